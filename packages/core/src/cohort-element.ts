@@ -1,0 +1,326 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { CohortConfigError, pageConfig, SPACE_ID } from './config.js';
+import { connect, type FirebaseRuntime } from './connection.js';
+import type { Member, SpaceState } from './data.js';
+import { cohortEvent, type CohortErrorDetail } from './events.js';
+import { CohortConnectionError } from './identity.js';
+import { LiveAnnouncer } from './live-region.js';
+import { cohortLocale, setCohortLocale } from './localize.js';
+import { scormLearnerName } from './scorm.js';
+import { baseStyles, tokenStyles } from './styles.js';
+
+type DataModule = typeof import('./data.js');
+
+export interface Problem extends CohortErrorDetail {}
+
+const reported = new Set<string>();
+
+/** One console line per distinct problem, however many elements share it. */
+function reportOnce(tag: string, problem: Problem) {
+  const key = `${problem.kind}:${problem.message}`;
+  if (reported.has(key)) return;
+  reported.add(key);
+  console.error(`[cohort-kit] <${tag}>: ${problem.message}`);
+}
+
+interface JoinRequest {
+  resolve: (member: Member) => void;
+  reject: (error: Error) => void;
+  reason: string;
+}
+
+/**
+ * Base class of every Cohort Kit element: the `space` attribute, the page's one connection,
+ * loading / error / preview states, membership on first contribution, events and announcements.
+ * Subclasses implement `startData()` (subscribe, return a cleanup) and `renderContent()`.
+ */
+export abstract class CohortElement extends LitElement {
+  static override styles = [tokenStyles, baseStyles];
+
+  /** The course run or cohort whose data this element shows; defaults to the page's `data-space`. */
+  @property({ reflect: true }) space = '';
+
+  /** `light` (default), `dark`, or `auto` to follow the device. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+
+  /** The live connection once it exists. */
+  @state() protected runtime?: FirebaseRuntime;
+  /** The space's settings and this learner's membership. */
+  @state() protected spaceState?: SpaceState;
+  /** What stops the element from working, shown in place of its content. */
+  @state() protected problem?: Problem;
+  /** A contribution waiting for the learner to pick a name or acknowledge norms. */
+  @state() private joinRequest?: JoinRequest;
+  @state() private joinError = '';
+  @state() private joinBusy = false;
+
+  protected readonly announcer = new LiveAnnouncer(this);
+  protected data?: DataModule;
+  /** Short name used for this widget's read meter and events. */
+  protected abstract readonly widget: string;
+
+  #cleanups: (() => void)[] = [];
+  #generation = 0;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  /** The space in use: the attribute, else the page default. */
+  get spaceId(): string {
+    if (this.space) return this.space;
+    try {
+      return pageConfig().space ?? '';
+    } catch {
+      return '';
+    }
+  }
+
+  /** Whether the current learner may use facilitator actions (the rules decide in the end). */
+  get isFacilitator(): boolean {
+    const role = this.spaceState?.member?.role;
+    return role === 'facilitator' || role === 'owner';
+  }
+
+  get locale(): string {
+    return cohortLocale();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stop();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('space') && changed.get('space') !== undefined && this.isConnected) {
+      this.restart();
+    }
+  }
+
+  /** Drops every subscription and starts again, after an attribute that names data has changed. */
+  protected restart(): void {
+    this.#stop();
+    void this.#start();
+  }
+
+  #stop() {
+    this.#generation++;
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    this.joinRequest?.reject(new Error('The element was removed.'));
+    this.joinRequest = undefined;
+  }
+
+  /** Widget-specific attribute checks; return a problem to show instead of content. */
+  protected validate(): Problem | undefined {
+    return undefined;
+  }
+
+  /** Subscribes to the widget's data. Returns the cleanup. */
+  protected abstract startData(runtime: FirebaseRuntime, data: DataModule): Promise<() => void> | (() => void);
+
+  async #start() {
+    const generation = ++this.#generation;
+    const current = () => generation === this.#generation && this.isConnected;
+    this.problem = undefined;
+    let config;
+    try {
+      config = pageConfig();
+    } catch (error) {
+      this.fail({ kind: 'config', message: (error as Error).message });
+      return;
+    }
+    void setCohortLocale(config.locale ?? document.documentElement.lang);
+    const spaceId = this.spaceId;
+    if (!spaceId) return this.fail({ kind: 'config', message: msg('The space attribute is missing: name the course or cohort this element belongs to.', { id: 'core.space-required' }) });
+    if (!SPACE_ID.test(spaceId)) {
+      return this.fail({ kind: 'config', message: msg(str`space="${spaceId}" is not a valid space id: use letters, digits, "-" or "_".`, { id: 'core.space-invalid' }) });
+    }
+    const invalid = this.validate();
+    if (invalid) return this.fail(invalid);
+
+    // First paint happens before the SDK is requested: the shell and skeleton cost no Firebase bytes.
+    await this.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    if (!current()) return;
+    try {
+      const [runtime, data] = await Promise.all([connect(), import('./data.js')]);
+      if (!current()) return;
+      this.runtime = runtime;
+      this.data = data;
+      this.#cleanups.push(
+        data.subscribeSpace(runtime, spaceId, (spaceState) => {
+          this.spaceState = spaceState;
+          if (spaceState.exists === false) {
+            this.fail({
+              kind: 'space',
+              message: msg(str`The space "${spaceId}" does not exist. The course team creates it with: npx cohort-kit create-space --space ${spaceId}`, { id: 'core.space-missing' }),
+            });
+          } else if (spaceState.error) {
+            this.fail({ kind: 'connection', message: spaceState.error.message });
+          }
+        }),
+      );
+      const cleanup = await this.startData(runtime, data);
+      if (!current()) return cleanup();
+      this.#cleanups.push(cleanup);
+    } catch (error) {
+      if (!current()) return;
+      const kind = error instanceof CohortConfigError ? 'config' : 'connection';
+      this.fail({ kind, message: (error as Error).message || String(error) });
+    }
+  }
+
+  /** Shows a problem in place of the content, logs it once and tells the page. */
+  protected fail(problem: Problem): void {
+    this.problem = problem;
+    reportOnce(this.localName, problem);
+    this.dispatchEvent(cohortEvent('cohort-error', problem));
+  }
+
+  /** Dispatches a typed `cohort-*` event that bubbles and crosses shadow roots. */
+  protected emit<T>(name: `cohort-${string}`, detail: T): boolean {
+    return this.dispatchEvent(cohortEvent(name, detail));
+  }
+
+  /**
+   * Resolves with the learner's membership, first asking for a display name (and the space's norms,
+   * when it has some) if this is their first contribution. Rejects if they cancel.
+   */
+  protected requireMember(reason: string): Promise<Member> {
+    const state = this.spaceState;
+    const member = state?.member;
+    const needsNorms = Boolean(state?.settings.norms) && !member?.normsAcknowledgedAt;
+    if (member && member.displayName && !needsNorms) return Promise.resolve(member);
+    this.joinRequest?.reject(new Error('Replaced by a newer request.'));
+    return new Promise<Member>((resolve, reject) => {
+      this.joinError = '';
+      this.joinRequest = { resolve, reject, reason };
+    }).finally(() => {
+      this.joinRequest = undefined;
+    });
+  }
+
+  async #onJoinSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const name = (form.elements.namedItem('displayName') as HTMLInputElement).value.trim();
+    const normsBox = form.elements.namedItem('acknowledge') as HTMLInputElement | null;
+    if (!name) {
+      this.joinError = msg('Enter a name to continue.', { id: 'core.join.name-needed' });
+      return;
+    }
+    if (normsBox && !normsBox.checked) {
+      this.joinError = msg('Confirm the group norms to continue.', { id: 'core.join.norms-needed' });
+      return;
+    }
+    if (!this.runtime || !this.data || !this.spaceState) return;
+    this.joinBusy = true;
+    this.joinError = '';
+    try {
+      const write = this.data.saveMembership(this.runtime, this.spaceId, this.spaceState.member, {
+        displayName: name,
+        acknowledgeNorms: Boolean(normsBox?.checked),
+      });
+      await this.settle(write);
+      const uid = this.runtime.identity.user!.uid;
+      const member: Member = {
+        uid,
+        role: this.spaceState.member?.role ?? 'learner',
+        displayName: name,
+        normsAcknowledgedAt: this.spaceState.member?.normsAcknowledgedAt ?? null,
+      };
+      this.joinRequest?.resolve(member);
+    } catch (error) {
+      this.joinError = (error as Error).message;
+    } finally {
+      this.joinBusy = false;
+    }
+  }
+
+  /**
+   * Waits for a write the way the mode allows: with the network off (preview) the SDK never confirms
+   * a write, so the local result is what counts; live, the server's answer does.
+   */
+  protected async settle(write: Promise<unknown>): Promise<void> {
+    if (this.runtime?.mode === 'preview') {
+      write.catch((error) => console.error('[cohort-kit] preview write failed', error));
+      return;
+    }
+    try {
+      await write;
+    } catch (error) {
+      if (error instanceof CohortConnectionError) throw error;
+      const data = this.data ?? (await import('./data.js'));
+      throw data.describeFirestoreError(error);
+    }
+  }
+
+  #onJoinCancel() {
+    this.joinRequest?.reject(new Error('cancelled'));
+  }
+
+  protected renderJoinForm(): TemplateResult | typeof nothing {
+    const request = this.joinRequest;
+    if (!request) return nothing;
+    const state = this.spaceState;
+    const norms = state?.settings.norms;
+    const needsNorms = Boolean(norms) && !state?.member?.normsAcknowledgedAt;
+    const suggested = state?.member?.displayName || scormLearnerName() || '';
+    return html`<form class="join notice" part="join" @submit=${this.#onJoinSubmit} aria-labelledby="join-title">
+      <p class="notice__title" id="join-title">${msg('Before your first contribution', { id: 'core.join.title' })}</p>
+      <div class="field">
+        <label for="join-name">${msg('Your name, as peers will see it', { id: 'core.join.name' })}</label>
+        <input id="join-name" name="displayName" type="text" maxlength="60" autocomplete="nickname" .value=${suggested} aria-describedby="join-hint" />
+        <span id="join-hint" class="muted">${msg('You can change it later.', { id: 'core.join.name-hint' })}</span>
+      </div>
+      ${needsNorms
+        ? html`<div class="field">
+            <p class="notice__title">${msg('Group norms', { id: 'core.join.norms' })}</p>
+            <p class="norms">${norms}</p>
+            <label class="check"><input type="checkbox" name="acknowledge" />${msg('I have read the group norms and will follow them', { id: 'core.join.acknowledge' })}</label>
+          </div>`
+        : nothing}
+      ${this.joinError ? html`<p class="error" role="alert">${this.joinError}</p>` : nothing}
+      <div class="actions">
+        <button class="button" type="submit" ?disabled=${this.joinBusy}>${msg('Continue', { id: 'core.join.submit' })}</button>
+        <button class="button button--quiet" type="button" @click=${this.#onJoinCancel}>${msg('Cancel', { id: 'core.join.cancel' })}</button>
+      </div>
+    </form>`;
+  }
+
+  /** The markup every element shares around its content. */
+  protected override render(): TemplateResult {
+    const preview = this.runtime?.mode === 'preview' || this.#configuredPreview();
+    return html`<div class="frame" part="base">
+      ${preview ? html`<span class="preview-marker" part="preview-marker"><span aria-hidden="true">◐</span>${msg('Preview — only you can see this', { id: 'core.preview' })}</span>` : nothing}
+      ${this.problem
+        ? html`<div class="notice notice--error" role="alert" part="problem">
+            <p class="notice__title">${msg('This element cannot be shown', { id: 'core.problem' })}</p>
+            <p>${this.problem.message}</p>
+          </div>`
+        : html`${this.spaceState?.stale ? html`<p class="notice" role="status">${msg("Can't reach the server. Still trying; anything you write is kept.", { id: 'core.stale' })}</p>` : nothing}
+          ${this.renderContent()} ${this.renderJoinForm()}`}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcer.message}</div>
+    </div>`;
+  }
+
+  #configuredPreview(): boolean {
+    try {
+      return pageConfig().mode === 'preview';
+    } catch {
+      return false;
+    }
+  }
+
+  /** The widget's own content. Before data arrives, a skeleton sized like the content. */
+  protected abstract renderContent(): TemplateResult | typeof nothing;
+}

@@ -1,0 +1,249 @@
+// Firestore helpers shared by the widgets' data modules. This module imports the SDK, so elements
+// reach it only by dynamic import, after their first paint.
+import {
+  doc,
+  onSnapshot,
+  serverTimestamp,
+  setDoc,
+  updateDoc,
+  type DocumentReference,
+  type DocumentSnapshot,
+  type Firestore,
+  type FirestoreError,
+  type Query,
+  type QuerySnapshot,
+  type Timestamp,
+} from 'firebase/firestore';
+import { connect, type FirebaseRuntime } from './connection.js';
+import { CohortConnectionError, type CohortUser } from './identity.js';
+import { recordReads } from './read-meter.js';
+
+export { connect };
+export type { FirebaseRuntime };
+
+/** How long a listener may wait for the server before the element says it is still trying. */
+export const STALE_AFTER_MS = 8000;
+
+export interface WatchHandlers<S> {
+  next: (snapshot: S) => void;
+  error: (error: CohortConnectionError) => void;
+  /** Called once if the server has not answered after STALE_AFTER_MS (live mode only). */
+  stale?: () => void;
+}
+
+/** Turns a Firestore error into a sentence a learner or author can act on. */
+export function describeFirestoreError(error: unknown): CohortConnectionError {
+  const code = (error as FirestoreError)?.code;
+  switch (code) {
+    case 'permission-denied':
+      return new CohortConnectionError('That was not allowed. You may not have the role for it, or the space is closed.', false);
+    case 'unavailable':
+      return new CohortConnectionError('Could not reach the server. Your work is kept and will be sent when the connection returns.');
+    case 'resource-exhausted':
+      return new CohortConnectionError('Too many requests right now. Wait a moment and try again.');
+    case 'failed-precondition':
+      return new CohortConnectionError('The database needs an index or setting it does not have yet. Ask the course team to deploy the indexes.', false);
+    default:
+      return new CohortConnectionError((error as Error)?.message || 'Something went wrong.');
+  }
+}
+
+function staleTimer(runtime: FirebaseRuntime, handlers: { stale?: () => void }) {
+  if (runtime.mode === 'preview' || !handlers.stale) return { clear() {} };
+  const timer = setTimeout(() => handlers.stale?.(), STALE_AFTER_MS);
+  return { clear: () => clearTimeout(timer) };
+}
+
+/** A metered document listener: `widget` names whose reads these are. */
+export function watchDoc<T>(
+  runtime: FirebaseRuntime,
+  widget: string,
+  ref: DocumentReference<T>,
+  handlers: WatchHandlers<DocumentSnapshot<T>>,
+): () => void {
+  const timer = staleTimer(runtime, handlers);
+  return onSnapshot(
+    ref,
+    { includeMetadataChanges: true },
+    (snapshot) => {
+      if (!snapshot.metadata.fromCache) {
+        timer.clear();
+        if (!snapshot.metadata.hasPendingWrites) recordReads(widget, 1);
+      }
+      handlers.next(snapshot);
+    },
+    (error) => {
+      timer.clear();
+      handlers.error(describeFirestoreError(error));
+    },
+  );
+}
+
+/** A metered query listener. */
+export function watchQuery<T>(
+  runtime: FirebaseRuntime,
+  widget: string,
+  query: Query<T>,
+  handlers: WatchHandlers<QuerySnapshot<T>>,
+): () => void {
+  const timer = staleTimer(runtime, handlers);
+  let sawServer = false;
+  return onSnapshot(
+    query,
+    { includeMetadataChanges: true },
+    (snapshot) => {
+      if (!snapshot.metadata.fromCache) {
+        timer.clear();
+        if (!sawServer) recordReads(widget, Math.max(1, snapshot.size));
+        else recordReads(widget, snapshot.docChanges().filter((change) => !change.doc.metadata.hasPendingWrites).length);
+        sawServer = true;
+      }
+      handlers.next(snapshot);
+    },
+    (error) => {
+      timer.clear();
+      handlers.error(describeFirestoreError(error));
+    },
+  );
+}
+
+export type Role = 'owner' | 'facilitator' | 'learner';
+
+export interface SpaceSettings {
+  name?: string;
+  cohortLabel?: string;
+  norms?: string;
+  /** Distinct reports that hide a post pending review. */
+  reportThreshold?: number;
+}
+
+export interface Member {
+  uid: string;
+  displayName: string;
+  role: Role;
+  joinedAt?: Timestamp | null;
+  normsAcknowledgedAt?: Timestamp | null;
+}
+
+export interface SpaceState {
+  /** undefined while unknown */
+  exists?: boolean;
+  settings: SpaceSettings;
+  user: CohortUser | null;
+  member: Member | null;
+  memberLoaded: boolean;
+  error?: CohortConnectionError;
+  stale?: boolean;
+}
+
+export const spaceRef = (db: Firestore, spaceId: string) => doc(db, 'spaces', spaceId);
+export const memberRef = (db: Firestore, spaceId: string, uid: string) => doc(db, 'spaces', spaceId, 'members', uid);
+
+interface SharedSpace {
+  state: SpaceState;
+  listeners: Set<(state: SpaceState) => void>;
+  stop: () => void;
+}
+
+const spaces = new Map<string, SharedSpace>();
+
+function memberFrom(uid: string, data: Record<string, unknown> | undefined): Member | null {
+  if (!data) return null;
+  const role = data.role === 'owner' || data.role === 'facilitator' ? data.role : 'learner';
+  return {
+    uid,
+    displayName: typeof data.displayName === 'string' ? data.displayName : '',
+    role,
+    joinedAt: (data.joinedAt as Timestamp) ?? null,
+    normsAcknowledgedAt: (data.normsAcknowledgedAt as Timestamp) ?? null,
+  };
+}
+
+/**
+ * The space's settings and the current learner's membership, shared by every element of the page
+ * that shows this space: one pair of listeners however many elements there are.
+ */
+export function subscribeSpace(runtime: FirebaseRuntime, spaceId: string, listener: (state: SpaceState) => void): () => void {
+  let shared = spaces.get(spaceId);
+  if (!shared) {
+    const entry: SharedSpace = {
+      state: { settings: {}, user: runtime.identity.user, member: null, memberLoaded: false },
+      listeners: new Set(),
+      stop: () => {},
+    };
+    const publish = (patch: Partial<SpaceState>) => {
+      entry.state = { ...entry.state, ...patch };
+      for (const each of entry.listeners) each(entry.state);
+    };
+    let stopMember = () => {};
+    const stopSpace = watchDoc(runtime, 'space', spaceRef(runtime.db, spaceId), {
+      next: (snapshot) => {
+        // In preview mode a space needs no setting up: it exists as soon as an element shows it.
+        const exists = runtime.mode === 'preview' ? true : snapshot.exists() || (snapshot.metadata.fromCache ? undefined : false);
+        publish({ exists, settings: (snapshot.data() as SpaceSettings | undefined) ?? {}, stale: false });
+      },
+      error: (error) => publish({ error }),
+      stale: () => publish({ stale: true }),
+    });
+    const stopUser = runtime.identity.subscribe((user) => {
+      stopMember();
+      publish({ user, member: null, memberLoaded: !user });
+      if (!user) return;
+      stopMember = watchDoc(runtime, 'space', memberRef(runtime.db, spaceId, user.uid), {
+        next: (snapshot) => {
+          if (snapshot.metadata.fromCache && !snapshot.exists() && runtime.mode === 'live') return;
+          publish({ member: memberFrom(user.uid, snapshot.data()), memberLoaded: true });
+        },
+        error: () => publish({ member: null, memberLoaded: true }),
+      });
+    });
+    entry.stop = () => {
+      stopSpace();
+      stopUser();
+      stopMember();
+    };
+    shared = entry;
+    spaces.set(spaceId, shared);
+  }
+  const current = shared;
+  current.listeners.add(listener);
+  listener(current.state);
+  return () => {
+    current.listeners.delete(listener);
+    if (current.listeners.size === 0) {
+      current.stop();
+      spaces.delete(spaceId);
+    }
+  };
+}
+
+/**
+ * Makes the signed-in learner a member of the space (first contribution) or renames them.
+ * The role is never written here: only the command-line tool grants roles.
+ */
+export async function saveMembership(
+  runtime: FirebaseRuntime,
+  spaceId: string,
+  existing: Member | null,
+  profile: { displayName: string; acknowledgeNorms: boolean },
+): Promise<void> {
+  const user = await runtime.identity.ensureSignedIn();
+  const ref = memberRef(runtime.db, spaceId, user.uid);
+  const displayName = profile.displayName.trim().slice(0, 60);
+  try {
+    if (!existing) {
+      await setDoc(ref, {
+        displayName,
+        role: 'learner',
+        joinedAt: serverTimestamp(),
+        normsAcknowledgedAt: profile.acknowledgeNorms ? serverTimestamp() : null,
+      });
+    } else {
+      const patch: Record<string, unknown> = { displayName };
+      if (profile.acknowledgeNorms && !existing.normsAcknowledgedAt) patch.normsAcknowledgedAt = serverTimestamp();
+      await updateDoc(ref, patch);
+    }
+  } catch (error) {
+    throw describeFirestoreError(error);
+  }
+}

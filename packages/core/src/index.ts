@@ -1,0 +1,34 @@
+export { configure, CohortConfigError, pageConfig, resolveConfig, readScriptTagConfig, SPACE_ID } from './config.js';
+export type { CohortConfig, ResolvedConfig } from './config.js';
+export { connect } from './connection.js';
+export type { FirebaseRuntime } from './connection.js';
+export { CohortElement } from './cohort-element.js';
+export type { Problem } from './cohort-element.js';
+export { defineElement } from './define.js';
+export { cohortEvent } from './events.js';
+export type { CohortErrorDetail } from './events.js';
+export { CohortConnectionError } from './identity.js';
+export type { CohortUser } from './identity.js';
+export { useCustomTokens } from './identity-hook.js';
+export type { CustomTokenProvider } from './identity-hook.js';
+export { LiveAnnouncer } from './live-region.js';
+export { registerTranslations, setCohortLocale, cohortLocale, supportedLocale } from './localize.js';
+export { documentReads, resetDocumentReads } from './read-meter.js';
+export { relativeTime, absoluteTime } from './relative-time.js';
+export { scormLearnerName, formatScormName } from './scorm.js';
+export { tokenStyles, baseStyles } from './styles.js';
+export type { Member, Role, SpaceSettings, SpaceState } from './data.js';
+
+import { connect } from './connection.js';
+
+/** Emails a facilitator a sign-in link (durable account, so their role follows them). */
+export async function sendFacilitatorSignInLink(email: string, returnUrl?: string): Promise<void> {
+  const runtime = await connect();
+  await runtime.identity.sendFacilitatorSignInLink(email, returnUrl);
+}
+
+/** Completes a facilitator's email-link sign-in if this page was opened from the link. */
+export async function completeFacilitatorSignIn(url?: string, email?: string): Promise<boolean> {
+  const runtime = await connect();
+  return runtime.identity.completeFacilitatorSignIn(url, email);
+}

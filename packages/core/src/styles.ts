@@ -1,0 +1,206 @@
+import { css } from 'lit';
+
+/**
+ * Design tokens. Authors brand the kit with `--cohort-*` custom properties on any ancestor;
+ * internal `--_*` names hold the resolved value for the current theme.
+ */
+export const tokenStyles = css`
+  :host {
+    --_font: var(--cohort-font-family, inherit);
+    --_text: var(--cohort-color-text, #1c1f24);
+    --_muted: var(--cohort-color-muted, #555c66);
+    --_surface: var(--cohort-color-surface, #ffffff);
+    --_surface-raised: var(--cohort-color-surface-raised, #f3f5f8);
+    --_border: var(--cohort-color-border, #8a929c);
+    --_accent: var(--cohort-color-accent, #1d4ed8);
+    --_accent-text: var(--cohort-color-accent-text, #ffffff);
+    --_accent-soft: var(--cohort-color-accent-soft, #dbe6ff);
+    --_danger: var(--cohort-color-danger, #b42318);
+    --_success: var(--cohort-color-success, #146c43);
+    --_focus: var(--cohort-color-focus, #1d4ed8);
+    --_radius: var(--cohort-radius, 0.5rem);
+    --_gap: var(--cohort-space, 0.75rem);
+    display: block;
+    font-family: var(--_font);
+    color: var(--_text);
+    line-height: 1.5;
+    box-sizing: border-box;
+  }
+  :host([theme='dark']) {
+    --_text: var(--cohort-color-text, #eef1f5);
+    --_muted: var(--cohort-color-muted, #b4bcc8);
+    --_surface: var(--cohort-color-surface, #16191e);
+    --_surface-raised: var(--cohort-color-surface-raised, #232830);
+    --_border: var(--cohort-color-border, #7d8794);
+    --_accent: var(--cohort-color-accent, #8cb0ff);
+    --_accent-text: var(--cohort-color-accent-text, #0b1220);
+    --_accent-soft: var(--cohort-color-accent-soft, #24345c);
+    --_danger: var(--cohort-color-danger, #ff9b92);
+    --_success: var(--cohort-color-success, #7fd6a4);
+    --_focus: var(--cohort-color-focus, #8cb0ff);
+    color-scheme: dark;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --_text: var(--cohort-color-text, #eef1f5);
+      --_muted: var(--cohort-color-muted, #b4bcc8);
+      --_surface: var(--cohort-color-surface, #16191e);
+      --_surface-raised: var(--cohort-color-surface-raised, #232830);
+      --_border: var(--cohort-color-border, #7d8794);
+      --_accent: var(--cohort-color-accent, #8cb0ff);
+      --_accent-text: var(--cohort-color-accent-text, #0b1220);
+      --_accent-soft: var(--cohort-color-accent-soft, #24345c);
+      --_danger: var(--cohort-color-danger, #ff9b92);
+      --_success: var(--cohort-color-success, #7fd6a4);
+      --_focus: var(--cohort-color-focus, #8cb0ff);
+      color-scheme: dark;
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+`;
+
+/** Pieces every element shares: the frame, notices, buttons, the join form, skeletons. */
+export const baseStyles = css`
+  .frame {
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_gap);
+    display: grid;
+    gap: var(--_gap);
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+  .preview-marker {
+    justify-self: start;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+    font-size: 0.8125rem;
+    padding: 0.125rem 0.5rem;
+    border-radius: 999px;
+    background: var(--_surface-raised);
+    color: var(--_muted);
+    border: 1px dashed var(--_border);
+  }
+  .notice {
+    border-radius: calc(var(--_radius) / 1.5);
+    padding: 0.5rem 0.75rem;
+    background: var(--_surface-raised);
+    border-inline-start: 4px solid var(--_accent);
+  }
+  .notice--error {
+    border-inline-start-color: var(--_danger);
+  }
+  .notice__title {
+    font-weight: 600;
+    margin: 0;
+  }
+  .notice p {
+    margin: 0.25rem 0 0;
+  }
+  button,
+  input,
+  textarea,
+  select {
+    font: inherit;
+    color: inherit;
+  }
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.4em;
+    min-block-size: 2.75rem;
+    min-inline-size: 2.75rem;
+    padding: 0.4rem 1rem;
+    border-radius: calc(var(--_radius) / 1.5);
+    border: 1px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .button--quiet {
+    background: transparent;
+    color: var(--_accent);
+  }
+  .button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .field input[type='text'],
+  .field textarea {
+    inline-size: 100%;
+    min-block-size: 2.75rem;
+    padding: 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 1.5);
+    background: var(--_surface);
+  }
+  .check {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5rem;
+  }
+  .check input {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin-block-start: 0.15rem;
+    accent-color: var(--_accent);
+  }
+  .norms {
+    white-space: pre-line;
+    margin: 0;
+  }
+  .skeleton {
+    display: block;
+    border-radius: calc(var(--_radius) / 1.5);
+    background: linear-gradient(90deg, var(--_surface-raised), var(--_border) 50%, var(--_surface-raised));
+    background-size: 200% 100%;
+    opacity: 0.45;
+    animation: cohort-shimmer 1.4s ease-in-out infinite;
+  }
+  @keyframes cohort-shimmer {
+    from {
+      background-position: 100% 0;
+    }
+    to {
+      background-position: -100% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
+  .muted {
+    color: var(--_muted);
+  }
+`;

@@ -1,0 +1,60 @@
+// Shared by component tests: point the kit at the emulators npm test started, and seed data through
+// the test runner's server (firebase-admin), the way the cohort-kit CLI would.
+import { executeServerCommand } from '@web/test-runner-commands';
+import { configure } from '@cohort-kit/core';
+
+interface TestEmulators {
+  projectId: string;
+  firestoreEmulator: string;
+  authEmulator: string;
+}
+
+declare global {
+  interface Window {
+    __cohortTestEmulators?: TestEmulators;
+  }
+}
+
+/** Configures the kit for the emulators; throws if the tests were started without them. */
+export function useEmulators(): TestEmulators {
+  const emulators = window.__cohortTestEmulators;
+  if (!emulators?.firestoreEmulator) throw new Error('These tests need the emulators: run them with npm test.');
+  configure({
+    projectId: emulators.projectId,
+    firestoreEmulator: emulators.firestoreEmulator,
+    authEmulator: emulators.authEmulator,
+  });
+  return emulators;
+}
+
+export const uniqueId = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+
+export async function createSpace(
+  space: string,
+  settings: { name?: string; norms?: string; reportThreshold?: number } = {},
+): Promise<void> {
+  await executeServerCommand('cohort-create-space', { space, ...settings });
+}
+
+export async function grantRole(
+  space: string,
+  uid: string,
+  role: 'owner' | 'facilitator' | 'learner',
+  displayName = 'Facilitator',
+): Promise<void> {
+  await executeServerCommand('cohort-grant', { space, uid, role, displayName });
+}
+
+export async function readDocument<T = Record<string, unknown>>(path: string): Promise<T | null> {
+  return (await executeServerCommand('cohort-read', { path })) as T | null;
+}
+
+/** Resolves when `check` returns true, polling; rejects with `message` after `timeout` ms. */
+export async function waitFor(check: () => boolean, message: string, timeout = 10000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out: ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

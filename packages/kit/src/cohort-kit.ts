@@ -1,0 +1,46 @@
+/**
+ * The script-tag entry point. Paste
+ *   <script type="module" src=".../cohort-kit.js" data-project-id="…" data-api-key="…"></script>
+ * and any Cohort Kit element. This module reads nothing from the network by itself: it watches the
+ * page for `cohort-*` tags and loads each element's code the first time the tag appears.
+ */
+import { elementLoaders } from './elements.js';
+
+export {
+  configure,
+  useCustomTokens,
+  setCohortLocale,
+  sendFacilitatorSignInLink,
+  completeFacilitatorSignIn,
+  documentReads,
+} from '@cohort-kit/core';
+export type { CohortConfig, CustomTokenProvider } from '@cohort-kit/core';
+
+const requested = new Set<string>();
+
+function loadElementsIn(root: ParentNode) {
+  for (const [tag, load] of Object.entries(elementLoaders)) {
+    if (requested.has(tag) || customElements.get(tag)) continue;
+    if ((root instanceof Element && root.localName === tag) || root.querySelector(tag)) {
+      requested.add(tag);
+      load().catch((error: unknown) => {
+        requested.delete(tag);
+        console.error(`[cohort-kit] could not load <${tag}>:`, error);
+      });
+    }
+  }
+}
+
+/** Loads every element now rather than on sight (for pages that create elements late in shadow roots). */
+export async function loadAllElements(): Promise<void> {
+  await Promise.all(Object.values(elementLoaders).map((load) => load()));
+}
+
+loadElementsIn(document);
+new MutationObserver((records) => {
+  for (const record of records) {
+    for (const node of record.addedNodes) {
+      if (node instanceof Element) loadElementsIn(node);
+    }
+  }
+}).observe(document.documentElement, { childList: true, subtree: true });

@@ -1,0 +1,2 @@
+export { CohortPoll } from './poll.js';
+export type { PollOption, CohortVoteDetail } from './poll.js';

@@ -1,0 +1,310 @@
+// Everything the poll does with Firestore. Loaded by dynamic import after first paint.
+//
+// Layout, all under spaces/{space}/polls/{poll}:
+//   (poll doc)          question, options [{value,label}], optionValues, multiple, maxChoices, anonymous,
+//                       allowSuggestions, closesAt, closed, createdBy, createdAt
+//   shards/{0..7}       counts {value: n}, voters n — the tallies, split over SHARD_COUNT documents
+//   votes/{uid}         choices [values], added, removed, shard, displayName, votedAt, updatedAt
+//   suggestions/{value} label, createdBy, createdAt
+//
+// Why sharded counters: one counter document takes about one sustained write a second; a live session of
+// hundreds voting in a minute needs several. Eight shards keep a view at a constant 8 reads whatever the
+// vote count, and need no transactions, so voting works in preview mode (network off) too. Each vote is one
+// batch: the learner's vote document and +1/−1 on their own shard, which the rules check against each other.
+import {
+  collection,
+  doc,
+  FieldPath,
+  increment,
+  limit,
+  orderBy,
+  query,
+  serverTimestamp,
+  Timestamp,
+  updateDoc,
+  writeBatch,
+  type Firestore,
+} from 'firebase/firestore';
+import type { FirebaseRuntime } from '@cohort-kit/core';
+
+type DataModule = typeof import('@cohort-kit/core/data.js');
+
+export const SHARD_COUNT = 8;
+export const RECENT_VOTERS = 3;
+
+export interface StoredOption {
+  value: string;
+  label: string;
+}
+
+export interface PollDefinition {
+  question: string;
+  options: StoredOption[];
+  multiple: boolean;
+  maxChoices: number;
+  anonymous: boolean;
+  allowSuggestions: boolean;
+  closesAt: Date | null;
+}
+
+export interface StoredPoll extends PollDefinition {
+  closed: boolean;
+}
+
+export interface PollSnapshot {
+  /** undefined until known; null when the poll has not been created yet */
+  poll?: StoredPoll | null;
+  counts: Record<string, number>;
+  voters: number;
+  myChoices: string[];
+  myVoteLoaded: boolean;
+  myShard?: number;
+  recentVoters: string[];
+  suggestions: StoredOption[];
+  /** true while this learner's last vote has not reached the server */
+  pending: boolean;
+}
+
+const pollPath = (spaceId: string, pollId: string) => ['spaces', spaceId, 'polls', pollId] as const;
+
+function pollRef(db: Firestore, spaceId: string, pollId: string) {
+  return doc(db, ...pollPath(spaceId, pollId));
+}
+
+function readPoll(data: Record<string, unknown> | undefined): StoredPoll | null {
+  if (!data) return null;
+  const closesAt = data.closesAt instanceof Timestamp ? data.closesAt.toDate() : null;
+  return {
+    question: String(data.question ?? ''),
+    options: Array.isArray(data.options) ? (data.options as StoredOption[]) : [],
+    multiple: Boolean(data.multiple),
+    maxChoices: Number(data.maxChoices ?? 1),
+    anonymous: Boolean(data.anonymous),
+    allowSuggestions: Boolean(data.allowSuggestions),
+    closesAt,
+    closed: Boolean(data.closed),
+  };
+}
+
+/** Subscribes to everything a poll view shows; a constant number of documents however many votes. */
+export function watchPoll(
+  runtime: FirebaseRuntime,
+  data: DataModule,
+  spaceId: string,
+  pollId: string,
+  onChange: (snapshot: PollSnapshot) => void,
+  onError: (error: Error) => void,
+  onStale: () => void,
+): () => void {
+  const { db } = runtime;
+  const state: PollSnapshot = {
+    counts: {},
+    voters: 0,
+    myChoices: [],
+    myVoteLoaded: false,
+    recentVoters: [],
+    suggestions: [],
+    pending: false,
+  };
+  const shardCounts = new Map<string, { counts: Record<string, number>; voters: number }>();
+  const publish = () => {
+    const counts: Record<string, number> = {};
+    let voters = 0;
+    for (const shard of shardCounts.values()) {
+      voters += shard.voters;
+      for (const [value, count] of Object.entries(shard.counts)) counts[value] = (counts[value] ?? 0) + count;
+    }
+    onChange({ ...state, counts, voters });
+  };
+  const handlers = <S>(next: (snapshot: S) => void) => ({ next, error: onError, stale: onStale });
+  const base = pollRef(db, spaceId, pollId);
+  const stops: (() => void)[] = [];
+  let stopRecent = () => {};
+
+  stops.push(
+    data.watchDoc(
+      runtime,
+      'poll',
+      base,
+      handlers((snapshot) => {
+        // A cached "missing" may be a poll we have not heard of yet; wait for the server before saying so.
+        if (!snapshot.exists() && snapshot.metadata.fromCache && runtime.mode === 'live') return;
+        const poll = readPoll(snapshot.data());
+        const wasAnonymous = state.poll?.anonymous;
+        state.poll = poll;
+        if (poll && !poll.anonymous && wasAnonymous !== false) {
+          stopRecent();
+          stopRecent = data.watchQuery(
+            runtime,
+            'poll',
+            query(collection(base, 'votes'), orderBy('votedAt', 'desc'), limit(RECENT_VOTERS)),
+            handlers((votes) => {
+              state.recentVoters = votes.docs
+                .map((vote) => vote.get('displayName'))
+                .filter((name): name is string => typeof name === 'string' && name.length > 0);
+              publish();
+            }),
+          );
+        }
+        publish();
+      }),
+    ),
+  );
+  stops.push(
+    data.watchQuery(
+      runtime,
+      'poll',
+      collection(base, 'shards'),
+      handlers((shards) => {
+        shardCounts.clear();
+        for (const shard of shards.docs) {
+          shardCounts.set(shard.id, {
+            counts: (shard.get('counts') as Record<string, number>) ?? {},
+            voters: Number(shard.get('voters') ?? 0),
+          });
+        }
+        publish();
+      }),
+    ),
+  );
+  stops.push(
+    data.watchQuery(
+      runtime,
+      'poll',
+      collection(base, 'suggestions'),
+      handlers((suggestions) => {
+        state.suggestions = suggestions.docs.map((suggestion) => ({
+          value: suggestion.id,
+          label: String(suggestion.get('label') ?? suggestion.id),
+        }));
+        publish();
+      }),
+    ),
+  );
+  let stopMine = () => {};
+  stops.push(
+    runtime.identity.subscribe((user) => {
+      stopMine();
+      state.myChoices = [];
+      state.myVoteLoaded = !user;
+      if (!user) return publish();
+      stopMine = data.watchDoc(
+        runtime,
+        'poll',
+        doc(base, 'votes', user.uid),
+        handlers((vote) => {
+          if (!vote.exists() && vote.metadata.fromCache && runtime.mode === 'live') return;
+          state.myChoices = (vote.get('choices') as string[] | undefined) ?? [];
+          state.myShard = vote.get('shard') as number | undefined;
+          state.pending = vote.metadata.hasPendingWrites && runtime.mode === 'live';
+          state.myVoteLoaded = true;
+          publish();
+        }),
+      );
+    }),
+  );
+  return () => {
+    for (const stop of stops) stop();
+    stopMine();
+    stopRecent();
+  };
+}
+
+/** Stores the poll as the author's markup defines it, with its empty shards, when nobody has yet. */
+export function createPoll(runtime: FirebaseRuntime, spaceId: string, pollId: string, definition: PollDefinition, uid: string) {
+  const batch = writeBatch(runtime.db);
+  const base = pollRef(runtime.db, spaceId, pollId);
+  batch.set(base, {
+    ...definitionFields(definition),
+    closed: false,
+    createdBy: uid,
+    createdAt: serverTimestamp(),
+  });
+  for (let shard = 0; shard < SHARD_COUNT; shard++) {
+    batch.set(doc(base, 'shards', String(shard)), { counts: {}, voters: 0 });
+  }
+  return batch.commit();
+}
+
+function definitionFields(definition: PollDefinition) {
+  return {
+    question: definition.question,
+    options: definition.options.map(({ value, label }) => ({ value, label })),
+    optionValues: definition.options.map(({ value }) => value),
+    multiple: definition.multiple,
+    maxChoices: definition.maxChoices,
+    anonymous: definition.anonymous,
+    allowSuggestions: definition.allowSuggestions,
+    closesAt: definition.closesAt ? Timestamp.fromDate(definition.closesAt) : null,
+  };
+}
+
+/** Facilitators bring the stored poll back in line with the page's markup (anonymity never changes). */
+export function syncPoll(runtime: FirebaseRuntime, spaceId: string, pollId: string, definition: PollDefinition) {
+  const { anonymous: _unchangeable, ...fields } = definitionFields(definition);
+  return updateDoc(pollRef(runtime.db, spaceId, pollId), fields);
+}
+
+export function setClosed(runtime: FirebaseRuntime, spaceId: string, pollId: string, closed: boolean) {
+  return updateDoc(pollRef(runtime.db, spaceId, pollId), { closed });
+}
+
+export interface VoteChange {
+  added: string;
+  removed: string;
+  choices: string[];
+}
+
+/**
+ * One step of a vote: add a choice, remove one, or swap one for another. The vote document and the
+ * learner's shard change in one batch, which the rules check against each other.
+ */
+export function castVote(
+  runtime: FirebaseRuntime,
+  spaceId: string,
+  pollId: string,
+  uid: string,
+  change: VoteChange,
+  options: { firstVote: boolean; shard: number; displayName: string | null },
+) {
+  const base = pollRef(runtime.db, spaceId, pollId);
+  const batch = writeBatch(runtime.db);
+  const voteRef = doc(base, 'votes', uid);
+  const shardRef = doc(base, 'shards', String(options.shard));
+  const vote: Record<string, unknown> = {
+    choices: change.choices,
+    added: change.added,
+    removed: change.removed,
+    shard: options.shard,
+    displayName: options.displayName,
+    updatedAt: serverTimestamp(),
+  };
+  if (options.firstVote) vote.votedAt = serverTimestamp();
+  batch.set(voteRef, vote, { merge: true });
+  const tally: unknown[] = [];
+  if (change.added) tally.push(new FieldPath('counts', change.added), increment(1));
+  if (change.removed) tally.push(new FieldPath('counts', change.removed), increment(-1));
+  // A learner with no choice left no longer counts as a voter; a first choice makes them one.
+  const wasVoter = change.choices.length - (change.added ? 1 : 0) + (change.removed ? 1 : 0) > 0;
+  const isVoter = change.choices.length > 0;
+  if (wasVoter !== isVoter) tally.push('voters', increment(isVoter ? 1 : -1));
+  const [field, value, ...more] = tally;
+  batch.update(shardRef, field as FieldPath, value, ...more);
+  return batch.commit();
+}
+
+export function suggestOption(runtime: FirebaseRuntime, spaceId: string, pollId: string, uid: string, option: StoredOption) {
+  const batch = writeBatch(runtime.db);
+  batch.set(doc(pollRef(runtime.db, spaceId, pollId), 'suggestions', option.value), {
+    label: option.label,
+    createdBy: uid,
+    createdAt: serverTimestamp(),
+  });
+  return batch.commit();
+}
+
+export function removeSuggestion(runtime: FirebaseRuntime, spaceId: string, pollId: string, value: string) {
+  const batch = writeBatch(runtime.db);
+  batch.delete(doc(pollRef(runtime.db, spaceId, pollId), 'suggestions', value));
+  return batch.commit();
+}

@@ -1,0 +1,547 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import {
+  CohortConnectionError,
+  CohortElement,
+  registerTranslations,
+  relativeTime,
+  type FirebaseRuntime,
+  type Problem,
+} from '@cohort-kit/core';
+import { pollStyles } from './poll.styles.js';
+import type { PollDefinition, PollSnapshot, StoredOption } from './poll-data.js';
+import { optionsFromMarkup, questionFromMarkup, sameDefinition, slugify, type PollOption } from './poll-markup.js';
+
+export type { PollOption };
+
+registerTranslations(() => import('./locales/es.js'));
+
+/** Detail of `cohort-vote`. */
+export interface CohortVoteDetail {
+  space: string;
+  poll: string;
+  /** The learner's choices after this vote (option values). */
+  choices: string[];
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'cohort-vote': CustomEvent<CohortVoteDetail>;
+  }
+}
+
+type PollData = typeof import('./poll-data.js');
+const POLL_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+const ANNOUNCE_OTHERS_EVERY_MS = 15000;
+
+/**
+ * A one-tap emoji poll with live results: the simpler request that restarts a quiet cohort.
+ *
+ * @summary One-tap poll with live results, participation and an optional follow-up after it closes.
+ * @tag cohort-poll
+ *
+ * @slot - The question as text, and the options as `<option>` elements (2 to 12; `value` optional).
+ * @slot after-close - Shown once the poll has closed: the author's follow-up.
+ *
+ * @event cohort-vote - A learner voted or changed their vote. `detail: { space, poll, choices }`.
+ * @event cohort-error - The poll cannot work; `detail.message` says what to fix.
+ *
+ * @csspart base - The frame around the poll.
+ * @csspart question - The question.
+ * @csspart option - Each option button.
+ * @csspart count - The vote count and percentage of an option.
+ * @csspart bar - The results bar of an option.
+ * @csspart participation - "12 peers voted" and recent voters.
+ * @csspart preview-marker - The "Preview — only you can see this" badge.
+ *
+ * @cssproperty --cohort-color-accent - Brand colour for choices and bars.
+ * @cssproperty --cohort-color-surface - Background of the poll.
+ * @cssproperty --cohort-color-text - Text colour.
+ * @cssproperty --cohort-radius - Corner radius.
+ * @cssproperty --cohort-font-family - Font (inherits the page's by default).
+ */
+export class CohortPoll extends CohortElement {
+  static override styles = [...CohortElement.styles, pollStyles];
+
+  /** Identifies the poll within the space. */
+  @property({ reflect: true }) poll = '';
+  /** The question, when it is not written as the element's text. */
+  @property() question = '';
+  /** Allows several choices (up to `max-choices`). */
+  @property({ type: Boolean, reflect: true }) multiple = false;
+  /** With `multiple`, how many options a learner may choose. */
+  @property({ type: Number, attribute: 'max-choices' }) maxChoices = 0;
+  /** Nobody, facilitators included, can see who voted what. */
+  @property({ type: Boolean, reflect: true }) anonymous = false;
+  /** When results show: `after-vote` (default), `always` or `after-close`. */
+  @property() results: 'after-vote' | 'always' | 'after-close' = 'after-vote';
+  /** Lets learners add an option (facilitators can remove suggestions). */
+  @property({ type: Boolean, attribute: 'allow-suggestions' }) allowSuggestions = false;
+  /** ISO date-time after which no one can vote. */
+  @property({ attribute: 'closes-at' }) closesAt = '';
+
+  protected readonly widget = 'poll';
+
+  @state() private markupOptions: PollOption[] = [];
+  @state() private markupQuestion = '';
+  @state() private snapshot?: PollSnapshot;
+  @state() private actionError = '';
+  @state() private busy = false;
+  @state() private now = Date.now();
+
+  #pollData?: PollData;
+  #observer?: MutationObserver;
+  #lastOthersAnnouncement = 0;
+  #lastCounts = '';
+  #votes: Promise<void> = Promise.resolve();
+  #closeTimer?: ReturnType<typeof setTimeout>;
+
+  override connectedCallback(): void {
+    this.#readMarkup();
+    // The author's markup is the source of the question and options: follow edits to it.
+    this.#observer = new MutationObserver(() => this.#readMarkup());
+    this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
+    super.connectedCallback();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer?.disconnect();
+    clearTimeout(this.#closeTimer);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('poll') && changed.get('poll') !== undefined) this.restart();
+    if (changed.has('closesAt')) this.#scheduleClose();
+  }
+
+  #readMarkup() {
+    this.markupQuestion = questionFromMarkup(this);
+    this.markupOptions = optionsFromMarkup(this);
+  }
+
+  get #questionText(): string {
+    return this.question.trim() || this.markupQuestion;
+  }
+
+  get #closesAtDate(): Date | null {
+    if (!this.closesAt) return null;
+    const date = new Date(this.closesAt);
+    return Number.isNaN(date.getTime()) ? null : date;
+  }
+
+  get #maxChoices(): number {
+    if (!this.multiple) return 1;
+    const limit = this.maxChoices > 0 ? this.maxChoices : this.markupOptions.length;
+    return Math.min(limit, 12);
+  }
+
+  #scheduleClose() {
+    clearTimeout(this.#closeTimer);
+    const closesAt = this.#closesAtDate;
+    if (!closesAt) return;
+    const wait = closesAt.getTime() - Date.now();
+    // setTimeout overflows past ~24.8 days; a poll closing later re-checks then.
+    if (wait > 0) this.#closeTimer = setTimeout(() => (this.now = Date.now()), Math.min(wait + 50, 2 ** 31 - 1));
+  }
+
+  protected override validate(): Problem | undefined {
+    if (!this.poll) {
+      return { kind: 'markup', message: msg('The poll attribute is missing: give this poll an id, for example poll="group-name".', { id: 'poll.id-missing' }) };
+    }
+    if (!POLL_ID.test(this.poll)) {
+      return { kind: 'markup', message: msg(str`poll="${this.poll}" is not valid: use letters, digits, "-" or "_".`, { id: 'poll.id-invalid' }) };
+    }
+    if (!this.#questionText) {
+      return { kind: 'markup', message: msg('The poll question is missing: write it as the element\'s text or in the question attribute.', { id: 'poll.question-missing' }) };
+    }
+    const count = this.markupOptions.length;
+    if (count < 2 || count > 12) {
+      return { kind: 'markup', message: msg(str`A poll needs 2 to 12 <option> elements; this one has ${count}.`, { id: 'poll.options-count' }) };
+    }
+    const seen = new Set<string>();
+    for (const option of this.markupOptions) {
+      if (seen.has(option.value)) {
+        return { kind: 'markup', message: msg(str`Two options have the same value "${option.value}". Give them different values.`, { id: 'poll.options-duplicate' }) };
+      }
+      seen.add(option.value);
+    }
+    if (this.closesAt && !this.#closesAtDate) {
+      return { kind: 'markup', message: msg(str`closes-at="${this.closesAt}" is not a date. Use an ISO date-time such as 2026-12-01T17:00:00Z.`, { id: 'poll.closes-invalid' }) };
+    }
+    if (!['after-vote', 'always', 'after-close'].includes(this.results)) {
+      return { kind: 'markup', message: msg(str`results="${this.results}" is not one of after-vote, always, after-close.`, { id: 'poll.results-invalid' }) };
+    }
+    return undefined;
+  }
+
+  protected override async startData(runtime: FirebaseRuntime, data: Parameters<CohortElement['startData']>[1]) {
+    const pollData = (this.#pollData = await import('./poll-data.js'));
+    return pollData.watchPoll(
+      runtime,
+      data,
+      this.spaceId,
+      this.poll,
+      (snapshot) => this.#onSnapshot(snapshot),
+      (error) => this.fail({ kind: 'connection', message: error.message }),
+      () => this.requestUpdate(),
+    );
+  }
+
+  #onSnapshot(snapshot: PollSnapshot) {
+    const previous = this.snapshot;
+    this.snapshot = snapshot;
+    if (snapshot.poll && !sameDefinition(snapshot.poll, this.#definition())) {
+      console.warn(`[cohort-kit] <cohort-poll poll="${this.poll}">: the markup differs from the stored poll.`);
+    }
+    const counts = JSON.stringify(snapshot.counts);
+    if (previous && this.#lastCounts && counts !== this.#lastCounts && this.#resultsVisible) {
+      const mineChanged = JSON.stringify(previous.myChoices) !== JSON.stringify(snapshot.myChoices);
+      if (!mineChanged && Date.now() - this.#lastOthersAnnouncement > ANNOUNCE_OTHERS_EVERY_MS) {
+        this.#lastOthersAnnouncement = Date.now();
+        this.announcer.announce(msg(str`Results updated. ${this.#leaderSummary()}`, { id: 'poll.results-updated' }));
+      }
+    }
+    this.#lastCounts = counts;
+  }
+
+  #leaderSummary(): string {
+    const options = this.#displayedOptions();
+    const counts = this.snapshot?.counts ?? {};
+    const leader = [...options].sort((a, b) => (counts[b.value] ?? 0) - (counts[a.value] ?? 0))[0];
+    return leader ? `${leader.label}: ${this.#countText(counts[leader.value] ?? 0)}` : '';
+  }
+
+  #definition(): PollDefinition {
+    return {
+      question: this.#questionText,
+      options: this.markupOptions.map(({ value, label }) => ({ value, label })),
+      multiple: this.multiple,
+      maxChoices: this.#maxChoices,
+      anonymous: this.anonymous,
+      allowSuggestions: this.allowSuggestions,
+      closesAt: this.#closesAtDate,
+    };
+  }
+
+  get #isClosed(): boolean {
+    if (this.snapshot?.poll?.closed) return true;
+    const closesAt = this.snapshot?.poll?.closesAt ?? this.#closesAtDate;
+    return Boolean(closesAt && closesAt.getTime() <= this.now);
+  }
+
+  get #hasVoted(): boolean {
+    return (this.snapshot?.myChoices.length ?? 0) > 0;
+  }
+
+  get #resultsVisible(): boolean {
+    if (this.#isClosed || this.isFacilitator || this.results === 'always') return true;
+    if (this.results === 'after-close') return false;
+    return this.#hasVoted;
+  }
+
+  /** Markup options first, then learners' suggestions; at most twelve. */
+  #displayedOptions(): (StoredOption & { suggested?: boolean })[] {
+    const options: (StoredOption & { suggested?: boolean })[] = [...this.markupOptions];
+    const known = new Set(options.map((option) => option.value));
+    for (const suggestion of this.snapshot?.suggestions ?? []) {
+      if (!known.has(suggestion.value) && options.length < 12) {
+        options.push({ ...suggestion, suggested: true });
+        known.add(suggestion.value);
+      }
+    }
+    return options;
+  }
+
+  #countText(count: number): string {
+    return count === 1 ? msg('1 vote', { id: 'poll.vote-one' }) : msg(str`${count} votes`, { id: 'poll.votes' });
+  }
+
+  async #onChoose(option: StoredOption) {
+    if (this.#isClosed || !this.runtime || !this.#pollData || !this.snapshot) return;
+    const current = this.snapshot.myChoices;
+    const chosen = current.includes(option.value);
+    if (!this.multiple && chosen) return;
+    if (this.multiple && !chosen && current.length >= this.#maxChoices) {
+      this.actionError = msg(str`You can choose at most ${this.#maxChoices}. Remove one to pick another.`, { id: 'poll.max-reached' });
+      this.announcer.announce(this.actionError);
+      return;
+    }
+    // Votes go one after another, each computed from the state the previous one left.
+    this.#votes = this.#votes.then(() => this.#vote(option)).catch(() => {});
+    await this.#votes;
+  }
+
+  async #vote(option: StoredOption) {
+    const runtime = this.runtime!;
+    const pollData = this.#pollData!;
+    this.actionError = '';
+    let member;
+    try {
+      member = await this.requireMember('vote');
+    } catch {
+      return; // the learner cancelled the name form
+    }
+    const snapshot = this.snapshot!;
+    const uid = runtime.identity.user!.uid;
+    const before = snapshot.myChoices;
+    const chosen = before.includes(option.value);
+    const change = this.multiple
+      ? chosen
+        ? { added: '', removed: option.value, choices: before.filter((value) => value !== option.value) }
+        : { added: option.value, removed: '', choices: [...before, option.value] }
+      : { added: option.value, removed: before[0] ?? '', choices: [option.value] };
+    if (!change.added && !change.removed) return;
+    this.busy = true;
+    try {
+      if (snapshot.poll === null) await this.#createPoll(uid);
+      const firstVote = snapshot.myShard === undefined;
+      const shard = snapshot.myShard ?? Math.floor(Math.random() * pollData.SHARD_COUNT);
+      const displayName = this.anonymous || snapshot.poll?.anonymous ? null : member.displayName;
+      const write = pollData.castVote(runtime, this.spaceId, this.poll, uid, change, { firstVote, shard, displayName });
+      // Show the choice at once; the listener confirms it (or the error below undoes it).
+      this.snapshot = { ...snapshot, myChoices: change.choices, myShard: shard };
+      await this.settle(write);
+      this.emit<CohortVoteDetail>('cohort-vote', { space: this.spaceId, poll: this.poll, choices: change.choices });
+      this.announcer.announce(
+        change.added
+          ? msg(str`Vote saved: ${option.label}`, { id: 'poll.saved' })
+          : msg(str`Vote removed: ${option.label}`, { id: 'poll.removed-vote' }),
+      );
+    } catch (error) {
+      this.snapshot = { ...this.snapshot!, myChoices: before };
+      this.actionError = (error as Error).message;
+      this.announcer.announce(this.actionError);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #createPoll(uid: string) {
+    try {
+      await this.settle(this.#pollData!.createPoll(this.runtime!, this.spaceId, this.poll, this.#definition(), uid));
+    } catch (error) {
+      // Someone created it a moment before us: that is fine, their poll is the one to vote in.
+      if (!(error instanceof CohortConnectionError) || error.retryable) throw error;
+    }
+  }
+
+  async #onToggleClosed() {
+    if (!this.runtime || !this.#pollData) return;
+    try {
+      if (this.snapshot?.poll === null) await this.#createPoll(this.runtime.identity.user!.uid);
+      await this.settle(this.#pollData.setClosed(this.runtime, this.spaceId, this.poll, !this.snapshot?.poll?.closed));
+    } catch (error) {
+      this.actionError = (error as Error).message;
+    }
+  }
+
+  async #onSync() {
+    if (!this.runtime || !this.#pollData) return;
+    try {
+      await this.settle(this.#pollData.syncPoll(this.runtime, this.spaceId, this.poll, this.#definition()));
+    } catch (error) {
+      this.actionError = (error as Error).message;
+    }
+  }
+
+  async #onSuggest(event: SubmitEvent) {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const input = form.elements.namedItem('suggestion') as HTMLInputElement;
+    const label = input.value.trim().slice(0, 80);
+    if (!label || !this.runtime || !this.#pollData) return;
+    const value = slugify(label) || `suggestion-${Date.now().toString(36)}`;
+    if (this.#displayedOptions().some((option) => option.value === value)) {
+      this.actionError = msg('That option is already in the poll.', { id: 'poll.suggest-exists' });
+      return;
+    }
+    try {
+      await this.requireMember('suggest');
+    } catch {
+      return;
+    }
+    const uid = this.runtime.identity.user!.uid;
+    try {
+      if (this.snapshot?.poll === null) await this.#createPoll(uid);
+      await this.settle(this.#pollData.suggestOption(this.runtime, this.spaceId, this.poll, uid, { value, label }));
+      input.value = '';
+      this.actionError = '';
+      this.announcer.announce(msg(str`Option added: ${label}`, { id: 'poll.suggest-added' }));
+    } catch (error) {
+      this.actionError = (error as Error).message;
+    }
+  }
+
+  async #onRemoveSuggestion(option: StoredOption) {
+    if (!this.runtime || !this.#pollData) return;
+    try {
+      await this.settle(this.#pollData.removeSuggestion(this.runtime, this.spaceId, this.poll, option.value));
+    } catch (error) {
+      this.actionError = (error as Error).message;
+    }
+  }
+
+  #onOptionKeydown(event: KeyboardEvent) {
+    if (this.multiple) return;
+    const keys = ['ArrowDown', 'ArrowRight', 'ArrowUp', 'ArrowLeft', 'Home', 'End'];
+    if (!keys.includes(event.key)) return;
+    event.preventDefault();
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('.option')];
+    const index = buttons.indexOf(event.currentTarget as HTMLElement);
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    let next = index;
+    if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = buttons.length - 1;
+    else {
+      const forward = event.key === 'ArrowDown' || event.key === (rtl ? 'ArrowLeft' : 'ArrowRight');
+      next = (index + (forward ? 1 : -1) + buttons.length) % buttons.length;
+    }
+    // Arrow keys move focus without voting: a vote is a deliberate Space, Enter or click.
+    for (const [i, button] of buttons.entries()) button.tabIndex = i === next ? 0 : -1;
+    buttons[next]?.focus();
+  }
+
+  protected override renderContent(): TemplateResult {
+    const snapshot = this.snapshot;
+    const loaded = Boolean(snapshot && snapshot.poll !== undefined);
+    const closed = this.#isClosed;
+    const showResults = loaded && this.#resultsVisible;
+    const options = this.#displayedOptions();
+    const counts = snapshot?.counts ?? {};
+    const voters = snapshot?.voters ?? 0;
+    const mine = snapshot?.myChoices ?? [];
+    const focusable = mine[0] ?? options[0]?.value;
+    const stored = snapshot?.poll;
+    const drift = Boolean(stored && !sameDefinition(stored, this.#definition()));
+    const closesAt = stored?.closesAt ?? this.#closesAtDate;
+    const hintId = 'poll-hint';
+    return html`
+      <p class="poll__question" id="poll-question" part="question">${this.#questionText}</p>
+      <p class="poll__hint" id=${hintId}>${this.#hintText(loaded, closed, showResults)}</p>
+      <div
+        class="poll__options"
+        role=${this.multiple ? 'group' : 'radiogroup'}
+        aria-labelledby="poll-question"
+        aria-describedby=${hintId}
+        aria-busy=${loaded ? 'false' : 'true'}
+      >
+        ${repeat(
+          options,
+          (option) => option.value,
+          (option) => {
+            const count = counts[option.value] ?? 0;
+            const share = voters > 0 ? Math.round((count / voters) * 100) : 0;
+            const isMine = mine.includes(option.value);
+            return html`<button
+              type="button"
+              class="option ${isMine ? 'option--chosen' : ''}"
+              part="option"
+              role=${this.multiple ? 'checkbox' : 'radio'}
+              aria-checked=${isMine ? 'true' : 'false'}
+              aria-disabled=${closed || !loaded ? 'true' : 'false'}
+              tabindex=${this.multiple || option.value === focusable ? 0 : -1}
+              data-value=${option.value}
+              @click=${() => this.#onChoose(option)}
+              @keydown=${this.#onOptionKeydown}
+            >
+              <span class="option__row">
+                <span class="option__mark" aria-hidden="true">${isMine ? '✓' : ''}</span>
+                <span class="option__label">${option.label}</span>
+                ${option.suggested ? html`<span class="option__tag">${msg('suggested', { id: 'poll.suggested-by' })}</span>` : nothing}
+                ${loaded
+                  ? html`<span class="option__count ${showResults ? '' : 'option__count--hidden'}" part="count" aria-hidden=${showResults ? 'false' : 'true'}
+                      >${this.#countText(count)} · ${msg(str`${share} %`, { id: 'poll.percent' })}</span
+                    >`
+                  : html`<span class="option__count skeleton skeleton--count" aria-hidden="true"></span>`}
+              </span>
+              <span class="option__bar ${showResults ? '' : 'option__bar--hidden'}" part="bar" aria-hidden="true"
+                ><span style=${styleMap({ '--share': `${share}%` })}></span
+              ></span>
+            </button>`;
+          },
+        )}
+      </div>
+      ${this.#renderParticipation(loaded, voters)}
+      ${closesAt && !closed ? html`<p class="poll__hint">${msg(str`Closes ${relativeTime(closesAt, this.locale)}`, { id: 'poll.closes' })}</p>` : nothing}
+      ${this.anonymous ? html`<p class="poll__hint">${msg('Anonymous poll: nobody can see who voted what.', { id: 'poll.anonymous' })}</p>` : nothing}
+      ${this.actionError ? html`<p class="error" role="alert">${this.actionError}</p>` : nothing}
+      ${closed ? html`<slot name="after-close"></slot>` : nothing}
+      ${this.allowSuggestions && !closed && loaded ? this.#renderSuggest() : nothing}
+      ${this.isFacilitator && loaded ? this.#renderFacilitator(drift) : nothing}
+    `;
+  }
+
+  #hintText(loaded: boolean, closed: boolean, showResults: boolean): string {
+    if (closed) return msg('Poll closed. Final results:', { id: 'poll.closed' });
+    if (!loaded) return msg('Loading…', { id: 'core.loading' });
+    if (!this.#hasVoted) {
+      if (this.results === 'after-close') return msg('Results appear when the poll closes.', { id: 'poll.results-after-close' });
+      if (!showResults) return msg('Tap an option to vote, then see how your peers voted.', { id: 'poll.prompt' });
+      return this.multiple
+        ? msg(str`Choose up to ${this.#maxChoices}.`, { id: 'poll.choose-many' })
+        : msg('Tap an option to vote.', { id: 'poll.choose-one' });
+    }
+    return this.multiple
+      ? msg(str`You can change your choices until the poll closes (up to ${this.#maxChoices}).`, { id: 'poll.change-many' })
+      : msg('You can change your vote until the poll closes.', { id: 'poll.change-one' });
+  }
+
+  #renderParticipation(loaded: boolean, voters: number): TemplateResult {
+    if (!loaded) return html`<p class="poll__participation" part="participation"><span class="skeleton skeleton--count"></span></p>`;
+    const recent = this.snapshot?.recentVoters ?? [];
+    const who =
+      voters === 0
+        ? msg('No one has voted yet. Be the first!', { id: 'poll.no-votes' })
+        : voters === 1
+          ? msg('1 peer voted', { id: 'poll.peer-voted' })
+          : msg(str`${voters} peers voted`, { id: 'poll.peers-voted' });
+    const names = !this.anonymous && recent.length ? new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(recent) : '';
+    return html`<p class="poll__participation" part="participation">
+      ${who}${names ? html` <span class="muted">— ${msg(str`recently ${names}`, { id: 'poll.recent' })}</span>` : nothing}
+    </p>`;
+  }
+
+  #renderSuggest(): TemplateResult {
+    return html`<form class="poll__suggest" @submit=${this.#onSuggest}>
+      <div class="field">
+        <label for="suggestion">${msg('Suggest an option', { id: 'poll.suggest' })}</label>
+        <input id="suggestion" name="suggestion" type="text" maxlength="80" autocomplete="off" />
+      </div>
+      <button class="button button--quiet" type="submit">${msg('Add', { id: 'poll.suggest-submit' })}</button>
+    </form>`;
+  }
+
+  #renderFacilitator(drift: boolean): TemplateResult {
+    const suggestions = this.#displayedOptions().filter((option) => option.suggested);
+    return html`
+      ${drift
+        ? html`<div class="notice" role="status">
+            <p>${msg('The poll on this page differs from the stored poll.', { id: 'poll.drift' })}</p>
+            <button class="button button--quiet" type="button" @click=${this.#onSync}>${msg('Update the stored poll', { id: 'poll.drift-sync' })}</button>
+          </div>`
+        : nothing}
+      ${suggestions.length
+        ? html`<ul class="poll__suggestions">
+            ${suggestions.map(
+              (option) =>
+                html`<li>
+                  <button class="button button--quiet poll__remove" type="button" @click=${() => this.#onRemoveSuggestion(option)}>
+                    ${msg(str`Remove suggestion "${option.label}"`, { id: 'poll.remove-suggestion' })}
+                  </button>
+                </li>`,
+            )}
+          </ul>`
+        : nothing}
+      <div class="actions">
+        <button class="button button--quiet" type="button" @click=${this.#onToggleClosed} ?disabled=${this.busy}>
+          ${this.snapshot?.poll?.closed ? msg('Reopen poll', { id: 'poll.reopen' }) : msg('Close poll', { id: 'poll.close' })}
+        </button>
+      </div>
+    `;
+  }
+}

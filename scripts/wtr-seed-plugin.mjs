@@ -1,0 +1,60 @@
+// Server-side commands for component tests: set up spaces and roles with firebase-admin, the same
+// trusted path the cohort-kit CLI uses, since no browser write may create a space or grant a role.
+import { getApps, initializeApp } from 'firebase-admin/app';
+import { FieldValue, getFirestore } from 'firebase-admin/firestore';
+
+function db() {
+  const app = getApps()[0] ?? initializeApp({ projectId: process.env.COHORT_PROJECT_ID ?? 'demo-cohort-kit' });
+  return getFirestore(app);
+}
+
+const commands = {
+  /** payload: { space, name?, norms?, reportThreshold? } */
+  async 'cohort-create-space'(payload) {
+    await db()
+      .doc(`spaces/${payload.space}`)
+      .set({
+        name: payload.name ?? payload.space,
+        cohortLabel: payload.cohortLabel ?? '',
+        norms: payload.norms ?? '',
+        reportThreshold: payload.reportThreshold ?? 3,
+        createdAt: FieldValue.serverTimestamp(),
+        updatedAt: FieldValue.serverTimestamp(),
+      });
+    return true;
+  },
+  /** payload: { space, uid, role, displayName } */
+  async 'cohort-grant'(payload) {
+    await db()
+      .doc(`spaces/${payload.space}/members/${payload.uid}`)
+      .set(
+        {
+          displayName: payload.displayName ?? 'Facilitator',
+          role: payload.role,
+          joinedAt: FieldValue.serverTimestamp(),
+          normsAcknowledgedAt: null,
+        },
+        { merge: true },
+      );
+    return true;
+  },
+  /** payload: { path } → the document's data, or null */
+  async 'cohort-read'(payload) {
+    const snapshot = await db().doc(payload.path).get();
+    return snapshot.exists ? JSON.parse(JSON.stringify(snapshot.data())) : null;
+  },
+};
+
+export function seedPlugin() {
+  return {
+    name: 'cohort-seed',
+    async executeCommand({ command, payload }) {
+      const run = commands[command];
+      if (!run) return undefined;
+      if (!process.env.FIRESTORE_EMULATOR_HOST) {
+        throw new Error(`${command} needs the emulators: run the tests with npm test.`);
+      }
+      return run(payload);
+    },
+  };
+}

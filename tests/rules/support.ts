@@ -1,0 +1,35 @@
+// Shared by the rules suites: a test environment on the real Firestore emulator that npm test started,
+// loaded with this repository's firestore.rules.
+import {
+  initializeTestEnvironment,
+  type RulesTestContext,
+  type RulesTestEnvironment,
+} from '@firebase/rules-unit-testing';
+import { setLogLevel } from 'firebase/firestore';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+// Denied writes are the point of most tests here; the SDK's warning for each would bury the results.
+setLogLevel('silent');
+
+export { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
+
+const rulesPath = fileURLToPath(new URL('../../firestore.rules', import.meta.url));
+
+export async function rulesEnvironment(suite: string): Promise<RulesTestEnvironment> {
+  const hostPort = process.env.FIRESTORE_EMULATOR_HOST;
+  if (!hostPort) throw new Error('The rules suite needs the Firestore emulator: run it with npm test.');
+  const [host, port] = hostPort.split(':');
+  return initializeTestEnvironment({
+    // One project id per suite keeps suites from seeing each other's data when they run in parallel.
+    projectId: `demo-rules-${suite}`,
+    firestore: { host, port: Number(port), rules: readFileSync(rulesPath, 'utf8') },
+  });
+}
+
+/** Writes documents with rules off, the way the cohort-kit CLI would. */
+export async function seed(env: RulesTestEnvironment, write: (db: ReturnType<RulesTestContext['firestore']>) => Promise<unknown>) {
+  await env.withSecurityRulesDisabled(async (context) => {
+    await write(context.firestore());
+  });
+}
