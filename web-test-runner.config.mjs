@@ -23,7 +23,7 @@ export default {
     }),
   ],
   concurrency: 2,
-  testFramework: { config: { timeout: 20000 } },
+  testFramework: { config: { timeout: 40000 } },
   testsFinishTimeout: 600000,
   browserStartTimeout: 60000,
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],

@@ -51,7 +51,7 @@ export async function readDocument<T = Record<string, unknown>>(path: string): P
 }
 
 /** Resolves when `check` returns true, polling; rejects with `message` after `timeout` ms. */
-export async function waitFor(check: () => boolean, message: string, timeout = 10000): Promise<void> {
+export async function waitFor(check: () => boolean, message: string, timeout = 20000): Promise<void> {
   const deadline = Date.now() + timeout;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`Timed out: ${message}`);

@@ -120,6 +120,29 @@ export function watchPoll(
   const base = pollRef(db, spaceId, pollId);
   const stops: (() => void)[] = [];
   let stopRecent = () => {};
+  let retryRecent: ReturnType<typeof setTimeout> | undefined;
+
+  // Names of recent voters are a nicety: if the listen reaches the server before the poll it depends on
+  // (the first vote creates both), try again shortly instead of failing the whole poll.
+  const watchRecentVoters = (attempt = 0) => {
+    stopRecent();
+    stopRecent = data.watchQuery(
+      runtime,
+      'poll',
+      query(collection(base, 'votes'), orderBy('votedAt', 'desc'), limit(RECENT_VOTERS)),
+      {
+        next: (votes) => {
+          state.recentVoters = votes.docs
+            .map((vote) => vote.get('displayName'))
+            .filter((name): name is string => typeof name === 'string' && name.length > 0);
+          publish();
+        },
+        error: () => {
+          if (attempt < 5) retryRecent = setTimeout(() => watchRecentVoters(attempt + 1), 1000 * (attempt + 1));
+        },
+      },
+    );
+  };
 
   stops.push(
     data.watchDoc(
@@ -132,20 +155,7 @@ export function watchPoll(
         const poll = readPoll(snapshot.data());
         const wasAnonymous = state.poll?.anonymous;
         state.poll = poll;
-        if (poll && !poll.anonymous && wasAnonymous !== false) {
-          stopRecent();
-          stopRecent = data.watchQuery(
-            runtime,
-            'poll',
-            query(collection(base, 'votes'), orderBy('votedAt', 'desc'), limit(RECENT_VOTERS)),
-            handlers((votes) => {
-              state.recentVoters = votes.docs
-                .map((vote) => vote.get('displayName'))
-                .filter((name): name is string => typeof name === 'string' && name.length > 0);
-              publish();
-            }),
-          );
-        }
+        if (poll && !poll.anonymous && wasAnonymous !== false) watchRecentVoters();
         publish();
       }),
     ),
@@ -207,6 +217,7 @@ export function watchPoll(
     for (const stop of stops) stop();
     stopMine();
     stopRecent();
+    clearTimeout(retryRecent);
   };
 }
 

@@ -428,7 +428,7 @@ export class CohortPoll extends CohortElement {
         role=${this.multiple ? 'group' : 'radiogroup'}
         aria-labelledby="poll-question"
         aria-describedby=${hintId}
-        aria-busy=${loaded ? 'false' : 'true'}
+        aria-busy=${loaded && !this.busy ? 'false' : 'true'}
       >
         ${repeat(
           options,
@@ -538,7 +538,7 @@ export class CohortPoll extends CohortElement {
           </ul>`
         : nothing}
       <div class="actions">
-        <button class="button button--quiet" type="button" @click=${this.#onToggleClosed} ?disabled=${this.busy}>
+        <button class="button button--quiet" type="button" @click=${this.#onToggleClosed}>
           ${this.snapshot?.poll?.closed ? msg('Reopen poll', { id: 'poll.reopen' }) : msg('Close poll', { id: 'poll.close' })}
         </button>
       </div>
