@@ -1,0 +1,272 @@
+// Parses and validates the command line. Nothing here touches a backend, so a mistyped flag
+// fails at once, before any connection is attempted.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { UsageError } from './errors.mjs';
+
+/** @typedef {'owner' | 'facilitator' | 'learner'} Role */
+
+/** @type {readonly Role[]} */
+export const ROLES = ['owner', 'facilitator', 'learner'];
+export const SPACE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+export const DEFAULT_REPORT_THRESHOLD = 3;
+// The Firestore rules and the web client enforce the same limits.
+export const LIMITS = {
+  name: 120,
+  cohortLabel: 60,
+  norms: 4000,
+  displayName: 60,
+  reportThreshold: { min: 1, max: 50 },
+};
+
+/**
+ * @typedef {{spaceId: string, name?: string, cohortLabel?: string, norms?: string, reportThreshold?: number, update: boolean}} CreateSpaceInput
+ * @typedef {{spaceId: string, norms: string}} SetNormsInput
+ * @typedef {{spaceId: string, email: string, role: Role, displayName?: string}} GrantInput
+ * @typedef {{spaceId: string}} MembersInput
+ * @typedef {{help: true}
+ *   | {help: false, command: 'create-space', project?: string, input: CreateSpaceInput}
+ *   | {help: false, command: 'set-norms', project?: string, input: SetNormsInput}
+ *   | {help: false, command: 'grant', project?: string, input: GrantInput}
+ *   | {help: false, command: 'members', project?: string, input: MembersInput}} ParsedCommandLine
+ */
+
+const FLAGS = /** @type {const} */ ({
+  space: { type: 'string' },
+  name: { type: 'string' },
+  'cohort-label': { type: 'string' },
+  norms: { type: 'string' },
+  'norms-file': { type: 'string' },
+  'report-threshold': { type: 'string' },
+  update: { type: 'boolean' },
+  email: { type: 'string' },
+  role: { type: 'string' },
+  project: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+});
+
+const GLOBAL_FLAGS = ['project', 'help'];
+
+/** Flags each command accepts besides the global ones. */
+export const COMMAND_FLAGS = {
+  'create-space': ['space', 'name', 'cohort-label', 'norms', 'norms-file', 'report-threshold', 'update'],
+  'set-norms': ['space', 'norms', 'norms-file'],
+  grant: ['space', 'email', 'role', 'name'],
+  members: ['space'],
+};
+
+export const USAGE = `Usage: cohort-kit <command> [flags]
+
+Commands:
+  create-space  --space ID --name TEXT [--cohort-label TEXT] [--norms TEXT | --norms-file FILE]
+                [--report-threshold N] [--update]
+                Create a space. Fails if it exists, unless --update (then only the given fields change).
+  set-norms     --space ID (--norms TEXT | --norms-file FILE)
+                Replace the space's community norms. --norms "" clears them.
+  grant         --space ID --email ADDRESS --role owner|facilitator|learner [--name TEXT]
+                Give someone a role in a space, creating their sign-in account (email link) if needed.
+  members       --space ID
+                List the members: uid, name, role and whether they acknowledged the norms.
+
+Flags for every command:
+  --project ID  Firebase project id (default: GCLOUD_PROJECT, GOOGLE_CLOUD_PROJECT or COHORT_PROJECT_ID)
+  -h, --help    Show this text
+
+Limits: space id 1-100 of A-Z a-z 0-9 _ - (starting with a letter or digit); --name 1-120 characters;
+--cohort-label up to 60; norms up to 4000; --report-threshold 1-50 (default 3); member --name 1-60.
+
+Target: with FIRESTORE_EMULATOR_HOST (and FIREBASE_AUTH_EMULATOR_HOST) set, the emulators are used
+(start them with "npm run emulators"). Otherwise the real project, signed in with Application Default
+Credentials (GOOGLE_APPLICATION_CREDENTIALS, or "gcloud auth application-default login").
+
+Examples:
+  cohort-kit create-space --space leadership-2026 --name "Leadership cohort, spring 2026" --cohort-label "Spring cohort"
+  cohort-kit set-norms --space leadership-2026 --norms-file norms.md
+  cohort-kit grant --space leadership-2026 --email ada@example.org --role facilitator --name "Ada Lovelace"
+  cohort-kit members --space leadership-2026
+
+Exit codes: 0 done, 1 could not be done (backend, credentials, existing data), 2 wrong command line.`;
+
+const HELP_HINT = 'Run "cohort-kit --help" for usage.';
+
+/** Characters as a reader counts them, so an emoji counts once. */
+const characterCount = (/** @type {string} */ text) => [...text].length;
+
+/**
+ * @param {string[]} argv arguments after the script name
+ * @param {{readFile?: (path: string) => string}} [io] how --norms-file is read
+ * @returns {ParsedCommandLine}
+ */
+export function parseCommandLine(argv, { readFile = (path) => readFileSync(path, 'utf8') } = {}) {
+  const { values, positionals } = parseOrExplain(argv);
+  const [command, ...extra] = positionals;
+  if (values.help || command === undefined || command === 'help') return { help: true };
+  if (!Object.hasOwn(COMMAND_FLAGS, command)) {
+    throw new UsageError(
+      `Unknown command "${command}". Commands: ${Object.keys(COMMAND_FLAGS).join(', ')}. ${HELP_HINT}`,
+    );
+  }
+  if (extra.length > 0) {
+    // Usually an unquoted value with spaces: --name Leadership cohort
+    throw new UsageError(
+      `Unexpected argument "${extra[0]}". Put values with spaces in quotes, e.g. --name "Spring cohort".`,
+    );
+  }
+  const accepted = [...COMMAND_FLAGS[/** @type {keyof typeof COMMAND_FLAGS} */ (command)], ...GLOBAL_FLAGS];
+  for (const flag of Object.keys(values)) {
+    if (!accepted.includes(flag)) {
+      throw new UsageError(`--${flag} does not apply to ${command}. ${HELP_HINT}`);
+    }
+  }
+  const project = values.project === undefined ? undefined : requireText(values.project, 'project', 1, 100);
+  const spaceId = requireSpaceId(values.space);
+
+  switch (command) {
+    case 'create-space': {
+      const update = values.update === true;
+      // With --update the space may already have a name worth keeping.
+      const name = values.name === undefined && update ? undefined : requireText(values.name, 'name', 1, LIMITS.name);
+      return {
+        help: false,
+        command,
+        project,
+        input: {
+          spaceId,
+          name,
+          cohortLabel: optionalText(values['cohort-label'], 'cohort-label', LIMITS.cohortLabel),
+          norms: readNorms(values, readFile, false),
+          reportThreshold: optionalReportThreshold(values['report-threshold']),
+          update,
+        },
+      };
+    }
+    case 'set-norms':
+      return {
+        help: false,
+        command,
+        project,
+        input: { spaceId, norms: /** @type {string} */ (readNorms(values, readFile, true)) },
+      };
+    case 'grant':
+      return {
+        help: false,
+        command,
+        project,
+        input: {
+          spaceId,
+          email: requireEmail(values.email),
+          role: requireRole(values.role),
+          displayName: values.name === undefined ? undefined : requireText(values.name, 'name', 1, LIMITS.displayName),
+        },
+      };
+    default:
+      return { help: false, command: 'members', project, input: { spaceId } };
+  }
+}
+
+/** node:util's messages are long and suggest "--" tricks; say what to fix instead. */
+function parseOrExplain(/** @type {string[]} */ argv) {
+  try {
+    return parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = String(/** @type {Error} */ (error).message);
+    const unknown = /Unknown option '([^']+)'/.exec(message);
+    if (unknown) throw new UsageError(`Unknown flag ${unknown[1]}. ${HELP_HINT}`);
+    const flag = /Option '(-[^' ]+)/.exec(message)?.[1];
+    if (flag && /argument missing/.test(message)) throw new UsageError(`${flag} needs a value.`);
+    if (flag && /ambiguous/.test(message)) {
+      throw new UsageError(`${flag} needs a value. If the value starts with "-", write ${flag}=VALUE.`);
+    }
+    if (flag && /does not take an argument/.test(message)) throw new UsageError(`${flag} takes no value.`);
+    throw new UsageError(`${message.split('\n')[0]} ${HELP_HINT}`);
+  }
+}
+
+function requireSpaceId(/** @type {string | undefined} */ value) {
+  if (value === undefined || value === '') {
+    throw new UsageError('--space is required: the id of the space, e.g. --space leadership-2026.');
+  }
+  if (!SPACE_ID_PATTERN.test(value)) {
+    throw new UsageError(
+      `--space "${value}" is not a valid space id: use 1-100 letters, digits, "-" or "_", starting with a letter or digit.`,
+    );
+  }
+  return value;
+}
+
+/**
+ * @param {string | undefined} value
+ * @param {string} flag
+ * @param {number} min
+ * @param {number} max
+ */
+function requireText(value, flag, min, max) {
+  if (value === undefined) throw new UsageError(`--${flag} is required.`);
+  const text = value.trim();
+  const length = characterCount(text);
+  if (length < min) throw new UsageError(`--${flag} must not be empty.`);
+  if (length > max) throw new UsageError(`--${flag} must be at most ${max} characters (it has ${length}).`);
+  return text;
+}
+
+/**
+ * @param {string | undefined} value
+ * @param {string} flag
+ * @param {number} max
+ */
+function optionalText(value, flag, max) {
+  return value === undefined ? undefined : requireText(value, flag, 0, max);
+}
+
+/**
+ * @param {Record<string, string | boolean | undefined>} values
+ * @param {(path: string) => string} readFile
+ * @param {boolean} required
+ */
+function readNorms(values, readFile, required) {
+  const text = /** @type {string | undefined} */ (values.norms);
+  const file = /** @type {string | undefined} */ (values['norms-file']);
+  if (text !== undefined && file !== undefined) throw new UsageError('Give either --norms or --norms-file, not both.');
+  if (file !== undefined) {
+    let contents;
+    try {
+      contents = readFile(file);
+    } catch (error) {
+      const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+      const reason =
+        code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code ?? error);
+      throw new UsageError(`--norms-file ${file} could not be read: ${reason}.`);
+    }
+    return requireText(contents, 'norms-file', 0, LIMITS.norms);
+  }
+  if (text !== undefined) return requireText(text, 'norms', 0, LIMITS.norms);
+  if (required) throw new UsageError('Give the norms with --norms TEXT or --norms-file FILE (--norms "" clears them).');
+  return undefined;
+}
+
+function optionalReportThreshold(/** @type {string | undefined} */ value) {
+  if (value === undefined) return undefined;
+  const { min, max } = LIMITS.reportThreshold;
+  const number = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || number < min || number > max) {
+    throw new UsageError(`--report-threshold must be a whole number from ${min} to ${max} (got "${value}").`);
+  }
+  return number;
+}
+
+function requireEmail(/** @type {string | undefined} */ value) {
+  if (value === undefined || value.trim() === '')
+    throw new UsageError('--email is required: the address the person signs in with.');
+  const email = value.trim();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new UsageError(`--email "${email}" is not an email address.`);
+  return email;
+}
+
+/** @returns {Role} */
+function requireRole(/** @type {string | undefined} */ value) {
+  const choices = 'owner, facilitator or learner';
+  if (value === undefined || value === '') throw new UsageError(`--role is required: ${choices}.`);
+  const role = /** @type {Role} */ (value.trim().toLowerCase());
+  if (!ROLES.includes(role)) throw new UsageError(`--role must be ${choices} (got "${value}").`);
+  return role;
+}

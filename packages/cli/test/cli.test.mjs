@@ -1,0 +1,297 @@
+// End-to-end tests of the cohort-kit command against the real Firestore and Auth emulators.
+// Run: node scripts/emulators.mjs exec -- node --test packages/cli/test/
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { deleteApp, initializeApp } from 'firebase-admin/app';
+import { getAuth } from 'firebase-admin/auth';
+import { getFirestore, Timestamp } from 'firebase-admin/firestore';
+
+const REQUIRED_ENV = ['FIRESTORE_EMULATOR_HOST', 'FIREBASE_AUTH_EMULATOR_HOST', 'GCLOUD_PROJECT'];
+const missingEnv = REQUIRED_ENV.filter((name) => !process.env[name]);
+if (missingEnv.length > 0) {
+  // Without these the admin SDK would talk to a real project.
+  throw new Error(
+    `Missing ${missingEnv.join(', ')}. Run the tests through the emulator script: ` +
+      'node scripts/emulators.mjs exec -- node --test packages/cli/test/',
+  );
+}
+
+const BIN = fileURLToPath(new URL('../bin/cohort-kit.mjs', import.meta.url));
+
+/**
+ * Runs the real bin as a user would.
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {Promise<{code: number, stdout: string, stderr: string}>}
+ */
+function cohortKit(args, env = process.env) {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { env, timeout: 30_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** A space id no other test (or earlier run) uses. */
+const uniqueSpaceId = (label) => `${label}-${randomBytes(4).toString('hex')}`;
+// The +tag keeps addresses unique without changing the display name derived from them.
+const uniqueEmail = (localPart) => `${localPart}+${randomBytes(3).toString('hex')}@example.org`;
+
+/** @param {{code: number, stderr: string}} result */
+function assertSucceeded(result) {
+  assert.equal(result.code, 0, `expected success, got exit ${result.code}: ${result.stderr}`);
+}
+
+const app = initializeApp({ projectId: process.env.GCLOUD_PROJECT }, 'cli-test');
+const db = getFirestore(app);
+const auth = getAuth(app);
+const spaceDoc = (spaceId) => db.doc(`spaces/${spaceId}`);
+const memberDoc = (spaceId, uid) => db.doc(`spaces/${spaceId}/members/${uid}`);
+
+after(() => deleteApp(app));
+
+async function createSpace(spaceId, ...extra) {
+  const result = await cohortKit(['create-space', '--space', spaceId, '--name', 'Test space', ...extra]);
+  assertSucceeded(result);
+  return result;
+}
+
+describe('create-space', () => {
+  test('writes the documented fields and says which emulator it used', async () => {
+    const spaceId = uniqueSpaceId('create');
+    const result = await cohortKit([
+      'create-space',
+      '--space',
+      spaceId,
+      '--name',
+      'Leadership cohort, spring 2026',
+      '--cohort-label',
+      'Spring cohort',
+      '--norms',
+      'Be kind. Assume good intent.',
+      '--report-threshold',
+      '5',
+    ]);
+    assertSucceeded(result);
+    assert.match(result.stdout, new RegExp(`Created space "${spaceId}"`));
+    assert.match(result.stderr, new RegExp(`emulator ${process.env.FIRESTORE_EMULATOR_HOST}`));
+
+    const space = (await spaceDoc(spaceId).get()).data();
+    assert.ok(space, 'the space document exists');
+    const { createdAt, updatedAt, ...fields } = space;
+    assert.deepEqual(fields, {
+      name: 'Leadership cohort, spring 2026',
+      cohortLabel: 'Spring cohort',
+      norms: 'Be kind. Assume good intent.',
+      reportThreshold: 5,
+    });
+    assert.ok(createdAt instanceof Timestamp, 'createdAt is a server timestamp');
+    assert.ok(updatedAt instanceof Timestamp, 'updatedAt is a server timestamp');
+    assert.ok(Math.abs(createdAt.toMillis() - Date.now()) < 60_000, 'createdAt is about now');
+  });
+
+  test('fills in the defaults: no label, no norms, report threshold 3', async () => {
+    const spaceId = uniqueSpaceId('defaults');
+    await createSpace(spaceId);
+    const space = (await spaceDoc(spaceId).get()).data();
+    assert.equal(space.cohortLabel, '');
+    assert.equal(space.norms, '');
+    assert.equal(space.reportThreshold, 3);
+  });
+
+  test('refuses to overwrite an existing space, and --update changes only the given fields', async () => {
+    const spaceId = uniqueSpaceId('twice');
+    await createSpace(spaceId, '--norms', 'Original norms');
+
+    const again = await cohortKit(['create-space', '--space', spaceId, '--name', 'Replacement']);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, new RegExp(`Space "${spaceId}" already exists.*--update`));
+    assert.equal((await spaceDoc(spaceId).get()).get('name'), 'Test space', 'the first name is kept');
+
+    assertSucceeded(await cohortKit(['create-space', '--space', spaceId, '--update', '--report-threshold', '7']));
+    const space = (await spaceDoc(spaceId).get()).data();
+    assert.equal(space.reportThreshold, 7);
+    assert.equal(space.name, 'Test space');
+    assert.equal(space.norms, 'Original norms');
+  });
+});
+
+describe('set-norms', () => {
+  let directory;
+  before(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'cohort-kit-cli-'));
+  });
+  after(() => rm(directory, { recursive: true, force: true }));
+
+  test('replaces the norms from a file and clears them with an empty --norms', async () => {
+    const spaceId = uniqueSpaceId('norms');
+    await createSpace(spaceId, '--norms', 'Old norms');
+    const createdAt = (await spaceDoc(spaceId).get()).get('updatedAt');
+
+    const normsFile = join(directory, 'norms.md');
+    await writeFile(normsFile, '1. Listen first.\n2. Keep what is shared here in the cohort.\n');
+    const set = await cohortKit(['set-norms', '--space', spaceId, '--norms-file', normsFile]);
+    assertSucceeded(set);
+    assert.match(set.stdout, /Set the norms/);
+    const space = (await spaceDoc(spaceId).get()).data();
+    assert.equal(space.norms, '1. Listen first.\n2. Keep what is shared here in the cohort.');
+    assert.ok(space.updatedAt.toMillis() >= createdAt.toMillis(), 'updatedAt moves on');
+
+    const cleared = await cohortKit(['set-norms', '--space', spaceId, '--norms', '']);
+    assertSucceeded(cleared);
+    assert.match(cleared.stdout, /Cleared the norms/);
+    assert.equal((await spaceDoc(spaceId).get()).get('norms'), '');
+  });
+
+  test('fails clearly for a space that does not exist', async () => {
+    const spaceId = uniqueSpaceId('missing');
+    const result = await cohortKit(['set-norms', '--space', spaceId, '--norms', 'Be kind']);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, new RegExp(`Space "${spaceId}" does not exist`));
+    assert.equal((await spaceDoc(spaceId).get()).exists, false, 'no space is created by accident');
+  });
+});
+
+describe('grant', () => {
+  test('creates the sign-in account and a facilitator member', async () => {
+    const spaceId = uniqueSpaceId('grant');
+    const email = uniqueEmail('ada.lovelace');
+    await createSpace(spaceId);
+
+    const result = await cohortKit(['grant', '--space', spaceId, '--email', email, '--role', 'facilitator']);
+    assertSucceeded(result);
+    assert.match(result.stdout, /Created a sign-in account/);
+    assert.match(result.stdout, /is now facilitator/);
+
+    const user = await auth.getUserByEmail(email);
+    assert.equal(user.emailVerified, false);
+    assert.equal(user.passwordHash, undefined, 'no password: they sign in by email link');
+
+    const member = (await memberDoc(spaceId, user.uid).get()).data();
+    assert.ok(member, 'the member document exists under the Auth uid');
+    assert.equal(member.role, 'facilitator');
+    assert.equal(member.displayName, 'Ada Lovelace', 'derived from the email address');
+    assert.ok(member.joinedAt instanceof Timestamp);
+    assert.equal(member.normsAcknowledgedAt, null);
+  });
+
+  test("keeps an existing member's display name, join time and norms acknowledgement", async () => {
+    const spaceId = uniqueSpaceId('regrant');
+    const email = uniqueEmail('grace');
+    await createSpace(spaceId);
+    const user = await auth.createUser({ email });
+    const joinedAt = Timestamp.fromDate(new Date('2026-01-05T10:00:00Z'));
+    const normsAcknowledgedAt = Timestamp.fromDate(new Date('2026-01-05T10:01:00Z'));
+    await memberDoc(spaceId, user.uid).set({
+      displayName: 'Rear Admiral Hopper',
+      role: 'learner',
+      joinedAt,
+      normsAcknowledgedAt,
+    });
+
+    const result = await cohortKit(['grant', '--space', spaceId, '--email', email, '--role', 'owner']);
+    assertSucceeded(result);
+    assert.doesNotMatch(result.stdout, /Created a sign-in account/, 'the existing account is reused');
+    assert.match(result.stdout, /now owner .*\(was learner\)/);
+
+    const member = (await memberDoc(spaceId, user.uid).get()).data();
+    assert.equal(member.role, 'owner');
+    assert.equal(member.displayName, 'Rear Admiral Hopper');
+    assert.ok(member.joinedAt.isEqual(joinedAt));
+    assert.ok(member.normsAcknowledgedAt.isEqual(normsAcknowledgedAt));
+
+    assertSucceeded(
+      await cohortKit(['grant', '--space', spaceId, '--email', email, '--role', 'owner', '--name', 'Grace']),
+    );
+    assert.equal((await memberDoc(spaceId, user.uid).get()).get('displayName'), 'Grace', '--name replaces it');
+  });
+
+  test('fails clearly for a space that does not exist, without creating an account', async () => {
+    const spaceId = uniqueSpaceId('nospace');
+    const email = uniqueEmail('nobody');
+    const result = await cohortKit(['grant', '--space', spaceId, '--email', email, '--role', 'learner']);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, new RegExp(`Space "${spaceId}" does not exist`));
+    await assert.rejects(auth.getUserByEmail(email), { code: 'auth/user-not-found' });
+  });
+});
+
+describe('usage errors', () => {
+  test('an invalid role exits with 2, names --role and writes nothing', async () => {
+    const spaceId = uniqueSpaceId('badrole');
+    await createSpace(spaceId);
+    const result = await cohortKit(['grant', '--space', spaceId, '--email', uniqueEmail('x'), '--role', 'admin']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--role must be owner, facilitator or learner/);
+    assert.equal((await spaceDoc(spaceId).collection('members').get()).size, 0);
+  });
+
+  test('an invalid space id exits with 2 and names --space', async () => {
+    const result = await cohortKit(['create-space', '--space', 'spring cohort!', '--name', 'Spring']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--space "spring cohort!" is not a valid space id/);
+  });
+
+  test('a missing --space exits with 2 and names --space', async () => {
+    const result = await cohortKit(['members']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--space is required/);
+  });
+
+  test('no arguments prints the usage text', async () => {
+    const result = await cohortKit([]);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /Usage: cohort-kit <command>/);
+    for (const command of ['create-space', 'set-norms', 'grant', 'members'])
+      assert.match(result.stdout, new RegExp(command));
+  });
+});
+
+describe('members', () => {
+  test('lists the granted facilitator with name, role and norms status', async () => {
+    const spaceId = uniqueSpaceId('members');
+    const email = uniqueEmail('katherine.johnson');
+    await createSpace(spaceId);
+    assertSucceeded(await cohortKit(['grant', '--space', spaceId, '--email', email, '--role', 'facilitator']));
+    const { uid } = await auth.getUserByEmail(email);
+
+    const result = await cohortKit(['members', '--space', spaceId]);
+    assertSucceeded(result);
+    const lines = result.stdout.split('\n');
+    assert.match(lines[0], /^UID\s+NAME\s+ROLE\s+NORMS ACKNOWLEDGED$/);
+    const row = lines.find((line) => line.startsWith(uid));
+    assert.ok(row, `a row for ${uid} in:\n${result.stdout}`);
+    assert.match(row, /Katherine Johnson\s+facilitator\s+no$/);
+    assert.match(result.stdout, /1 member\./);
+  });
+});
+
+describe('unreachable backend', () => {
+  test('fails fast with exit 1 and says the emulator is not running', async () => {
+    const closedPort = await new Promise((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+        server.close(() => resolve(port));
+      });
+    });
+    const started = Date.now();
+    const result = await cohortKit(['members', '--space', uniqueSpaceId('offline')], {
+      ...process.env,
+      FIRESTORE_EMULATOR_HOST: `127.0.0.1:${closedPort}`,
+    });
+    assert.equal(result.code, 1);
+    assert.match(
+      result.stderr,
+      new RegExp(`Could not reach Firestore at 127\\.0\\.0\\.1:${closedPort} — is the emulator running\\?`),
+    );
+    assert.ok(Date.now() - started < 20_000, 'does not hang');
+  });
+});
