@@ -1,0 +1,154 @@
+// The safe formatter: a tiny markdown subset parsed into a node tree and rendered as Lit templates, so
+// learner text only ever becomes text nodes and attribute values — never markup. No innerHTML anywhere.
+import { html, nothing, type TemplateResult } from 'lit';
+
+export const MAX_BODY = 2000;
+export const MAX_LINKS = 3;
+
+export type InlineNode =
+  | { type: 'text'; text: string }
+  | { type: 'strong' | 'em'; children: InlineNode[] }
+  | { type: 'code'; text: string }
+  | { type: 'link'; href: string; text: string }
+  | { type: 'break' };
+
+export type Paragraph = InlineNode[];
+
+/** Only absolute http(s) URLs survive; anything else (javascript:, data:, relative) is refused. */
+export function safeUrl(raw: string): string | null {
+  if (!/^https?:\/\//.test(raw)) return null;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Counted exactly as the security rules count: every "http://" or "https://" in the text. */
+export function countLinks(body: string): number {
+  return (body.match(/https?:\/\//g) ?? []).length;
+}
+
+// One pass over the text, earliest match wins: `code`, [text](url), bare URL, **bold**, _italic_.
+const INLINE =
+  /`([^`\n]+)`|\[([^\]\n]{1,200})\]\((https?:\/\/[^\s)]+)\)|(https?:\/\/[^\s<>"]+)|\*\*([^\n]+?)\*\*|(?<![\p{L}\p{N}])_([^_\n]+?)_(?![\p{L}\p{N}])/u;
+
+function parseInline(text: string, depth = 0): InlineNode[] {
+  const nodes: InlineNode[] = [];
+  let rest = text;
+  const pushText = (value: string) => {
+    if (!value) return;
+    const lines = value.split('\n');
+    lines.forEach((line, index) => {
+      if (index > 0) nodes.push({ type: 'break' });
+      if (line) nodes.push({ type: 'text', text: line });
+    });
+  };
+  while (rest) {
+    const match = INLINE.exec(rest);
+    if (!match) {
+      pushText(rest);
+      break;
+    }
+    pushText(rest.slice(0, match.index));
+    let consumed = match[0];
+    const [, code, linkText, linkUrl, bare, bold, italic] = match;
+    if (code !== undefined) {
+      nodes.push({ type: 'code', text: code });
+    } else if (linkText !== undefined && linkUrl !== undefined) {
+      const href = safeUrl(linkUrl);
+      if (href) nodes.push({ type: 'link', href, text: linkText });
+      else pushText(match[0]);
+    } else if (bare !== undefined) {
+      // Trailing punctuation belongs to the sentence, not the URL.
+      const trimmed = bare.replace(/[.,;:!?)\]'"]+$/, '');
+      consumed = trimmed;
+      const href = safeUrl(trimmed);
+      if (href) nodes.push({ type: 'link', href, text: trimmed });
+      else pushText(trimmed);
+    } else if (bold !== undefined) {
+      nodes.push(
+        depth < 3 ? { type: 'strong', children: parseInline(bold, depth + 1) } : { type: 'text', text: match[0] },
+      );
+    } else if (italic !== undefined) {
+      nodes.push(
+        depth < 3 ? { type: 'em', children: parseInline(italic, depth + 1) } : { type: 'text', text: match[0] },
+      );
+    }
+    rest = rest.slice(match.index + Math.max(consumed.length, 1));
+  }
+  return nodes;
+}
+
+/** Paragraphs split on blank lines; single line breaks kept. */
+export function parseBody(body: string): Paragraph[] {
+  return body
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n+/)
+    .map((block) => block.trim())
+    .filter(Boolean)
+    .map((block) => parseInline(block));
+}
+
+/** The plain text a reader sees, for tests and screen-reader summaries. */
+export function plainText(nodes: InlineNode[]): string {
+  return nodes
+    .map((node) => {
+      switch (node.type) {
+        case 'text':
+        case 'code':
+        case 'link':
+          return node.text;
+        case 'break':
+          return '\n';
+        default:
+          return plainText(node.children);
+      }
+    })
+    .join('');
+}
+
+function renderInline(nodes: InlineNode[], newTab: string): unknown[] {
+  return nodes.map((node) => {
+    switch (node.type) {
+      case 'text':
+        return node.text;
+      case 'break':
+        return html`<br />`;
+      case 'code':
+        return html`<code>${node.text}</code>`;
+      case 'strong':
+        return html`<strong>${renderInline(node.children, newTab)}</strong>`;
+      case 'em':
+        return html`<em>${renderInline(node.children, newTab)}</em>`;
+      case 'link':
+        return html`<a href=${node.href} target="_blank" rel="noopener noreferrer nofollow ugc"
+          >${node.text}<span class="visually-hidden"> ${newTab}</span></a
+        >`;
+    }
+  });
+}
+
+/** Learner text as Lit templates. `newTab` is the localised "(opens in a new tab)" hint. */
+export function renderBody(body: string, newTab: string): TemplateResult | typeof nothing {
+  const paragraphs = parseBody(body);
+  if (!paragraphs.length) return nothing;
+  return html`${paragraphs.map((paragraph) => html`<p>${renderInline(paragraph, newTab)}</p>`)}`;
+}
+
+// A short starter list per locale of slurs that are never acceptable in a learning space (whole words only, so
+// ordinary words that contain them are untouched). A space extends it with `blockedWords`, set by the course team.
+const BLOCKED: Record<string, string[]> = {
+  en: ['retard', 'retarded', 'faggot', 'tranny', 'kike', 'spic', 'chink', 'wetback', 'nigger', 'nigga'],
+  es: ['sudaca', 'maricón', 'maricon', 'retrasado', 'mongólico', 'mongolico', 'negrata', 'panchito'],
+};
+
+/** The words of `body` found in the locale list or the space's list (whole words, case-insensitive). */
+export function blockedWordsIn(body: string, locale: string, spaceWords: readonly string[] = []): string[] {
+  const list = new Set(
+    [...(BLOCKED[locale] ?? []), ...(locale === 'en' ? [] : BLOCKED.en!), ...spaceWords].map((w) => w.toLowerCase()),
+  );
+  const words = body.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  return [...new Set(words.filter((word) => word && list.has(word)))];
+}

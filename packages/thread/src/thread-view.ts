@@ -1,0 +1,1100 @@
+// Everything <cohort-thread> shows once its data is on the way: the feed, composer, mentions, reactions and
+// moderation. Loaded by dynamic import after first paint, with the data module, so the element's own chunk
+// holds only its attributes, checks, styles and a skeleton.
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { relativeTime, type FirebaseRuntime, type Member, type Problem, type SpaceState } from '@cohort-kit/core';
+import type { CohortPostDetail, CohortReactDetail, CohortReplyDetail } from './events.js';
+import { blockedWordsIn, countLinks, MAX_BODY, MAX_LINKS, renderBody } from './format.js';
+import {
+  MAX_POSTS_PER_HOUR,
+  MIN_SECONDS_BETWEEN_POSTS,
+  PAGE_SIZE,
+  REACTIONS,
+  REPORT_REASONS,
+  type ReactionKey,
+  type ReportReason,
+} from './reactions.js';
+import type { MemberOption, Post, RateState, SortOrder } from './thread-data.js';
+import type { CohortThread } from './thread.js';
+
+type ThreadData = typeof import('./thread-data.js');
+type DataModule = typeof import('@cohort-kit/core/data.js');
+type Mine = Partial<Record<ReactionKey, boolean>>;
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+const MENTION_AT_CURSOR = /(^|\s)@([\p{L}\p{N}][\p{L}\p{N} ._'-]{0,29})?$/u;
+
+interface Draft {
+  text: string;
+  error: string;
+  /** displayName → uid of members picked in the autocomplete */
+  mentions: Map<string, string>;
+}
+
+const emptyDraft = (): Draft => ({ text: '', error: '', mentions: new Map() });
+
+/** What the view may do through the element: its protected base-class services, handed over by the element. */
+export interface ThreadBridge {
+  spaceState(): SpaceState | undefined;
+  fail(problem: Problem): void;
+  emit<T>(name: `cohort-${string}`, detail: T): boolean;
+  settle(write: Promise<unknown>): Promise<void>;
+  requireMember(reason: string): Promise<Member>;
+  announce(message: string): void;
+}
+
+const values = new WeakMap<ThreadView, Record<string, unknown>>();
+
+/** Like Lit's `@state()` for a view that is not an element: a changed value re-renders the host. */
+function tracked(proto: ThreadView, key: string) {
+  Object.defineProperty(proto, key, {
+    get(this: ThreadView) {
+      return values.get(this)?.[key];
+    },
+    set(this: ThreadView, value: unknown) {
+      let own = values.get(this);
+      if (!own) values.set(this, (own = {}));
+      if (Object.is(own[key], value)) return;
+      own[key] = value;
+      // Initial values are assigned before the constructor has set the host.
+      this.host?.requestUpdate();
+    },
+  });
+}
+
+/** The thread's view and behaviour, rendered into the element that owns it. */
+export class ThreadView {
+  @tracked private locked = false;
+  @tracked private threadExists = false;
+  @tracked private feed: Post[] = [];
+  @tracked private feedLoaded = false;
+  @tracked private pinned: Post[] = [];
+  @tracked private sort: SortOrder = 'newest';
+  @tracked private pages = 1;
+  @tracked private expanded = new Set<string>();
+  @tracked private replies = new Map<string, Post[]>();
+  @tracked private mine = new Map<string, Mine>();
+  @tracked private held = new Set<string>();
+  @tracked private draft = emptyDraft();
+  @tracked private replyTo?: string;
+  @tracked private replyDraft = emptyDraft();
+  @tracked private editing?: string;
+  @tracked private editDraft = emptyDraft();
+  @tracked private reporting?: string;
+  @tracked private reportError = '';
+  @tracked private reported = new Set<string>();
+  @tracked private actionError = '';
+  @tracked private mentionFor?: 'post' | 'reply' | 'edit';
+  @tracked private mentionOptions: MemberOption[] = [];
+  @tracked private mentionIndex = 0;
+
+  readonly host: CohortThread;
+  #bridge: ThreadBridge;
+  #store?: ThreadData;
+  #data?: DataModule;
+  #runtime?: FirebaseRuntime;
+  #subs = new Map<string, () => void>();
+  #rate: RateState | null = null;
+  #lastPostAt = 0;
+  /** Ids the reader has been shown; anything else that arrives newer than the horizon waits behind the banner. */
+  #known = new Set<string>();
+  #horizon?: number;
+  #settled = false;
+  #focusPost?: string;
+  #focusComposer = false;
+  /** After "Load more": the index of the first newly loaded post, focused once it arrives. */
+  #focusFrom?: number;
+  #mentionStop?: () => void;
+  #mentionQuery?: string;
+
+  constructor(host: CohortThread, bridge: ThreadBridge) {
+    this.host = host;
+    this.#bridge = bridge;
+  }
+
+  /** Subscribes for the element's current space and thread. Returns the cleanup. */
+  start(runtime: FirebaseRuntime, data: DataModule, store: ThreadData): () => void {
+    this.#store = store;
+    this.#data = data;
+    this.#runtime = runtime;
+    this.#resetView();
+    this.#syncSubscriptions();
+    return () => {
+      for (const stop of this.#subs.values()) stop();
+      this.#subs.clear();
+      this.#mentionStop?.();
+      this.#store = undefined;
+    };
+  }
+
+  /** After each render of the element: follow what the view now shows, and move focus where it was promised. */
+  updated(): void {
+    this.#syncSubscriptions();
+    this.#applyFocus();
+  }
+
+  #resetView() {
+    this.feed = [];
+    this.feedLoaded = false;
+    this.pinned = [];
+    this.replies = new Map();
+    this.mine = new Map();
+    this.held = new Set();
+    this.#known = new Set();
+    this.#horizon = undefined;
+    this.#settled = false;
+  }
+
+  get #uid(): string | undefined {
+    return this.#bridge.spaceState()?.user?.uid;
+  }
+
+  /** Starts the listeners the view needs now and stops the ones it no longer needs. */
+  #syncSubscriptions() {
+    const store = this.#store;
+    const data = this.#data;
+    const runtime = this.#runtime;
+    if (!store || !data || !runtime) return;
+    const s = this.host.spaceId;
+    const t = this.host.thread;
+    const wanted = new Map<string, () => () => void>();
+    const fail = (error: Error) => this.#bridge.fail({ kind: 'connection', message: error.message });
+    wanted.set('thread', () =>
+      store.watchThread(
+        runtime,
+        data,
+        s,
+        t,
+        ({ exists, locked }) => {
+          this.threadExists = exists;
+          this.locked = locked;
+        },
+        fail,
+      ),
+    );
+    wanted.set('pinned', () => store.watchPinned(runtime, data, s, t, (posts) => (this.pinned = posts), fail));
+    wanted.set(`feed:${this.sort}:${this.pages}`, () =>
+      store.watchPosts(
+        runtime,
+        data,
+        s,
+        t,
+        this.sort,
+        this.pages * PAGE_SIZE,
+        (view) => this.#onFeed(view.posts, view.fromCache),
+        fail,
+      ),
+    );
+    for (const id of this.expanded) {
+      wanted.set(`replies:${id}`, () =>
+        store.watchReplies(
+          runtime,
+          data,
+          s,
+          t,
+          id,
+          (posts) => {
+            this.replies = new Map(this.replies).set(id, posts);
+          },
+          fail,
+        ),
+      );
+    }
+    const uid = this.#uid;
+    if (uid) {
+      wanted.set(`rate:${uid}`, () => store.watchRate(runtime, data, s, t, uid, (rate) => (this.#rate = rate)));
+      if (this.#bridge.spaceState()?.member) {
+        const visible = [
+          ...this.pinned,
+          ...this.#visibleFeed(),
+          ...[...this.expanded].flatMap((id) => this.replies.get(id) ?? []),
+        ];
+        for (const post of visible) {
+          if (post.deleted) continue;
+          wanted.set(`mine:${post.id}:${uid}`, () =>
+            store.watchMyReactions(runtime, data, s, t, post.id, uid, (mine) => {
+              this.mine = new Map(this.mine).set(post.id, mine);
+            }),
+          );
+        }
+      }
+    }
+    for (const [key, stop] of this.#subs) {
+      if (!wanted.has(key)) {
+        stop();
+        this.#subs.delete(key);
+      }
+    }
+    for (const [key, start] of wanted) {
+      if (!this.#subs.has(key)) this.#subs.set(key, start());
+    }
+  }
+
+  /** New posts from others wait behind a banner, so what the reader is reading never moves. */
+  #onFeed(posts: Post[], fromCache: boolean) {
+    const live = this.#runtime?.mode === 'live';
+    if (!this.#settled) {
+      for (const post of posts) this.#known.add(post.id);
+      if (!fromCache || !live) {
+        this.#settled = true;
+        const times = posts.map((p) => p.createdAt?.getTime() ?? 0);
+        this.#horizon = times.length ? Math.max(...times) : 0;
+      }
+    } else {
+      const arrivals: string[] = [];
+      for (const post of posts) {
+        if (this.#known.has(post.id) || this.held.has(post.id)) continue;
+        const isNew = post.createdAt === null || post.createdAt.getTime() > (this.#horizon ?? 0);
+        if (isNew && post.authorId !== this.#uid) arrivals.push(post.id);
+        else this.#known.add(post.id);
+      }
+      if (arrivals.length) {
+        this.held = new Set([...this.held, ...arrivals]);
+        const count = this.held.size;
+        this.#bridge.announce(
+          count === 1
+            ? msg('1 new post. Use "Show" to read it.', { id: 'thread.new-posts-announce-one' })
+            : msg(str`${count} new posts. Use "Show" to read them.`, { id: 'thread.new-posts-announce' }),
+        );
+      }
+    }
+    this.feed = posts;
+    this.feedLoaded = true;
+  }
+
+  #visibleFeed(): Post[] {
+    const pinnedIds = new Set(this.pinned.map((p) => p.id));
+    return this.feed.filter(
+      (post) => !this.held.has(post.id) && !pinnedIds.has(post.id) && !(post.deleted && post.replyCount === 0),
+    );
+  }
+
+  #applyFocus() {
+    if (this.#focusPost) {
+      const target = this.host.renderRoot.querySelector<HTMLElement>(`[data-post-id="${CSS.escape(this.#focusPost)}"]`);
+      if (target) {
+        this.#focusPost = undefined;
+        target.focus();
+      }
+    } else if (this.#focusFrom !== undefined) {
+      const target = this.host.renderRoot.querySelectorAll<HTMLElement>('.feed > article')[this.#focusFrom];
+      if (target) {
+        this.#focusFrom = undefined;
+        target.focus();
+      }
+    } else if (this.#focusComposer) {
+      this.#focusComposer = false;
+      this.host.renderRoot.querySelector<HTMLTextAreaElement>('#composer-text')?.focus();
+    }
+  }
+
+  // ---------- checks shared by post, reply and edit ----------
+
+  #checkText(text: string, counting: boolean): string {
+    if (!text.trim()) return msg('Write something first.', { id: 'thread.error.empty' });
+    if (text.length > MAX_BODY)
+      return msg(str`Shorten your post to ${MAX_BODY} characters.`, { id: 'thread.error.too-long' });
+    if (countLinks(text) > MAX_LINKS)
+      return msg(str`Use at most ${MAX_LINKS} links in one post.`, { id: 'thread.error.links' });
+    // Settings are stored data, not checked on read: ignore anything in the list that is not a word.
+    const spaceWords = this.#bridge.spaceState()?.settings.blockedWords;
+    const blocked = blockedWordsIn(
+      text,
+      this.host.locale,
+      Array.isArray(spaceWords) ? spaceWords.filter((word) => typeof word === 'string') : [],
+    );
+    if (blocked.length) {
+      return msg(str`Your post contains words this space does not allow: ${blocked.join(', ')}. Please rephrase.`, {
+        id: 'thread.error.blocked',
+      });
+    }
+    if (this.locked && !this.host.isFacilitator) return msg('This thread is locked.', { id: 'thread.error.locked' });
+    if (counting) {
+      const since = Date.now() - Math.max(this.#lastPostAt, this.#rate?.lastPostAt?.getTime() ?? 0);
+      if (since < MIN_SECONDS_BETWEEN_POSTS * 1000) {
+        const wait = Math.ceil((MIN_SECONDS_BETWEEN_POSTS * 1000 - since) / 1000);
+        return msg(str`You can post again in ${wait} seconds.`, { id: 'thread.error.too-soon' });
+      }
+      const rate = this.#rate;
+      if (rate?.windowStart && Date.now() - rate.windowStart.getTime() < 3600_000 && rate.count >= MAX_POSTS_PER_HOUR) {
+        return msg(str`You have posted ${MAX_POSTS_PER_HOUR} times this hour. Take a break and come back later.`, {
+          id: 'thread.error.hourly',
+        });
+      }
+    }
+    return '';
+  }
+
+  #mentionIds(draft: Draft): string[] {
+    return [...draft.mentions].filter(([name]) => draft.text.includes(`@${name}`)).map(([, uid]) => uid);
+  }
+
+  async #member(reason: string) {
+    try {
+      return await this.#bridge.requireMember(reason);
+    } catch {
+      return undefined; // cancelled
+    }
+  }
+
+  // ---------- actions ----------
+
+  async #submitPost(parentId: string | null) {
+    const draft = parentId ? this.replyDraft : this.draft;
+    const setDraft = (next: Draft) => (parentId ? (this.replyDraft = next) : (this.draft = next));
+    const text = draft.text.trim();
+    const problem = this.#checkText(text, true);
+    if (problem) return setDraft({ ...draft, error: problem });
+    const member = await this.#member(
+      parentId ? msg('to reply', { id: 'thread.reason.reply' }) : msg('to post', { id: 'thread.reason.post' }),
+    );
+    const runtime = this.#runtime;
+    const store = this.#store;
+    const uid = runtime?.identity.user?.uid;
+    if (!member || !runtime || !store || !uid) return;
+    const { id, write } = store.createPost(runtime, this.host.spaceId, this.host.thread, {
+      uid,
+      authorName: member.displayName,
+      authorRole: member.role,
+      body: text,
+      parentId,
+      mentions: this.#mentionIds(draft),
+      rate: this.#rate,
+    });
+    this.#lastPostAt = Date.now();
+    this.#known.add(id);
+    setDraft(emptyDraft());
+    this.#focusPost = id;
+    if (parentId) {
+      this.replyTo = undefined;
+      this.expanded = new Set(this.expanded).add(parentId);
+      this.#bridge.emit<CohortReplyDetail>('cohort-reply', {
+        space: this.host.spaceId,
+        thread: this.host.thread,
+        postId: id,
+        parentId,
+      });
+    } else {
+      this.#bridge.emit<CohortPostDetail>('cohort-post', {
+        space: this.host.spaceId,
+        thread: this.host.thread,
+        postId: id,
+      });
+    }
+    this.#bridge.announce(msg('Your post was added.', { id: 'thread.posted' }));
+    // Shown from the cache at once; the server's answer only matters if it refuses.
+    this.#bridge.settle(write).catch((error: Error) => {
+      this.actionError = msg(str`Your post could not be sent: ${error.message}`, { id: 'thread.error.send' });
+    });
+  }
+
+  async #saveEdit(post: Post) {
+    const draft = this.editDraft;
+    const text = draft.text.trim();
+    const problem = this.#checkText(text, false);
+    if (problem) return (this.editDraft = { ...draft, error: problem });
+    if (!this.#runtime || !this.#store) return;
+    const write = this.#store.editPost(this.#runtime, this.host.spaceId, this.host.thread, post.id, text, [
+      ...post.mentions,
+      ...this.#mentionIds(draft),
+    ]);
+    this.editing = undefined;
+    this.#focusPost = post.id;
+    this.#runAction(write);
+  }
+
+  #delete(post: Post, next: string | undefined) {
+    if (!this.#runtime || !this.#store) return;
+    if (!confirm(msg('Delete your post? This cannot be undone.', { id: 'thread.delete-confirm' }))) return;
+    const write = this.#store.deletePost(this.#runtime, this.host.spaceId, this.host.thread, post.id);
+    if (next) this.#focusPost = next;
+    else this.#focusComposer = true;
+    this.#bridge.announce(msg('Post deleted.', { id: 'thread.deleted-announce' }));
+    this.#runAction(write);
+  }
+
+  async #toggleReaction(post: Post, key: ReactionKey) {
+    const member = await this.#member(msg('to react', { id: 'thread.reason.react' }));
+    const runtime = this.#runtime;
+    const uid = runtime?.identity.user?.uid;
+    if (!member || !runtime || !this.#store || !uid) return;
+    const current = this.mine.get(post.id) ?? {};
+    const active = current[key] !== true;
+    this.mine = new Map(this.mine).set(post.id, { ...current, [key]: active });
+    this.#runAction(
+      this.#store.setReaction(runtime, this.host.spaceId, this.host.thread, post.id, uid, current, key, active),
+    );
+    this.#bridge.emit<CohortReactDetail>('cohort-react', {
+      space: this.host.spaceId,
+      thread: this.host.thread,
+      postId: post.id,
+      reaction: key,
+      active,
+    });
+  }
+
+  async #submitReport(event: SubmitEvent, post: Post) {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const reason = (form.elements.namedItem('reason') as RadioNodeList).value as ReportReason;
+    const note = (form.elements.namedItem('note') as HTMLTextAreaElement).value.trim();
+    if (!REPORT_REASONS.includes(reason)) {
+      this.reportError = msg('Choose a reason.', { id: 'thread.report.reason-needed' });
+      return;
+    }
+    const member = await this.#member(msg('to report a post', { id: 'thread.reason.report' }));
+    const runtime = this.#runtime;
+    const uid = runtime?.identity.user?.uid;
+    if (!member || !runtime || !this.#store || !uid) return;
+    const threshold = Number(this.#bridge.spaceState()?.settings.reportThreshold) || 3;
+    const write = this.#store.reportPost(
+      runtime,
+      this.host.spaceId,
+      this.host.thread,
+      post,
+      uid,
+      reason,
+      note,
+      threshold,
+    );
+    this.reported = new Set(this.reported).add(post.id);
+    this.reporting = undefined;
+    this.reportError = '';
+    this.#focusPost = post.id;
+    this.#bridge.announce(msg('Thanks. A facilitator will review the post.', { id: 'thread.reported-announce' }));
+    this.#runAction(write);
+  }
+
+  #moderate(post: Post, patch: { hidden?: boolean; pinned?: boolean }) {
+    if (!this.#runtime || !this.#store) return;
+    this.#focusPost = post.id;
+    this.#runAction(this.#store.moderatePost(this.#runtime, this.host.spaceId, this.host.thread, post.id, patch));
+  }
+
+  #toggleLock() {
+    if (!this.#runtime || !this.#store) return;
+    this.#runAction(
+      this.#store.setLocked(this.#runtime, this.host.spaceId, this.host.thread, !this.locked, this.threadExists),
+    );
+  }
+
+  #runAction(write: Promise<void>) {
+    this.actionError = '';
+    this.#bridge.settle(write).catch((error: Error) => (this.actionError = error.message));
+  }
+
+  #showNew() {
+    const first = this.feed.find((p) => this.held.has(p.id));
+    for (const id of this.held) this.#known.add(id);
+    this.held = new Set();
+    if (this.sort !== 'newest') this.sort = 'newest';
+    if (first) this.#focusPost = first.id;
+  }
+
+  #toggleReplies(post: Post) {
+    const next = new Set(this.expanded);
+    if (next.has(post.id)) next.delete(post.id);
+    else next.add(post.id);
+    this.expanded = next;
+  }
+
+  #startReply(post: Post) {
+    this.replyTo = post.id;
+    this.replyDraft = emptyDraft();
+    this.expanded = new Set(this.expanded).add(post.id);
+    void this.host.updateComplete.then(() =>
+      this.host.renderRoot.querySelector<HTMLTextAreaElement>('#reply-text')?.focus(),
+    );
+  }
+
+  #startEdit(post: Post) {
+    this.editing = post.id;
+    this.editDraft = { text: post.body, error: '', mentions: new Map() };
+    void this.host.updateComplete.then(() =>
+      this.host.renderRoot.querySelector<HTMLTextAreaElement>('#edit-text')?.focus(),
+    );
+  }
+
+  #startFirstReply() {
+    this.draft = { ...this.draft, text: msg('One goal I have is ', { id: 'thread.empty.starter' }) };
+    void this.host.updateComplete.then(() => {
+      const box = this.host.renderRoot.querySelector<HTMLTextAreaElement>('#composer-text');
+      box?.focus();
+      box?.setSelectionRange(box.value.length, box.value.length);
+    });
+  }
+
+  // ---------- mentions (combobox-style autocomplete on the textarea) ----------
+
+  #draftFor(kind: 'post' | 'reply' | 'edit'): Draft {
+    return kind === 'post' ? this.draft : kind === 'reply' ? this.replyDraft : this.editDraft;
+  }
+
+  #setDraft(kind: 'post' | 'reply' | 'edit', draft: Draft) {
+    if (kind === 'post') this.draft = draft;
+    else if (kind === 'reply') this.replyDraft = draft;
+    else this.editDraft = draft;
+  }
+
+  #onInput(kind: 'post' | 'reply' | 'edit', event: InputEvent) {
+    const box = event.target as HTMLTextAreaElement;
+    this.#setDraft(kind, { ...this.#draftFor(kind), text: box.value, error: '' });
+    const before = box.value.slice(0, box.selectionStart ?? box.value.length);
+    const match = MENTION_AT_CURSOR.exec(before);
+    if (!match || !this.#store || !this.#runtime || !this.#data) return this.#closeMentions();
+    const prefix = match[2] ?? '';
+    this.mentionFor = kind;
+    if (prefix === this.#mentionQuery) return;
+    this.#mentionQuery = prefix;
+    this.#mentionStop?.();
+    this.#mentionStop = this.#store.watchMemberMatches(
+      this.#runtime,
+      this.#data,
+      this.host.spaceId,
+      prefix,
+      (members) => {
+        this.mentionOptions = members.filter((m) => m.uid !== this.#uid);
+        this.mentionIndex = 0;
+      },
+    );
+  }
+
+  #closeMentions() {
+    this.#mentionStop?.();
+    this.#mentionStop = undefined;
+    this.#mentionQuery = undefined;
+    this.mentionFor = undefined;
+    this.mentionOptions = [];
+  }
+
+  #onKeydown(kind: 'post' | 'reply' | 'edit', event: KeyboardEvent) {
+    if (this.mentionFor === kind && this.mentionOptions.length) {
+      const count = this.mentionOptions.length;
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        this.mentionIndex = (this.mentionIndex + (event.key === 'ArrowDown' ? 1 : count - 1)) % count;
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        this.#pickMention(kind, this.mentionOptions[this.mentionIndex]!, event.target as HTMLTextAreaElement);
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        this.#closeMentions();
+        return;
+      }
+    }
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      (event.target as HTMLTextAreaElement).form?.requestSubmit();
+    }
+  }
+
+  #pickMention(kind: 'post' | 'reply' | 'edit', member: MemberOption, box: HTMLTextAreaElement | null) {
+    const draft = this.#draftFor(kind);
+    const cursor = box?.selectionStart ?? draft.text.length;
+    const typed = draft.text.slice(0, cursor);
+    const match = MENTION_AT_CURSOR.exec(typed);
+    const before = match ? typed.slice(0, match.index + (match[1] ?? '').length) : typed;
+    const text = `${before}@${member.displayName} ${draft.text.slice(cursor)}`;
+    this.#setDraft(kind, { ...draft, text, mentions: new Map(draft.mentions).set(member.displayName, member.uid) });
+    this.#closeMentions();
+    const position = before.length + member.displayName.length + 2;
+    void this.host.updateComplete.then(() => {
+      box?.focus();
+      box?.setSelectionRange(position, position);
+    });
+  }
+
+  // ---------- rendering ----------
+
+  render(): TemplateResult {
+    const visible = this.#visibleFeed();
+    const loading = !this.feedLoaded;
+    const mayWrite = !this.locked || this.host.isFacilitator;
+    return html`
+      ${this.#renderPresence()} ${this.host.isFacilitator ? this.#renderFacilitatorBar() : nothing}
+      ${this.locked ? html`<p class="notice" role="status">${msg('This thread is locked. You can still read it.', { id: 'thread.locked' })}</p>` : nothing}
+      ${mayWrite ? this.#renderComposer() : nothing}
+      ${this.actionError ? html`<p class="error" role="alert">${this.actionError}</p>` : nothing}
+      ${
+        this.pinned.length
+          ? html`<section class="pinned" aria-labelledby="pinned-title">
+              <h3 id="pinned-title" class="section-title">
+                ${msg('Pinned by a facilitator', { id: 'thread.pinned' })}
+              </h3>
+              ${this.pinned.map((post) => this.#renderPost(post, undefined, undefined))}
+            </section>`
+          : nothing
+      }
+      <div class="toolbar">
+        <label class="sort">
+          <span>${msg('Sort by', { id: 'thread.sort' })}</span>
+          <select
+            @change=${(e: Event) => this.#onSort((e.target as HTMLSelectElement).value as SortOrder)}
+            .value=${live(this.sort)}
+          >
+            <option value="newest">${msg('Newest', { id: 'thread.sort.newest' })}</option>
+            <option value="oldest">${msg('Oldest', { id: 'thread.sort.oldest' })}</option>
+            <option value="top">${msg('Most reactions', { id: 'thread.sort.top' })}</option>
+          </select>
+        </label>
+        ${
+          this.held.size
+            ? html`<button class="button new-posts" part="new-posts" type="button" @click=${() => this.#showNew()}>
+                ${this.held.size === 1 ? msg('1 new post — show', { id: 'thread.new-posts-one' }) : msg(str`${this.held.size} new posts — show`, { id: 'thread.new-posts' })}
+              </button>`
+            : nothing
+        }
+      </div>
+      ${
+        loading
+          ? html`<div
+              class="feed"
+              role="feed"
+              aria-busy="true"
+              aria-label=${msg('Posts', { id: 'thread.posts' })}
+              part="feed"
+            >
+              ${[0, 1, 2].map(() => html`<div class="skeleton post-skeleton"></div>`)}
+            </div>`
+          : visible.length === 0
+            ? this.pinned.length === 0
+              ? this.#renderEmpty(mayWrite)
+              : nothing
+            : html`<div
+                class="feed"
+                role="feed"
+                aria-busy="false"
+                aria-label=${msg('Posts', { id: 'thread.posts' })}
+                part="feed"
+              >
+                ${repeat(
+                  visible,
+                  (post) => post.id,
+                  (post, index) =>
+                    this.#renderPost(post, index + 1, this.#hasMore() ? -1 : visible.length, visible[index + 1]?.id),
+                )}
+              </div>`
+      }
+      ${
+        this.#hasMore()
+          ? html`<button class="button button--quiet" type="button" @click=${() => this.#loadMore()}>
+              ${msg('Load more', { id: 'thread.load-more' })}
+            </button>`
+          : nothing
+      }
+    `;
+  }
+
+  #hasMore() {
+    return this.feedLoaded && this.feed.length >= this.pages * PAGE_SIZE;
+  }
+
+  #loadMore() {
+    this.#focusFrom = this.#visibleFeed().length;
+    this.pages += 1;
+  }
+
+  #onSort(sort: SortOrder) {
+    this.sort = sort;
+    this.pages = 1;
+    this.feedLoaded = false;
+  }
+
+  #renderPresence() {
+    const since = Date.now() - WEEK_MS;
+    const peers = new Set(
+      [...this.feed, ...this.pinned]
+        .filter((p) => !p.deleted && p.createdAt && p.createdAt.getTime() >= since && p.authorId !== this.#uid)
+        .map((p) => p.authorId),
+    ).size;
+    if (!peers) return nothing;
+    return html`<p class="presence muted">
+      ${peers === 1 ? msg('1 peer posted this week', { id: 'thread.presence-one' }) : msg(str`${peers} peers posted this week`, { id: 'thread.presence' })}
+    </p>`;
+  }
+
+  #renderFacilitatorBar() {
+    return html`<div class="facilitator-bar">
+      <button class="button button--quiet" type="button" @click=${() => this.#toggleLock()}>
+        ${this.locked ? msg('Unlock thread', { id: 'thread.unlock' }) : msg('Lock thread', { id: 'thread.lock' })}
+      </button>
+    </div>`;
+  }
+
+  #renderEmpty(mayWrite: boolean) {
+    return html`<div class="empty" part="feed">
+      <p class="empty__title">${msg('No one has replied yet.', { id: 'thread.empty.title' })}</p>
+      ${
+        mayWrite
+          ? html`<p>
+                ${msg('A sentence or two is plenty — others find it easier to join once someone has started.', { id: 'thread.empty.invite' })}
+              </p>
+              <button class="button button--quiet" type="button" @click=${() => this.#startFirstReply()}>
+                ${msg('Start with one sentence', { id: 'thread.empty.start' })}
+              </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  #renderComposer() {
+    return html`<form
+      class="composer"
+      part="composer"
+      @submit=${(e: SubmitEvent) => (e.preventDefault(), void this.#submitPost(null))}
+    >
+      ${this.#renderTextarea('post', 'composer-text', this.draft, msg('Your post', { id: 'thread.composer.label' }))}
+      <div class="composer__actions">
+        <button class="button" type="submit">${msg('Post', { id: 'thread.composer.submit' })}</button>
+      </div>
+    </form>`;
+  }
+
+  #renderTextarea(kind: 'post' | 'reply' | 'edit', id: string, draft: Draft, label: string) {
+    const length = draft.text.length;
+    const over = length > MAX_BODY;
+    const listId = `${id}-mentions`;
+    const open = this.mentionFor === kind && this.mentionOptions.length > 0;
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <textarea
+        id=${id}
+        rows="3"
+        .value=${live(draft.text)}
+        aria-describedby="${id}-count ${id}-hint${draft.error ? ` ${id}-error` : ''}"
+        aria-invalid=${over || draft.error ? 'true' : 'false'}
+        aria-autocomplete="list"
+        aria-controls=${open ? listId : nothing}
+        aria-activedescendant=${open ? `${listId}-${this.mentionIndex}` : nothing}
+        @input=${(e: InputEvent) => this.#onInput(kind, e)}
+        @keydown=${(e: KeyboardEvent) => this.#onKeydown(kind, e)}
+        @blur=${() => setTimeout(() => this.mentionFor === kind && this.#closeMentions(), 150)}
+      ></textarea>
+      ${
+        open
+          ? html`<ul
+              class="mentions"
+              role="listbox"
+              id=${listId}
+              aria-label=${msg('Members', { id: 'thread.mentions' })}
+            >
+              ${this.mentionOptions.map(
+                (member, index) =>
+                  html`<li
+                    id="${listId}-${index}"
+                    role="option"
+                    aria-selected=${index === this.mentionIndex ? 'true' : 'false'}
+                    class=${classMap({ mention: true, 'mention--active': index === this.mentionIndex })}
+                    @mousedown=${(e: Event) => {
+                      e.preventDefault();
+                      this.#pickMention(
+                        kind,
+                        member,
+                        this.host.renderRoot.querySelector<HTMLTextAreaElement>(`#${id}`),
+                      );
+                    }}
+                  >
+                    ${member.displayName}
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+      <div class="field__meta">
+        <span id="${id}-hint" class="muted"
+          >${msg('**bold**, _italic_, `code`, [text](https://…), @name', { id: 'thread.composer.hint' })}</span
+        >
+        <span id="${id}-count" class=${classMap({ counter: true, 'counter--over': over })}
+          >${msg(str`${length} / ${MAX_BODY} characters`, { id: 'thread.counter' })}</span
+        >
+      </div>
+      ${draft.error ? html`<p class="error" id="${id}-error" role="alert">${draft.error}</p>` : nothing}
+    </div>`;
+  }
+
+  #renderPost(post: Post, position: number | undefined, size: number | undefined, nextId?: string): TemplateResult {
+    const uid = this.#uid;
+    const mine = post.authorId === uid;
+    const mentioned = Boolean(uid && post.mentions.includes(uid));
+    const facilitator = this.host.isFacilitator;
+    const hiddenForReader = post.hidden && !mine && !facilitator;
+    const isReply = post.parentId !== null;
+    const headingId = `post-${post.id}-author`;
+    const replies = this.replies.get(post.id) ?? [];
+    const expanded = this.expanded.has(post.id);
+    return html`<article
+      class=${classMap({ post: true, 'post--reply': isReply, 'post--mentioned': mentioned, 'post--pending': post.pending, 'post--pinned': post.pinned })}
+      part="post"
+      tabindex="-1"
+      data-post-id=${post.id}
+      aria-labelledby=${headingId}
+      aria-posinset=${position ?? nothing}
+      aria-setsize=${size ?? nothing}
+    >
+      <header class="post__header">
+        <span class="post__author" id=${headingId}
+          >${post.deleted ? msg('Removed post', { id: 'thread.removed-title' }) : post.authorName}</span
+        >
+        ${
+          !post.deleted && (post.authorRole === 'facilitator' || post.authorRole === 'owner')
+            ? html`<span class="badge"
+                >${post.authorRole === 'owner' ? msg('Owner', { id: 'core.role.owner' }) : msg('Facilitator', { id: 'core.role.facilitator' })}</span
+              >`
+            : nothing
+        }
+        ${post.pinned ? html`<span class="badge badge--quiet">${msg('Pinned', { id: 'thread.pinned-badge' })}</span>` : nothing}
+        ${mentioned ? html`<span class="badge badge--accent">${msg('Mentions you', { id: 'thread.mentions-you' })}</span>` : nothing}
+        ${
+          post.createdAt
+            ? html`<time
+                class="muted"
+                datetime=${post.createdAt.toISOString()}
+                title=${new Intl.DateTimeFormat(this.host.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(post.createdAt)}
+                >${relativeTime(post.createdAt, this.host.locale)}</time
+              >`
+            : nothing
+        }
+        ${post.editedAt && !post.deleted ? html`<span class="muted">${msg('(edited)', { id: 'thread.edited' })}</span>` : nothing}
+        ${post.pending ? html`<span class="badge badge--pending">${msg('Waiting to send', { id: 'thread.pending' })}</span>` : nothing}
+      </header>
+      ${
+        post.deleted
+          ? html`<p class="muted placeholder">
+              ${msg('This post was removed by its author.', { id: 'thread.removed' })}
+            </p>`
+          : hiddenForReader
+            ? html`<p class="muted placeholder">
+                ${msg('This post is hidden while a facilitator reviews it.', { id: 'thread.hidden-placeholder' })}
+              </p>`
+            : html`${
+                post.hidden
+                  ? html`<p class="notice notice--error">
+                      ${
+                        facilitator
+                          ? msg(str`Hidden — ${post.reportCount} reports. Only you and the author can see it.`, {
+                              id: 'thread.hidden-facilitator',
+                            })
+                          : msg('Hidden while a facilitator reviews it. Others cannot see it.', {
+                              id: 'thread.hidden-author',
+                            })
+                      }
+                    </p>`
+                  : nothing
+              }
+              ${this.editing === post.id ? this.#renderEditor(post) : html`<div class="post__body">${renderBody(post.body, msg('(opens in a new tab)', { id: 'thread.new-tab' }))}</div>`}
+              ${
+                facilitator && !post.hidden && post.reportCount > 0
+                  ? html`<p class="muted">${msg(str`${post.reportCount} reports`, { id: 'thread.report-count' })}</p>`
+                  : nothing
+              }
+              ${this.#renderReactions(post)} ${this.#renderActions(post, mine, nextId)}`
+      }
+      ${this.reporting === post.id ? this.#renderReportForm(post) : nothing}
+      ${!isReply ? this.#renderReplies(post, replies, expanded) : nothing}
+    </article>`;
+  }
+
+  #renderReactions(post: Post) {
+    const mine = this.mine.get(post.id) ?? {};
+    return html`<div class="reactions" role="group" aria-label=${msg('Reactions', { id: 'thread.reactions' })}>
+      ${REACTIONS.map(({ key, emoji }) => {
+        const count = post.reactionCounts[key];
+        const on = mine[key] === true;
+        return html`<button
+          class=${classMap({ reaction: true, 'reaction--on': on })}
+          part="reaction"
+          type="button"
+          aria-pressed=${on ? 'true' : 'false'}
+          aria-label=${msg(str`${reactionName(key)}: ${count}`, { id: 'thread.reaction-label' })}
+          @click=${() => void this.#toggleReaction(post, key)}
+        >
+          <span aria-hidden="true">${emoji}</span><span aria-hidden="true">${count || ''}</span>
+        </button>`;
+      })}
+    </div>`;
+  }
+
+  #renderActions(post: Post, mine: boolean, nextId?: string) {
+    const open = !this.locked || this.host.isFacilitator;
+    return html`<div class="actions">
+      ${
+        post.parentId === null && open
+          ? html`<button class="link-button" type="button" @click=${() => this.#startReply(post)}>
+              ${msg('Reply', { id: 'thread.reply' })}
+            </button>`
+          : nothing
+      }
+      ${
+        mine && open && !post.hidden
+          ? html`<button class="link-button" type="button" @click=${() => this.#startEdit(post)}>
+              ${msg('Edit', { id: 'thread.edit' })}
+            </button>`
+          : nothing
+      }
+      ${mine ? html`<button class="link-button" type="button" @click=${() => this.#delete(post, nextId)}>${msg('Delete', { id: 'thread.delete' })}</button>` : nothing}
+      ${
+        !mine && !this.reported.has(post.id)
+          ? html`<button
+              class="link-button"
+              type="button"
+              @click=${() => ((this.reporting = post.id), (this.reportError = ''))}
+            >
+              ${msg('Report', { id: 'thread.report' })}
+            </button>`
+          : nothing
+      }
+      ${this.reported.has(post.id) ? html`<span class="muted">${msg('Reported', { id: 'thread.reported' })}</span>` : nothing}
+      ${
+        this.host.isFacilitator
+          ? html`<button
+                class="link-button"
+                type="button"
+                @click=${() => this.#moderate(post, { hidden: !post.hidden })}
+              >
+                ${post.hidden ? msg('Restore', { id: 'thread.restore' }) : msg('Hide', { id: 'thread.hide' })}
+              </button>
+              ${
+                post.parentId === null
+                  ? html`<button
+                      class="link-button"
+                      type="button"
+                      @click=${() => this.#moderate(post, { pinned: !post.pinned })}
+                    >
+                      ${post.pinned ? msg('Unpin', { id: 'thread.unpin' }) : msg('Pin', { id: 'thread.pin' })}
+                    </button>`
+                  : nothing
+              }`
+          : nothing
+      }
+    </div>`;
+  }
+
+  #renderEditor(post: Post) {
+    return html`<form class="editor" @submit=${(e: SubmitEvent) => (e.preventDefault(), void this.#saveEdit(post))}>
+      ${this.#renderTextarea('edit', 'edit-text', this.editDraft, msg('Edit your post', { id: 'thread.edit-label' }))}
+      <div class="composer__actions">
+        <button class="button" type="submit">${msg('Save', { id: 'thread.save' })}</button>
+        <button
+          class="button button--quiet"
+          type="button"
+          @click=${() => ((this.editing = undefined), (this.#focusPost = post.id))}
+        >
+          ${msg('Cancel', { id: 'thread.cancel' })}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  #renderReportForm(post: Post) {
+    const labels: Record<ReportReason, string> = {
+      unkind: msg('Unkind or disrespectful', { id: 'thread.report.unkind' }),
+      harmful: msg('Harmful or unsafe', { id: 'thread.report.harmful' }),
+      spam: msg('Spam or advertising', { id: 'thread.report.spam' }),
+      'off-topic': msg('Off topic', { id: 'thread.report.off-topic' }),
+      other: msg('Something else', { id: 'thread.report.other' }),
+    };
+    return html`<form class="report" @submit=${(e: SubmitEvent) => void this.#submitReport(e, post)}>
+      <fieldset>
+        <legend>${msg('Why are you reporting this post?', { id: 'thread.report.legend' })}</legend>
+        ${REPORT_REASONS.map((reason) => html`<label class="check"><input type="radio" name="reason" value=${reason} />${labels[reason]}</label>`)}
+      </fieldset>
+      <div class="field">
+        <label for="report-note"
+          >${msg('Anything the facilitator should know (optional)', { id: 'thread.report.note' })}</label
+        >
+        <textarea id="report-note" name="note" rows="2" maxlength="300"></textarea>
+      </div>
+      ${this.reportError ? html`<p class="error" role="alert">${this.reportError}</p>` : nothing}
+      <div class="composer__actions">
+        <button class="button" type="submit">${msg('Send report', { id: 'thread.report.submit' })}</button>
+        <button
+          class="button button--quiet"
+          type="button"
+          @click=${() => ((this.reporting = undefined), (this.#focusPost = post.id))}
+        >
+          ${msg('Cancel', { id: 'thread.cancel' })}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  #renderReplies(post: Post, replies: Post[], expanded: boolean) {
+    const count = post.replyCount;
+    return html`${
+      count > 0
+        ? html`<button
+            class="link-button"
+            type="button"
+            aria-expanded=${expanded ? 'true' : 'false'}
+            @click=${() => this.#toggleReplies(post)}
+          >
+            ${
+              expanded
+                ? msg('Hide replies', { id: 'thread.hide-replies' })
+                : count === 1
+                  ? msg('Show 1 reply', { id: 'thread.show-reply' })
+                  : msg(str`Show ${count} replies`, { id: 'thread.show-replies' })
+            }
+          </button>`
+        : nothing
+    }
+    ${
+      expanded && replies.length
+        ? html`<div
+            class="replies"
+            role="group"
+            aria-label=${msg(str`Replies to ${post.authorName}`, { id: 'thread.replies-label' })}
+          >
+            ${repeat(
+              replies,
+              (reply) => reply.id,
+              (reply) => this.#renderPost(reply, undefined, undefined),
+            )}
+          </div>`
+        : nothing
+    }
+    ${
+      this.replyTo === post.id
+        ? html`<form
+            class="composer composer--reply"
+            @submit=${(e: SubmitEvent) => (e.preventDefault(), void this.#submitPost(post.id))}
+          >
+            ${this.#renderTextarea('reply', 'reply-text', this.replyDraft, msg(str`Reply to ${post.authorName}`, { id: 'thread.reply-label' }))}
+            <div class="composer__actions">
+              <button class="button" type="submit">${msg('Send reply', { id: 'thread.reply-submit' })}</button>
+              <button
+                class="button button--quiet"
+                type="button"
+                @click=${() => ((this.replyTo = undefined), (this.#focusPost = post.id))}
+              >
+                ${msg('Cancel', { id: 'thread.cancel' })}
+              </button>
+            </div>
+          </form>`
+        : nothing
+    }`;
+  }
+}
+
+function reactionName(key: ReactionKey): string {
+  switch (key) {
+    case 'thumbs':
+      return msg('Thumbs up', { id: 'thread.reaction.thumbs' });
+    case 'heart':
+      return msg('Love', { id: 'thread.reaction.heart' });
+    case 'idea':
+      return msg('Insightful', { id: 'thread.reaction.idea' });
+    case 'party':
+      return msg('Celebrate', { id: 'thread.reaction.party' });
+    case 'thinking':
+      return msg('Thinking', { id: 'thread.reaction.thinking' });
+  }
+}

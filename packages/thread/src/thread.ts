@@ -1,0 +1,132 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { CohortElement, registerTranslations, type FirebaseRuntime, type Problem } from '@cohort-kit/core';
+import { threadStyles } from './thread.styles.js';
+import type { ThreadView } from './thread-view.js';
+
+registerTranslations(() => import('./locales/es.js'));
+
+type DataModule = typeof import('@cohort-kit/core/data.js');
+
+const THREAD_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+
+/**
+ * A discussion thread that gets a cohort talking and keeps it safe: a starter prompt, posts and one level of
+ * replies, light formatting, reactions, @-mentions, live arrivals that never move what you are reading, and
+ * moderation (reports, hiding, pinning, locking) enforced by the security rules.
+ *
+ * @summary Safe, live discussion thread with replies, reactions, mentions and moderation.
+ * @tag cohort-thread
+ *
+ * @slot - Not used; the prompt comes from the `prompt` attribute.
+ *
+ * @event cohort-post - A learner posted. `detail: { space, thread, postId }`.
+ * @event cohort-reply - A learner replied. `detail: { space, thread, postId, parentId }`.
+ * @event cohort-react - A learner added or removed a reaction. `detail: { space, thread, postId, reaction, active }`.
+ * @event cohort-error - The thread cannot work; `detail.message` says what to fix.
+ *
+ * @csspart base - The frame around the thread.
+ * @csspart prompt - The starter prompt.
+ * @csspart composer - The form for a new post.
+ * @csspart feed - The list of posts.
+ * @csspart post - Each post.
+ * @csspart reaction - Each reaction button.
+ * @csspart new-posts - The "3 new posts — show" button.
+ * @csspart preview-marker - The "Preview — only you can see this" badge.
+ *
+ * @cssproperty --cohort-color-accent - Brand colour for buttons, links and highlights.
+ * @cssproperty --cohort-color-accent-soft - Background of posts that mention the reader.
+ * @cssproperty --cohort-color-surface - Background of the thread.
+ * @cssproperty --cohort-color-text - Text colour.
+ * @cssproperty --cohort-radius - Corner radius.
+ * @cssproperty --cohort-font-family - Font (inherits the page's by default).
+ */
+export class CohortThread extends CohortElement {
+  static override styles = [...CohortElement.styles, threadStyles];
+
+  /** Identifies the thread within the space (letters, digits, "-" or "_"). */
+  @property({ reflect: true }) thread = '';
+  /** The starter prompt shown at the top of the thread. */
+  @property() prompt = '';
+
+  protected readonly widget = 'thread';
+
+  /** The feed, composer and moderation: loaded after first paint, kept across restarts like the drafts it holds. */
+  #view?: ThreadView;
+
+  // ---------- lifecycle ----------
+
+  protected override validate(): Problem | undefined {
+    if (!this.thread) {
+      return {
+        kind: 'config',
+        message: msg('The thread attribute is missing: name this discussion, e.g. thread="week-2-goals".', {
+          id: 'thread.thread-required',
+        }),
+      };
+    }
+    if (!THREAD_ID.test(this.thread)) {
+      return {
+        kind: 'config',
+        message: msg(str`thread="${this.thread}" is not a valid thread id: use letters, digits, "-" or "_".`, {
+          id: 'thread.thread-invalid',
+        }),
+      };
+    }
+    return undefined;
+  }
+
+  protected async startData(runtime: FirebaseRuntime, data: DataModule): Promise<() => void> {
+    const [{ ThreadView }, store] = await Promise.all([import('./thread-view.js'), import('./thread-data.js')]);
+    this.#view ??= new ThreadView(this, {
+      spaceState: () => this.spaceState,
+      fail: (problem) => this.fail(problem),
+      emit: (name, detail) => this.emit(name, detail),
+      settle: (write) => this.settle(write),
+      requireMember: (reason) => this.requireMember(reason),
+      announce: (message) => this.announcer.announce(message),
+    });
+    return this.#view.start(runtime, data, store);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('thread') && changed.get('thread') !== undefined && this.isConnected) {
+      this.restart();
+      return;
+    }
+    this.#view?.updated();
+  }
+
+  // ---------- rendering ----------
+
+  /** The prompt at once; until the view arrives, a skeleton the size of the composer and a few posts. */
+  protected renderContent(): TemplateResult {
+    return html`
+      ${
+        this.prompt
+          ? html`<div class="prompt" part="prompt">
+              <p class="prompt__label">${msg('Discussion prompt', { id: 'thread.prompt' })}</p>
+              <p class="prompt__text">${this.prompt}</p>
+            </div>`
+          : nothing
+      }
+      ${
+        this.#view
+          ? this.#view.render()
+          : html`<div class="skeleton composer-skeleton"></div>
+              <div class="skeleton toolbar-skeleton"></div>
+              <div
+                class="feed"
+                role="feed"
+                aria-busy="true"
+                aria-label=${msg('Posts', { id: 'thread.posts' })}
+                part="feed"
+              >
+                ${[0, 1, 2].map(() => html`<div class="skeleton post-skeleton"></div>`)}
+              </div>`
+      }
+    `;
+  }
+}
