@@ -1,0 +1,70 @@
+import '@cohort-kit/poll/cohort-poll.js';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect } from 'storybook/test';
+import { element, expectProblem, ready } from './support/steps.js';
+
+// States every Cohort Kit element shares, shown on a poll (the base class draws them, not the widget).
+interface SharedArgs {
+  space?: string;
+  poll?: string;
+  theme: 'light' | 'dark' | 'auto';
+}
+
+const meta = {
+  title: 'Shared states',
+  component: 'cohort-poll',
+  args: { theme: 'light' },
+  render: (args) =>
+    html`<cohort-poll space=${ifDefined(args.space)} poll=${ifDefined(args.poll)} theme=${args.theme}>
+      Did the worked example make sense?
+      <option>👍 Yes</option>
+      <option>🤔 Partly</option>
+      <option>👎 Not yet</option>
+    </cohort-poll>`,
+} satisfies Meta<SharedArgs>;
+
+export default meta;
+type Story = StoryObj<SharedArgs>;
+
+export const PreviewMarker: Story = {
+  name: 'Preview marker (no Firebase settings on the page)',
+  args: { space: 'story-core-preview', poll: 'worked-example' },
+  play: async ({ canvasElement }) => {
+    const poll = await ready(canvasElement);
+    await expect(poll.shadow.getByText('Preview — only you can see this')).toBeVisible();
+  },
+};
+
+export const InvalidSpace: Story = {
+  name: 'Wrong setting: a space id with a space in it',
+  args: { space: 'week 2', poll: 'worked-example' },
+  play: async ({ canvasElement }) => {
+    await expectProblem(canvasElement, 'space="week 2" is not a valid space id: use letters, digits, "-" or "_".');
+    // Still marked as a preview, so the author knows nobody else sees this message.
+    await expect((await element(canvasElement)).shadow.getByText('Preview — only you can see this')).toBeVisible();
+  },
+};
+
+export const MissingSpace: Story = {
+  name: 'Wrong setting: no space at all',
+  args: { poll: 'worked-example' },
+  play: async ({ canvasElement }) => {
+    await expectProblem(
+      canvasElement,
+      'The space attribute is missing: name the course or cohort this element belongs to.',
+    );
+  },
+};
+
+export const MissingPoll: Story = {
+  name: 'Missing poll attribute',
+  args: { space: 'story-core-missing-poll' },
+  play: async ({ canvasElement }) => {
+    await expectProblem(
+      canvasElement,
+      'The poll attribute is missing: give this poll an id, for example poll="group-name".',
+    );
+  },
+};
