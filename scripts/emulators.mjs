@@ -99,7 +99,12 @@ function startProcessGroup(command, args, logPrefix, quiet) {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CLOUDSDK_CORE_DISABLE_PROMPTS: '1', NO_UPDATE_NOTIFIER: '1', FIREBASE_CLI_DISABLE_TELEMETRY: '1' },
+    env: {
+      ...process.env,
+      CLOUDSDK_CORE_DISABLE_PROMPTS: '1',
+      NO_UPDATE_NOTIFIER: '1',
+      FIREBASE_CLI_DISABLE_TELEMETRY: '1',
+    },
   });
   const output = [];
   const keep = (chunk) => {
@@ -220,6 +225,8 @@ export async function startEmulators({ quiet = true } = {}) {
       FIREBASE_AUTH_EMULATOR_HOST: `${ports.auth.host}:${ports.auth.port}`,
       GCLOUD_PROJECT: PROJECT_ID,
       COHORT_PROJECT_ID: PROJECT_ID,
+      // firebase-admin otherwise probes for a cloud metadata server that no emulator run has.
+      METADATA_SERVER_DETECTION: 'none',
     },
     stop,
   };

@@ -17,7 +17,8 @@ export function countingReporter() {
       for (const session of sessions) {
         if (session.testResults) count(session.testResults, totals);
         // A file that failed to load has no results but errors: count it as one failure.
-        if (!session.passed && (!session.testResults || session.errors?.length)) totals.failed += session.errors?.length ? 1 : 0;
+        if (!session.passed && (!session.testResults || session.errors?.length))
+          totals.failed += session.errors?.length ? 1 : 0;
       }
       if (process.env.COHORT_COUNTS_FILE) writeFileSync(process.env.COHORT_COUNTS_FILE, JSON.stringify(totals));
     },

@@ -18,6 +18,7 @@ const commands = {
         cohortLabel: payload.cohortLabel ?? '',
         norms: payload.norms ?? '',
         reportThreshold: payload.reportThreshold ?? 3,
+        ...(payload.blockedWords ? { blockedWords: payload.blockedWords } : {}),
         createdAt: FieldValue.serverTimestamp(),
         updatedAt: FieldValue.serverTimestamp(),
       });
@@ -38,10 +39,11 @@ const commands = {
       );
     return true;
   },
-  /** payload: { path } → the document's data, or null */
+  /** payload: { path } → { data } with the document's data, or data null when it does not exist */
   async 'cohort-read'(payload) {
     const snapshot = await db().doc(payload.path).get();
-    return snapshot.exists ? JSON.parse(JSON.stringify(snapshot.data())) : null;
+    // The test runner treats a null answer as "unknown command", so the result is always an object.
+    return { data: snapshot.exists ? JSON.parse(JSON.stringify(snapshot.data())) : null };
   },
 };
 

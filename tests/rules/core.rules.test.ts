@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { deleteDoc, doc, getDoc, serverTimestamp, setDoc, Timestamp, updateDoc } from 'firebase/firestore';
 import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
-import { assertFails, assertSucceeds, rulesEnvironment, seed } from './support.js';
+import { assertFails, assertSucceeds, rulesEnvironment, seed, signedInAs, signedOut } from './support.js';
 
 let env: RulesTestEnvironment;
 const space = 'leadership-2026-spring';
@@ -15,7 +15,12 @@ afterAll(async () => {
 beforeEach(async () => {
   await env.clearFirestore();
   await seed(env, async (db) => {
-    await setDoc(doc(db, 'spaces', space), { name: 'Leadership', cohortLabel: '', norms: 'Be kind.', reportThreshold: 3 });
+    await setDoc(doc(db, 'spaces', space), {
+      name: 'Leadership',
+      cohortLabel: '',
+      norms: 'Be kind.',
+      reportThreshold: 3,
+    });
     await setDoc(doc(db, 'spaces', space, 'members', 'fay'), {
       displayName: 'Fay',
       role: 'facilitator',
@@ -25,7 +30,7 @@ beforeEach(async () => {
   });
 });
 
-const learner = (uid = 'ana') => env.authenticatedContext(uid).firestore();
+const learner = (uid = 'ana') => signedInAs(env, uid);
 const joining = (extra: Record<string, unknown> = {}) => ({
   displayName: 'Ana',
   role: 'learner',
@@ -36,9 +41,9 @@ const joining = (extra: Record<string, unknown> = {}) => ({
 
 describe('spaces', () => {
   it('anyone may read a space, no client may write one', async () => {
-    await assertSucceeds(getDocAs(env.unauthenticatedContext().firestore(), `spaces/${space}`));
+    await assertSucceeds(getDocAs(signedOut(env), `spaces/${space}`));
     await assertFails(setDoc(doc(learner(), 'spaces', 'new-space'), { name: 'Mine' }));
-    await assertFails(updateDoc(doc(env.authenticatedContext('fay').firestore(), 'spaces', space), { norms: '' }));
+    await assertFails(updateDoc(doc(signedInAs(env, 'fay'), 'spaces', space), { norms: '' }));
     await assertFails(deleteDoc(doc(learner(), 'spaces', space)));
   });
 });
@@ -52,12 +57,14 @@ describe('members', () => {
     await assertFails(setDoc(doc(learner(), 'spaces', space, 'members', 'bob'), joining()));
     await assertFails(setDoc(doc(learner(), 'spaces', space, 'members', 'ana'), joining({ role: 'facilitator' })));
     await assertFails(setDoc(doc(learner(), 'spaces', space, 'members', 'ana'), joining({ admin: true })));
-    await assertFails(setDoc(doc(learner(), 'spaces', space, 'members', 'ana'), joining({ displayName: 'x'.repeat(61) })));
+    await assertFails(
+      setDoc(doc(learner(), 'spaces', space, 'members', 'ana'), joining({ displayName: 'x'.repeat(61) })),
+    );
     await assertFails(setDoc(doc(learner(), 'spaces', space, 'members', 'ana'), joining({ displayName: '' })));
     await assertFails(
       setDoc(doc(learner(), 'spaces', space, 'members', 'ana'), joining({ joinedAt: Timestamp.fromMillis(0) })),
     );
-    await assertFails(setDoc(doc(env.unauthenticatedContext().firestore(), 'spaces', space, 'members', 'ana'), joining()));
+    await assertFails(setDoc(doc(signedOut(env), 'spaces', space, 'members', 'ana'), joining()));
     await assertFails(setDoc(doc(learner(), 'spaces', 'no-such-space', 'members', 'ana'), joining()));
   });
 
@@ -73,9 +80,7 @@ describe('members', () => {
     await assertFails(updateDoc(mine, { joinedAt: serverTimestamp() }));
     await assertFails(updateDoc(doc(learner('bob'), 'spaces', space, 'members', 'ana'), { displayName: 'Bob' }));
     // A facilitator cannot raise anyone either: roles come only from the command-line tool.
-    await assertFails(
-      updateDoc(doc(env.authenticatedContext('fay').firestore(), 'spaces', space, 'members', 'ana'), { role: 'owner' }),
-    );
+    await assertFails(updateDoc(doc(signedInAs(env, 'fay'), 'spaces', space, 'members', 'ana'), { role: 'owner' }));
     await assertFails(deleteDoc(mine));
   });
 });

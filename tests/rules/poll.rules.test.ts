@@ -15,7 +15,7 @@ import {
   type Firestore,
 } from 'firebase/firestore';
 import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
-import { assertFails, assertSucceeds, rulesEnvironment, seed } from './support.js';
+import { assertFails, assertSucceeds, rulesEnvironment, seed, signedInAs, signedOut } from './support.js';
 
 let env: RulesTestEnvironment;
 const space = 'leadership-2026-spring';
@@ -43,25 +43,42 @@ function definition(extra: Record<string, unknown> = {}) {
 
 async function member(uid: string, role = 'learner', displayName = uid.toUpperCase()) {
   await seed(env, (db) =>
-    setDoc(doc(db, 'spaces', space, 'members', uid), { displayName, role, joinedAt: Timestamp.now(), normsAcknowledgedAt: null }),
+    setDoc(doc(db, 'spaces', space, 'members', uid), {
+      displayName,
+      role,
+      joinedAt: Timestamp.now(),
+      normsAcknowledgedAt: null,
+    }),
   );
 }
 
 async function storedPoll(extra: Record<string, unknown> = {}) {
   await seed(env, async (db) => {
-    await setDoc(doc(db, pollPath), { ...definition(extra), closed: false, createdBy: 'fay', createdAt: Timestamp.now() });
-    for (let shard = 0; shard < 8; shard++) await setDoc(doc(db, pollPath, 'shards', String(shard)), { counts: {}, voters: 0 });
+    await setDoc(doc(db, pollPath), {
+      ...definition(extra),
+      closed: false,
+      createdBy: 'fay',
+      createdAt: Timestamp.now(),
+    });
+    for (let shard = 0; shard < 8; shard++)
+      await setDoc(doc(db, pollPath, 'shards', String(shard)), { counts: {}, voters: 0 });
   });
 }
 
-const as = (uid: string) => env.authenticatedContext(uid).firestore();
+const as = (uid: string) => signedInAs(env, uid);
 
 /** The batch the widget writes: the vote and the same move on the voter's shard. */
 function vote(
   db: Firestore,
   uid: string,
   change: { added: string; removed: string; choices: string[] },
-  opts: { shard?: number; first?: boolean; displayName?: string | null; tally?: Record<string, number>; voters?: number } = {},
+  opts: {
+    shard?: number;
+    first?: boolean;
+    displayName?: string | null;
+    tally?: Record<string, number>;
+    voters?: number;
+  } = {},
 ) {
   const shard = opts.shard ?? 0;
   const batch = writeBatch(db);
@@ -79,7 +96,7 @@ function vote(
   };
   const moves: unknown[] = [];
   for (const [value, delta] of Object.entries(tally)) moves.push(new FieldPath('counts', value), increment(delta));
-  const voters = opts.voters ?? (opts.first ?? true ? 1 : 0);
+  const voters = opts.voters ?? ((opts.first ?? true) ? 1 : 0);
   if (voters) moves.push('voters', increment(voters));
   if (moves.length) {
     const [field, value, ...more] = moves;
@@ -120,8 +137,15 @@ beforeEach(async () => {
 describe('creating a poll', () => {
   function create(db: Firestore, extra: Record<string, unknown> = {}, shards = 8) {
     const batch = writeBatch(db);
-    batch.set(doc(db, pollPath), { ...definition(), closed: false, createdBy: 'ana', createdAt: serverTimestamp(), ...extra });
-    for (let shard = 0; shard < shards; shard++) batch.set(doc(db, pollPath, 'shards', String(shard)), { counts: {}, voters: 0 });
+    batch.set(doc(db, pollPath), {
+      ...definition(),
+      closed: false,
+      createdBy: 'ana',
+      createdAt: serverTimestamp(),
+      ...extra,
+    });
+    for (let shard = 0; shard < shards; shard++)
+      batch.set(doc(db, pollPath, 'shards', String(shard)), { counts: {}, voters: 0 });
     return batch.commit();
   }
 
@@ -173,20 +197,30 @@ describe('voting', () => {
     await assertSucceeds(vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }));
     // Voting again as if for the first time would count twice.
     await assertFails(vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }, { first: false }));
-    await assertFails(vote(as('ana'), 'ana', { added: 'buddy', removed: '', choices: ['smart', 'buddy'] }, { first: false }));
-    await assertFails(vote(as('bob'), 'bob', { added: 'buddy', removed: '', choices: ['buddy'] }, { tally: { buddy: 5 } }));
-    await assertFails(vote(as('bob'), 'bob', { added: 'nope', removed: '', choices: ['nope'] }));
-    await assertFails(vote(as('bob'), 'ana', { added: 'buddy', removed: 'smart', choices: ['buddy'] }, { first: false }));
-    await assertFails(vote(as('stranger'), 'stranger', { added: 'buddy', removed: '', choices: ['buddy'] }));
     await assertFails(
-      vote(env.unauthenticatedContext().firestore(), 'ana', { added: 'buddy', removed: '', choices: ['buddy'] }),
+      vote(as('ana'), 'ana', { added: 'buddy', removed: '', choices: ['smart', 'buddy'] }, { first: false }),
     );
+    await assertFails(
+      vote(as('bob'), 'bob', { added: 'buddy', removed: '', choices: ['buddy'] }, { tally: { buddy: 5 } }),
+    );
+    await assertFails(vote(as('bob'), 'bob', { added: 'nope', removed: '', choices: ['nope'] }));
+    await assertFails(
+      vote(as('bob'), 'ana', { added: 'buddy', removed: 'smart', choices: ['buddy'] }, { first: false }),
+    );
+    await assertFails(vote(as('stranger'), 'stranger', { added: 'buddy', removed: '', choices: ['buddy'] }));
+    await assertFails(vote(signedOut(env), 'ana', { added: 'buddy', removed: '', choices: ['buddy'] }));
     expect(await totals()).toEqual({ counts: { smart: 1 }, voters: 1 });
   });
 
   it('denies a count change without a vote, a vote without its count, and counts on another shard', async () => {
     await assertFails(
-      updateDoc(doc(as('ana'), pollPath, 'shards', '0'), new FieldPath('counts', 'smart'), increment(1), 'voters', increment(1)),
+      updateDoc(
+        doc(as('ana'), pollPath, 'shards', '0'),
+        new FieldPath('counts', 'smart'),
+        increment(1),
+        'voters',
+        increment(1),
+      ),
     );
     await assertFails(
       setDoc(doc(as('ana'), pollPath, 'votes', 'ana'), {
@@ -210,15 +244,31 @@ describe('voting', () => {
       votedAt: serverTimestamp(),
       updatedAt: serverTimestamp(),
     });
-    batch.update(doc(ana, pollPath, 'shards', '1'), new FieldPath('counts', 'smart'), increment(1), 'voters', increment(1));
+    batch.update(
+      doc(ana, pollPath, 'shards', '1'),
+      new FieldPath('counts', 'smart'),
+      increment(1),
+      'voters',
+      increment(1),
+    );
     await assertFails(batch.commit());
     // A change that moves a second count as well as the learner's own.
     await assertSucceeds(vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }));
     await assertFails(
-      vote(as('ana'), 'ana', { added: 'buddy', removed: 'smart', choices: ['buddy'] }, { first: false, tally: { buddy: 1, smart: -1, game: 1 } }),
+      vote(
+        as('ana'),
+        'ana',
+        { added: 'buddy', removed: 'smart', choices: ['buddy'] },
+        { first: false, tally: { buddy: 1, smart: -1, game: 1 } },
+      ),
     );
     await assertFails(
-      vote(as('ana'), 'ana', { added: 'buddy', removed: 'smart', choices: ['buddy'] }, { first: false, tally: { buddy: 1 } }),
+      vote(
+        as('ana'),
+        'ana',
+        { added: 'buddy', removed: 'smart', choices: ['buddy'] },
+        { first: false, tally: { buddy: 1 } },
+      ),
     );
   });
 
@@ -234,12 +284,22 @@ describe('voting', () => {
       votedAt: Timestamp.fromMillis(0),
       updatedAt: serverTimestamp(),
     });
-    batch.update(doc(ana, pollPath, 'shards', '0'), new FieldPath('counts', 'smart'), increment(1), 'voters', increment(1));
+    batch.update(
+      doc(ana, pollPath, 'shards', '0'),
+      new FieldPath('counts', 'smart'),
+      increment(1),
+      'voters',
+      increment(1),
+    );
     await assertFails(batch.commit());
-    await assertFails(vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }, { displayName: 'Fay' }));
+    await assertFails(
+      vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }, { displayName: 'Fay' }),
+    );
     await seed(env, (db) => updateDoc(doc(db, pollPath), { closed: true }));
     await assertFails(vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }));
-    await seed(env, (db) => updateDoc(doc(db, pollPath), { closed: false, closesAt: Timestamp.fromMillis(Date.now() - 60000) }));
+    await seed(env, (db) =>
+      updateDoc(doc(db, pollPath), { closed: false, closesAt: Timestamp.fromMillis(Date.now() - 60000) }),
+    );
     await assertFails(vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }));
   });
 });
@@ -251,13 +311,17 @@ describe('multiple choices', () => {
 
   it('adds and removes one choice at a time, within max-choices', async () => {
     await assertSucceeds(vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }));
-    await assertSucceeds(vote(as('ana'), 'ana', { added: 'buddy', removed: '', choices: ['smart', 'buddy'] }, { first: false }));
+    await assertSucceeds(
+      vote(as('ana'), 'ana', { added: 'buddy', removed: '', choices: ['smart', 'buddy'] }, { first: false }),
+    );
     await assertFails(
       vote(as('ana'), 'ana', { added: 'game', removed: '', choices: ['smart', 'buddy', 'game'] }, { first: false }),
     );
     await assertSucceeds(vote(as('ana'), 'ana', { added: '', removed: 'smart', choices: ['buddy'] }, { first: false }));
     // Removing the last choice stops counting the learner as a voter.
-    await assertSucceeds(vote(as('ana'), 'ana', { added: '', removed: 'buddy', choices: [] }, { first: false, voters: -1 }));
+    await assertSucceeds(
+      vote(as('ana'), 'ana', { added: '', removed: 'buddy', choices: [] }, { first: false, voters: -1 }),
+    );
     expect(await totals()).toEqual({ counts: { smart: 0, buddy: 0 }, voters: 0 });
   });
 
@@ -271,7 +335,9 @@ describe('anonymous polls', () => {
   it('nobody, facilitators included, can read who voted what', async () => {
     await storedPoll({ anonymous: true });
     await assertFails(vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }));
-    await assertSucceeds(vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }, { displayName: null }));
+    await assertSucceeds(
+      vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }, { displayName: null }),
+    );
     await assertSucceeds(getDoc(doc(as('ana'), pollPath, 'votes', 'ana')));
     await assertFails(getDoc(doc(as('fay'), pollPath, 'votes', 'ana')));
     await assertFails(getDocs(collection(as('fay'), pollPath, 'votes')));

@@ -5,7 +5,7 @@ import {
   type RulesTestContext,
   type RulesTestEnvironment,
 } from '@firebase/rules-unit-testing';
-import { setLogLevel } from 'firebase/firestore';
+import { setLogLevel, type Firestore } from 'firebase/firestore';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -28,8 +28,17 @@ export async function rulesEnvironment(suite: string): Promise<RulesTestEnvironm
 }
 
 /** Writes documents with rules off, the way the cohort-kit CLI would. */
-export async function seed(env: RulesTestEnvironment, write: (db: ReturnType<RulesTestContext['firestore']>) => Promise<unknown>) {
+export async function seed(env: RulesTestEnvironment, write: (db: Firestore) => Promise<unknown>) {
   await env.withSecurityRulesDisabled(async (context) => {
-    await write(context.firestore());
+    await write(modular(context));
   });
 }
+
+// The test contexts hand out the compat Firestore; the modular functions accept it at run time.
+const modular = (context: RulesTestContext) => context.firestore() as unknown as Firestore;
+
+/** Firestore as a signed-in user with this uid. */
+export const signedInAs = (env: RulesTestEnvironment, uid: string) => modular(env.authenticatedContext(uid));
+
+/** Firestore with no auth at all. */
+export const signedOut = (env: RulesTestEnvironment) => modular(env.unauthenticatedContext());

@@ -5,15 +5,14 @@ import { CohortConfigError, pageConfig, SPACE_ID } from './config.js';
 import { connect, type FirebaseRuntime } from './connection.js';
 import type { Member, SpaceState } from './data.js';
 import { cohortEvent, type CohortErrorDetail } from './events.js';
-import { CohortConnectionError } from './identity.js';
+import { CohortConnectionError } from './errors.js';
 import { LiveAnnouncer } from './live-region.js';
 import { cohortLocale, setCohortLocale } from './localize.js';
-import { scormLearnerName } from './scorm.js';
 import { baseStyles, tokenStyles } from './styles.js';
 
 type DataModule = typeof import('./data.js');
 
-export interface Problem extends CohortErrorDetail {}
+export type Problem = CohortErrorDetail;
 
 const reported = new Set<string>();
 
@@ -61,6 +60,7 @@ export abstract class CohortElement extends LitElement {
   /** Short name used for this widget's read meter and events. */
   protected abstract readonly widget: string;
 
+  #joinForm?: typeof import('./join-form.js');
   #cleanups: (() => void)[] = [];
   #generation = 0;
 
@@ -140,9 +140,20 @@ export abstract class CohortElement extends LitElement {
     }
     void setCohortLocale(config.locale ?? document.documentElement.lang);
     const spaceId = this.spaceId;
-    if (!spaceId) return this.fail({ kind: 'config', message: msg('The space attribute is missing: name the course or cohort this element belongs to.', { id: 'core.space-required' }) });
+    if (!spaceId)
+      return this.fail({
+        kind: 'config',
+        message: msg('The space attribute is missing: name the course or cohort this element belongs to.', {
+          id: 'core.space-required',
+        }),
+      });
     if (!SPACE_ID.test(spaceId)) {
-      return this.fail({ kind: 'config', message: msg(str`space="${spaceId}" is not a valid space id: use letters, digits, "-" or "_".`, { id: 'core.space-invalid' }) });
+      return this.fail({
+        kind: 'config',
+        message: msg(str`space="${spaceId}" is not a valid space id: use letters, digits, "-" or "_".`, {
+          id: 'core.space-invalid',
+        }),
+      });
     }
     const invalid = this.validate();
     if (invalid) return this.fail(invalid);
@@ -162,7 +173,10 @@ export abstract class CohortElement extends LitElement {
           if (spaceState.exists === false) {
             this.fail({
               kind: 'space',
-              message: msg(str`The space "${spaceId}" does not exist. The course team creates it with: npx cohort-kit create-space --space ${spaceId}`, { id: 'core.space-missing' }),
+              message: msg(
+                str`The space "${spaceId}" does not exist. The course team creates it with: npx cohort-kit create-space --space ${spaceId}`,
+                { id: 'core.space-missing' },
+              ),
             });
           } else if (spaceState.error) {
             this.fail({ kind: 'connection', message: spaceState.error.message });
@@ -195,11 +209,12 @@ export abstract class CohortElement extends LitElement {
    * Resolves with the learner's membership, first asking for a display name (and the space's norms,
    * when it has some) if this is their first contribution. Rejects if they cancel.
    */
-  protected requireMember(reason: string): Promise<Member> {
+  protected async requireMember(reason: string): Promise<Member> {
     const state = this.spaceState;
     const member = state?.member;
-    const needsNorms = Boolean(state?.settings.norms) && !member?.normsAcknowledgedAt;
-    if (member && member.displayName && !needsNorms) return Promise.resolve(member);
+    const normsPending = Boolean(state?.settings.norms) && !member?.normsAcknowledgedAt;
+    if (member && member.displayName && !normsPending) return member;
+    this.#joinForm ??= await import('./join-form.js');
     this.joinRequest?.reject(new Error('Replaced by a newer request.'));
     return new Promise<Member>((resolve, reject) => {
       this.joinError = '';
@@ -211,31 +226,20 @@ export abstract class CohortElement extends LitElement {
 
   async #onJoinSubmit(event: SubmitEvent) {
     event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const name = (form.elements.namedItem('displayName') as HTMLInputElement).value.trim();
-    const normsBox = form.elements.namedItem('acknowledge') as HTMLInputElement | null;
-    if (!name) {
-      this.joinError = msg('Enter a name to continue.', { id: 'core.join.name-needed' });
-      return;
-    }
-    if (normsBox && !normsBox.checked) {
-      this.joinError = msg('Confirm the group norms to continue.', { id: 'core.join.norms-needed' });
+    const answers = this.#joinForm!.readJoinForm(event.target as HTMLFormElement);
+    if ('error' in answers) {
+      this.joinError = answers.error;
       return;
     }
     if (!this.runtime || !this.data || !this.spaceState) return;
     this.joinBusy = true;
     this.joinError = '';
     try {
-      const write = this.data.saveMembership(this.runtime, this.spaceId, this.spaceState.member, {
-        displayName: name,
-        acknowledgeNorms: Boolean(normsBox?.checked),
-      });
-      await this.settle(write);
-      const uid = this.runtime.identity.user!.uid;
+      await this.settle(this.data.saveMembership(this.runtime, this.spaceId, this.spaceState.member, answers));
       const member: Member = {
-        uid,
+        uid: this.runtime.identity.user!.uid,
         role: this.spaceState.member?.role ?? 'learner',
-        displayName: name,
+        displayName: answers.displayName,
         normsAcknowledgedAt: this.spaceState.member?.normsAcknowledgedAt ?? null,
       };
       this.joinRequest?.resolve(member);
@@ -268,47 +272,31 @@ export abstract class CohortElement extends LitElement {
     this.joinRequest?.reject(new Error('cancelled'));
   }
 
-  protected renderJoinForm(): TemplateResult | typeof nothing {
-    const request = this.joinRequest;
-    if (!request) return nothing;
-    const state = this.spaceState;
-    const norms = state?.settings.norms;
-    const needsNorms = Boolean(norms) && !state?.member?.normsAcknowledgedAt;
-    const suggested = state?.member?.displayName || scormLearnerName() || '';
-    return html`<form class="join notice" part="join" @submit=${this.#onJoinSubmit} aria-labelledby="join-title">
-      <p class="notice__title" id="join-title">${msg('Before your first contribution', { id: 'core.join.title' })}</p>
-      <div class="field">
-        <label for="join-name">${msg('Your name, as peers will see it', { id: 'core.join.name' })}</label>
-        <input id="join-name" name="displayName" type="text" maxlength="60" autocomplete="nickname" .value=${suggested} aria-describedby="join-hint" />
-        <span id="join-hint" class="muted">${msg('You can change it later.', { id: 'core.join.name-hint' })}</span>
-      </div>
-      ${needsNorms
-        ? html`<div class="field">
-            <p class="notice__title">${msg('Group norms', { id: 'core.join.norms' })}</p>
-            <p class="norms">${norms}</p>
-            <label class="check"><input type="checkbox" name="acknowledge" />${msg('I have read the group norms and will follow them', { id: 'core.join.acknowledge' })}</label>
-          </div>`
-        : nothing}
-      ${this.joinError ? html`<p class="error" role="alert">${this.joinError}</p>` : nothing}
-      <div class="actions">
-        <button class="button" type="submit" ?disabled=${this.joinBusy}>${msg('Continue', { id: 'core.join.submit' })}</button>
-        <button class="button button--quiet" type="button" @click=${this.#onJoinCancel}>${msg('Cancel', { id: 'core.join.cancel' })}</button>
-      </div>
-    </form>`;
-  }
-
   /** The markup every element shares around its content. */
   protected override render(): TemplateResult {
     const preview = this.runtime?.mode === 'preview' || this.#configuredPreview();
     return html`<div class="frame" part="base">
       ${preview ? html`<span class="preview-marker" part="preview-marker"><span aria-hidden="true">◐</span>${msg('Preview — only you can see this', { id: 'core.preview' })}</span>` : nothing}
-      ${this.problem
-        ? html`<div class="notice notice--error" role="alert" part="problem">
-            <p class="notice__title">${msg('This element cannot be shown', { id: 'core.problem' })}</p>
-            <p>${this.problem.message}</p>
-          </div>`
-        : html`${this.spaceState?.stale ? html`<p class="notice" role="status">${msg("Can't reach the server. Still trying; anything you write is kept.", { id: 'core.stale' })}</p>` : nothing}
-          ${this.renderContent()} ${this.renderJoinForm()}`}
+      ${
+        this.problem
+          ? html`<div class="notice notice--error" role="alert" part="problem">
+              <p class="notice__title">${msg('This element cannot be shown', { id: 'core.problem' })}</p>
+              <p>${this.problem.message}</p>
+            </div>`
+          : html`${this.spaceState?.stale ? html`<p class="notice" role="status">${msg("Can't reach the server. Still trying; anything you write is kept.", { id: 'core.stale' })}</p>` : nothing}
+            ${this.renderContent()}
+            ${
+              this.joinRequest && this.#joinForm
+                ? this.#joinForm.renderJoinForm({
+                    state: this.spaceState,
+                    error: this.joinError,
+                    busy: this.joinBusy,
+                    onSubmit: (event) => this.#onJoinSubmit(event),
+                    onCancel: () => this.#onJoinCancel(),
+                  })
+                : nothing
+            }`
+      }
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcer.message}</div>
     </div>`;
   }

@@ -59,7 +59,9 @@ let connectionStarted = false;
  */
 export function configure(config: CohortConfig): void {
   if (connectionStarted) {
-    throw new CohortConfigError('configure() was called after Cohort Kit had connected. Call it before adding elements.');
+    throw new CohortConfigError(
+      'configure() was called after Cohort Kit had connected. Call it before adding elements.',
+    );
   }
   explicitConfig = { ...explicitConfig, ...config };
   cached = undefined;
@@ -121,7 +123,9 @@ export function resolveConfig(config: CohortConfig): ResolvedConfig {
     };
   }
   if (!config.projectId) {
-    throw new CohortConfigError('data-project-id is missing: set it to your Firebase project id (for example "my-course").');
+    throw new CohortConfigError(
+      'data-project-id is missing: set it to your Firebase project id (for example "my-course").',
+    );
   }
   if (!PROJECT_ID.test(config.projectId)) {
     throw new CohortConfigError(

@@ -15,7 +15,8 @@ import {
   type Timestamp,
 } from 'firebase/firestore';
 import { connect, type FirebaseRuntime } from './connection.js';
-import { CohortConnectionError, type CohortUser } from './identity.js';
+import { CohortConnectionError } from './errors.js';
+import type { CohortUser } from './identity.js';
 import { recordReads } from './read-meter.js';
 
 export { connect };
@@ -36,13 +37,21 @@ export function describeFirestoreError(error: unknown): CohortConnectionError {
   const code = (error as FirestoreError)?.code;
   switch (code) {
     case 'permission-denied':
-      return new CohortConnectionError('That was not allowed. You may not have the role for it, or the space is closed.', false);
+      return new CohortConnectionError(
+        'That was not allowed. You may not have the role for it, or the space is closed.',
+        false,
+      );
     case 'unavailable':
-      return new CohortConnectionError('Could not reach the server. Your work is kept and will be sent when the connection returns.');
+      return new CohortConnectionError(
+        'Could not reach the server. Your work is kept and will be sent when the connection returns.',
+      );
     case 'resource-exhausted':
       return new CohortConnectionError('Too many requests right now. Wait a moment and try again.');
     case 'failed-precondition':
-      return new CohortConnectionError('The database needs an index or setting it does not have yet. Ask the course team to deploy the indexes.', false);
+      return new CohortConnectionError(
+        'The database needs an index or setting it does not have yet. Ask the course team to deploy the indexes.',
+        false,
+      );
     default:
       return new CohortConnectionError((error as Error)?.message || 'Something went wrong.');
   }
@@ -95,7 +104,8 @@ export function watchQuery<T>(
       if (!snapshot.metadata.fromCache) {
         timer.clear();
         if (!sawServer) recordReads(widget, Math.max(1, snapshot.size));
-        else recordReads(widget, snapshot.docChanges().filter((change) => !change.doc.metadata.hasPendingWrites).length);
+        else
+          recordReads(widget, snapshot.docChanges().filter((change) => !change.doc.metadata.hasPendingWrites).length);
         sawServer = true;
       }
       handlers.next(snapshot);
@@ -115,6 +125,8 @@ export interface SpaceSettings {
   norms?: string;
   /** Distinct reports that hide a post pending review. */
   reportThreshold?: number;
+  /** Words the space blocks in posts, on top of the built-in list for each language. */
+  blockedWords?: string[];
 }
 
 export interface Member {
@@ -163,7 +175,11 @@ function memberFrom(uid: string, data: Record<string, unknown> | undefined): Mem
  * The space's settings and the current learner's membership, shared by every element of the page
  * that shows this space: one pair of listeners however many elements there are.
  */
-export function subscribeSpace(runtime: FirebaseRuntime, spaceId: string, listener: (state: SpaceState) => void): () => void {
+export function subscribeSpace(
+  runtime: FirebaseRuntime,
+  spaceId: string,
+  listener: (state: SpaceState) => void,
+): () => void {
   let shared = spaces.get(spaceId);
   if (!shared) {
     const entry: SharedSpace = {
@@ -179,7 +195,8 @@ export function subscribeSpace(runtime: FirebaseRuntime, spaceId: string, listen
     const stopSpace = watchDoc(runtime, 'space', spaceRef(runtime.db, spaceId), {
       next: (snapshot) => {
         // In preview mode a space needs no setting up: it exists as soon as an element shows it.
-        const exists = runtime.mode === 'preview' ? true : snapshot.exists() || (snapshot.metadata.fromCache ? undefined : false);
+        const exists =
+          runtime.mode === 'preview' ? true : snapshot.exists() || (snapshot.metadata.fromCache ? undefined : false);
         publish({ exists, settings: (snapshot.data() as SpaceSettings | undefined) ?? {}, stale: false });
       },
       error: (error) => publish({ error }),

@@ -1,23 +1,15 @@
 import type { FirebaseApp } from 'firebase/app';
 import type { ResolvedConfig } from './config.js';
+import { CohortConnectionError } from './errors.js';
 import { customTokenProvider } from './identity-hook.js';
+
+export { CohortConnectionError };
 
 export interface CohortUser {
   uid: string;
   /** Anonymous learners can lose their identity with their browser data; durable accounts cannot. */
   isAnonymous: boolean;
   email?: string;
-}
-
-/** A failure the learner can act on; `retryable` means trying again later may work. */
-export class CohortConnectionError extends Error {
-  override name = 'CohortConnectionError';
-  constructor(
-    message: string,
-    readonly retryable = true,
-  ) {
-    super(message);
-  }
 }
 
 type AuthModule = typeof import('./auth-runtime.js');
@@ -40,7 +32,10 @@ function describeAuthError(error: unknown): CohortConnectionError {
     );
   }
   if (code === 'auth/invalid-api-key' || code === 'auth/api-key-not-valid.-please-pass-a-valid-api-key.') {
-    return new CohortConnectionError('The Firebase API key (data-api-key) was refused. Copy it again from the Firebase console.', false);
+    return new CohortConnectionError(
+      'The Firebase API key (data-api-key) was refused. Copy it again from the Firebase console.',
+      false,
+    );
   }
   return new CohortConnectionError(`Sign-in failed (${code || String(error)}).`);
 }

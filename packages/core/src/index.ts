@@ -7,15 +7,14 @@ export type { Problem } from './cohort-element.js';
 export { defineElement } from './define.js';
 export { cohortEvent } from './events.js';
 export type { CohortErrorDetail } from './events.js';
-export { CohortConnectionError } from './identity.js';
+export { CohortConnectionError } from './errors.js';
 export type { CohortUser } from './identity.js';
 export { useCustomTokens } from './identity-hook.js';
 export type { CustomTokenProvider } from './identity-hook.js';
 export { LiveAnnouncer } from './live-region.js';
 export { registerTranslations, setCohortLocale, cohortLocale, supportedLocale } from './localize.js';
 export { documentReads, resetDocumentReads } from './read-meter.js';
-export { relativeTime, absoluteTime } from './relative-time.js';
-export { scormLearnerName, formatScormName } from './scorm.js';
+export { relativeTime } from './relative-time.js';
 export { tokenStyles, baseStyles } from './styles.js';
 export type { Member, Role, SpaceSettings, SpaceState } from './data.js';
 

@@ -6,18 +6,20 @@ import { css } from 'lit';
  */
 export const tokenStyles = css`
   :host {
+    /* light-dark() picks by color-scheme, so one set of tokens serves both themes. */
+    color-scheme: light;
     --_font: var(--cohort-font-family, inherit);
-    --_text: var(--cohort-color-text, #1c1f24);
-    --_muted: var(--cohort-color-muted, #555c66);
-    --_surface: var(--cohort-color-surface, #ffffff);
-    --_surface-raised: var(--cohort-color-surface-raised, #f3f5f8);
-    --_border: var(--cohort-color-border, #8a929c);
-    --_accent: var(--cohort-color-accent, #1d4ed8);
-    --_accent-text: var(--cohort-color-accent-text, #ffffff);
-    --_accent-soft: var(--cohort-color-accent-soft, #dbe6ff);
-    --_danger: var(--cohort-color-danger, #b42318);
-    --_success: var(--cohort-color-success, #146c43);
-    --_focus: var(--cohort-color-focus, #1d4ed8);
+    --_text: var(--cohort-color-text, light-dark(#1c1f24, #eef1f5));
+    --_muted: var(--cohort-color-muted, light-dark(#555c66, #b4bcc8));
+    --_surface: var(--cohort-color-surface, light-dark(#fff, #16191e));
+    --_surface-raised: var(--cohort-color-surface-raised, light-dark(#f3f5f8, #232830));
+    --_border: var(--cohort-color-border, light-dark(#8a929c, #7d8794));
+    --_accent: var(--cohort-color-accent, light-dark(#1d4ed8, #8cb0ff));
+    --_accent-text: var(--cohort-color-accent-text, light-dark(#fff, #0b1220));
+    --_accent-soft: var(--cohort-color-accent-soft, light-dark(#dbe6ff, #24345c));
+    --_danger: var(--cohort-color-danger, light-dark(#b42318, #ff9b92));
+    --_success: var(--cohort-color-success, light-dark(#146c43, #7fd6a4));
+    --_focus: var(--cohort-color-focus, light-dark(#1d4ed8, #8cb0ff));
     --_radius: var(--cohort-radius, 0.5rem);
     --_gap: var(--cohort-space, 0.75rem);
     display: block;
@@ -27,34 +29,10 @@ export const tokenStyles = css`
     box-sizing: border-box;
   }
   :host([theme='dark']) {
-    --_text: var(--cohort-color-text, #eef1f5);
-    --_muted: var(--cohort-color-muted, #b4bcc8);
-    --_surface: var(--cohort-color-surface, #16191e);
-    --_surface-raised: var(--cohort-color-surface-raised, #232830);
-    --_border: var(--cohort-color-border, #7d8794);
-    --_accent: var(--cohort-color-accent, #8cb0ff);
-    --_accent-text: var(--cohort-color-accent-text, #0b1220);
-    --_accent-soft: var(--cohort-color-accent-soft, #24345c);
-    --_danger: var(--cohort-color-danger, #ff9b92);
-    --_success: var(--cohort-color-success, #7fd6a4);
-    --_focus: var(--cohort-color-focus, #8cb0ff);
     color-scheme: dark;
   }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      --_text: var(--cohort-color-text, #eef1f5);
-      --_muted: var(--cohort-color-muted, #b4bcc8);
-      --_surface: var(--cohort-color-surface, #16191e);
-      --_surface-raised: var(--cohort-color-surface-raised, #232830);
-      --_border: var(--cohort-color-border, #7d8794);
-      --_accent: var(--cohort-color-accent, #8cb0ff);
-      --_accent-text: var(--cohort-color-accent-text, #0b1220);
-      --_accent-soft: var(--cohort-color-accent-soft, #24345c);
-      --_danger: var(--cohort-color-danger, #ff9b92);
-      --_success: var(--cohort-color-success, #7fd6a4);
-      --_focus: var(--cohort-color-focus, #8cb0ff);
-      color-scheme: dark;
-    }
+  :host([theme='auto']) {
+    color-scheme: light dark;
   }
   :host([hidden]) {
     display: none;
@@ -66,7 +44,6 @@ export const tokenStyles = css`
   }
 `;
 
-/** Pieces every element shares: the frame, notices, buttons, the join form, skeletons. */
 export const baseStyles = css`
   .frame {
     background: var(--_surface);
@@ -163,21 +140,6 @@ export const baseStyles = css`
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) / 1.5);
     background: var(--_surface);
-  }
-  .check {
-    display: flex;
-    align-items: flex-start;
-    gap: 0.5rem;
-  }
-  .check input {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
-    margin-block-start: 0.15rem;
-    accent-color: var(--_accent);
-  }
-  .norms {
-    white-space: pre-line;
-    margin: 0;
   }
   .skeleton {
     display: block;

@@ -32,7 +32,7 @@ export const uniqueId = (prefix: string) =>
 
 export async function createSpace(
   space: string,
-  settings: { name?: string; norms?: string; reportThreshold?: number } = {},
+  settings: { name?: string; norms?: string; reportThreshold?: number; blockedWords?: string[] } = {},
 ): Promise<void> {
   await executeServerCommand('cohort-create-space', { space, ...settings });
 }
@@ -47,7 +47,8 @@ export async function grantRole(
 }
 
 export async function readDocument<T = Record<string, unknown>>(path: string): Promise<T | null> {
-  return (await executeServerCommand('cohort-read', { path })) as T | null;
+  const answer = (await executeServerCommand('cohort-read', { path })) as { data: T | null };
+  return answer.data;
 }
 
 /** Resolves when `check` returns true, polling; rejects with `message` after `timeout` ms. */

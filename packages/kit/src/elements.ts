@@ -4,4 +4,5 @@
  */
 export const elementLoaders: Record<string, () => Promise<unknown>> = {
   'cohort-poll': () => import('@cohort-kit/poll/cohort-poll.js'),
+  'cohort-thread': () => import('@cohort-kit/thread/cohort-thread.js'),
 };

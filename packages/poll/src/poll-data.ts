@@ -222,7 +222,13 @@ export function watchPoll(
 }
 
 /** Stores the poll as the author's markup defines it, with its empty shards, when nobody has yet. */
-export function createPoll(runtime: FirebaseRuntime, spaceId: string, pollId: string, definition: PollDefinition, uid: string) {
+export function createPoll(
+  runtime: FirebaseRuntime,
+  spaceId: string,
+  pollId: string,
+  definition: PollDefinition,
+  uid: string,
+) {
   const batch = writeBatch(runtime.db);
   const base = pollRef(runtime.db, spaceId, pollId);
   batch.set(base, {
@@ -304,7 +310,13 @@ export function castVote(
   return batch.commit();
 }
 
-export function suggestOption(runtime: FirebaseRuntime, spaceId: string, pollId: string, uid: string, option: StoredOption) {
+export function suggestOption(
+  runtime: FirebaseRuntime,
+  spaceId: string,
+  pollId: string,
+  uid: string,
+  option: StoredOption,
+) {
   const batch = writeBatch(runtime.db);
   batch.set(doc(pollRef(runtime.db, spaceId, pollId), 'suggestions', option.value), {
     label: option.label,

@@ -56,8 +56,14 @@ export const pollStyles = css`
     color: var(--_accent);
     font-weight: 700;
   }
-  .option__label {
+  .option__main {
     flex: 1 1 12rem;
+    display: flex;
+    gap: 0.5rem;
+    min-inline-size: 0;
+  }
+  .option__label {
+    flex: 1;
     min-inline-size: 0;
   }
   .option__count {
@@ -87,6 +93,9 @@ export const pollStyles = css`
     border-radius: inherit;
     transition: inline-size 300ms ease;
   }
+  .option__bar--hidden {
+    background: transparent;
+  }
   .option__bar--hidden span {
     inline-size: 0;
   }
@@ -98,6 +107,7 @@ export const pollStyles = css`
   .option__tag {
     font-size: 0.8125rem;
     color: var(--_muted);
+    white-space: nowrap;
   }
   .poll__participation {
     margin: 0;

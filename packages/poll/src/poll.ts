@@ -1,8 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import {
   CohortConnectionError,
   CohortElement,
@@ -98,6 +96,9 @@ export class CohortPoll extends CohortElement {
   #lastCounts = '';
   #votes: Promise<void> = Promise.resolve();
   #closeTimer?: ReturnType<typeof setTimeout>;
+  #warnedDrift = false;
+  /** The choices shown while this learner's vote is on its way, so a snapshot from before it can't undo it. */
+  #optimisticChoices?: string[];
 
   override connectedCallback(): void {
     this.#readMarkup();
@@ -151,30 +152,64 @@ export class CohortPoll extends CohortElement {
 
   protected override validate(): Problem | undefined {
     if (!this.poll) {
-      return { kind: 'markup', message: msg('The poll attribute is missing: give this poll an id, for example poll="group-name".', { id: 'poll.id-missing' }) };
+      return {
+        kind: 'markup',
+        message: msg('The poll attribute is missing: give this poll an id, for example poll="group-name".', {
+          id: 'poll.id-missing',
+        }),
+      };
     }
     if (!POLL_ID.test(this.poll)) {
-      return { kind: 'markup', message: msg(str`poll="${this.poll}" is not valid: use letters, digits, "-" or "_".`, { id: 'poll.id-invalid' }) };
+      return {
+        kind: 'markup',
+        message: msg(str`poll="${this.poll}" is not valid: use letters, digits, "-" or "_".`, {
+          id: 'poll.id-invalid',
+        }),
+      };
     }
     if (!this.#questionText) {
-      return { kind: 'markup', message: msg('The poll question is missing: write it as the element\'s text or in the question attribute.', { id: 'poll.question-missing' }) };
+      return {
+        kind: 'markup',
+        message: msg("The poll question is missing: write it as the element's text or in the question attribute.", {
+          id: 'poll.question-missing',
+        }),
+      };
     }
     const count = this.markupOptions.length;
     if (count < 2 || count > 12) {
-      return { kind: 'markup', message: msg(str`A poll needs 2 to 12 <option> elements; this one has ${count}.`, { id: 'poll.options-count' }) };
+      return {
+        kind: 'markup',
+        message: msg(str`A poll needs 2 to 12 <option> elements; this one has ${count}.`, { id: 'poll.options-count' }),
+      };
     }
     const seen = new Set<string>();
     for (const option of this.markupOptions) {
       if (seen.has(option.value)) {
-        return { kind: 'markup', message: msg(str`Two options have the same value "${option.value}". Give them different values.`, { id: 'poll.options-duplicate' }) };
+        return {
+          kind: 'markup',
+          message: msg(str`Two options have the same value "${option.value}". Give them different values.`, {
+            id: 'poll.options-duplicate',
+          }),
+        };
       }
       seen.add(option.value);
     }
     if (this.closesAt && !this.#closesAtDate) {
-      return { kind: 'markup', message: msg(str`closes-at="${this.closesAt}" is not a date. Use an ISO date-time such as 2026-12-01T17:00:00Z.`, { id: 'poll.closes-invalid' }) };
+      return {
+        kind: 'markup',
+        message: msg(
+          str`closes-at="${this.closesAt}" is not a date. Use an ISO date-time such as 2026-12-01T17:00:00Z.`,
+          { id: 'poll.closes-invalid' },
+        ),
+      };
     }
     if (!['after-vote', 'always', 'after-close'].includes(this.results)) {
-      return { kind: 'markup', message: msg(str`results="${this.results}" is not one of after-vote, always, after-close.`, { id: 'poll.results-invalid' }) };
+      return {
+        kind: 'markup',
+        message: msg(str`results="${this.results}" is not one of after-vote, always, after-close.`, {
+          id: 'poll.results-invalid',
+        }),
+      };
     }
     return undefined;
   }
@@ -192,10 +227,12 @@ export class CohortPoll extends CohortElement {
     );
   }
 
-  #onSnapshot(snapshot: PollSnapshot) {
+  #onSnapshot(incoming: PollSnapshot) {
     const previous = this.snapshot;
+    const snapshot = this.#optimisticChoices ? { ...incoming, myChoices: this.#optimisticChoices } : incoming;
     this.snapshot = snapshot;
-    if (snapshot.poll && !sameDefinition(snapshot.poll, this.#definition())) {
+    if (!this.#warnedDrift && snapshot.poll && !sameDefinition(snapshot.poll, this.#definition())) {
+      this.#warnedDrift = true;
       console.warn(`[cohort-kit] <cohort-poll poll="${this.poll}">: the markup differs from the stored poll.`);
     }
     const counts = JSON.stringify(snapshot.counts);
@@ -267,7 +304,9 @@ export class CohortPoll extends CohortElement {
     const chosen = current.includes(option.value);
     if (!this.multiple && chosen) return;
     if (this.multiple && !chosen && current.length >= this.#maxChoices) {
-      this.actionError = msg(str`You can choose at most ${this.#maxChoices}. Remove one to pick another.`, { id: 'poll.max-reached' });
+      this.actionError = msg(str`You can choose at most ${this.#maxChoices}. Remove one to pick another.`, {
+        id: 'poll.max-reached',
+      });
       this.announcer.announce(this.actionError);
       return;
     }
@@ -286,6 +325,13 @@ export class CohortPoll extends CohortElement {
     } catch {
       return; // the learner cancelled the name form
     }
+    try {
+      await this.#ownVoteLoaded();
+    } catch (error) {
+      this.actionError = (error as Error).message;
+      return;
+    }
+    // Just signed in or not: the change is computed from this learner's own vote as loaded.
     const snapshot = this.snapshot!;
     const uid = runtime.identity.user!.uid;
     const before = snapshot.myChoices;
@@ -304,8 +350,10 @@ export class CohortPoll extends CohortElement {
       const displayName = this.anonymous || snapshot.poll?.anonymous ? null : member.displayName;
       const write = pollData.castVote(runtime, this.spaceId, this.poll, uid, change, { firstVote, shard, displayName });
       // Show the choice at once; the listener confirms it (or the error below undoes it).
+      this.#optimisticChoices = change.choices;
       this.snapshot = { ...snapshot, myChoices: change.choices, myShard: shard };
       await this.settle(write);
+      this.#optimisticChoices = undefined;
       this.emit<CohortVoteDetail>('cohort-vote', { space: this.spaceId, poll: this.poll, choices: change.choices });
       this.announcer.announce(
         change.added
@@ -313,12 +361,23 @@ export class CohortPoll extends CohortElement {
           : msg(str`Vote removed: ${option.label}`, { id: 'poll.removed-vote' }),
       );
     } catch (error) {
+      this.#optimisticChoices = undefined;
       this.snapshot = { ...this.snapshot!, myChoices: before };
       this.actionError = (error as Error).message;
       this.announcer.announce(this.actionError);
     } finally {
       this.busy = false;
     }
+  }
+
+  async #ownVoteLoaded() {
+    for (let waited = 0; !this.snapshot?.myVoteLoaded && waited < 10000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    if (!this.snapshot?.myVoteLoaded)
+      throw new Error(
+        msg('Your earlier vote has not loaded yet. Try again in a moment.', { id: 'poll.vote-not-loaded' }),
+      );
   }
 
   async #createPoll(uid: string) {
@@ -408,7 +467,9 @@ export class CohortPoll extends CohortElement {
 
   protected override renderContent(): TemplateResult {
     const snapshot = this.snapshot;
-    const loaded = Boolean(snapshot && snapshot.poll !== undefined);
+    // Options take votes once the poll and this learner's own vote are known: a click before that
+    // could count a first vote twice.
+    const loaded = Boolean(snapshot && snapshot.poll !== undefined && snapshot.myVoteLoaded);
     const closed = this.#isClosed;
     const showResults = loaded && this.#resultsVisible;
     const options = this.#displayedOptions();
@@ -422,7 +483,8 @@ export class CohortPoll extends CohortElement {
     const hintId = 'poll-hint';
     return html`
       <p class="poll__question" id="poll-question" part="question">${this.#questionText}</p>
-      <p class="poll__hint" id=${hintId}>${this.#hintText(loaded, closed, showResults)}</p>
+      <p class="poll__hint" id=${hintId} dir="auto">${this.#hintText(loaded, closed, showResults)}</p>
+      ${this.anonymous ? html`<p class="poll__hint" dir="auto">${msg('Anonymous poll: nobody can see who voted what.', { id: 'poll.anonymous' })}</p>` : nothing}
       <div
         class="poll__options"
         role=${this.multiple ? 'group' : 'radiogroup'}
@@ -430,45 +492,53 @@ export class CohortPoll extends CohortElement {
         aria-describedby=${hintId}
         aria-busy=${loaded && !this.busy ? 'false' : 'true'}
       >
-        ${repeat(
-          options,
-          (option) => option.value,
-          (option) => {
-            const count = counts[option.value] ?? 0;
-            const share = voters > 0 ? Math.round((count / voters) * 100) : 0;
-            const isMine = mine.includes(option.value);
-            return html`<button
-              type="button"
-              class="option ${isMine ? 'option--chosen' : ''}"
-              part="option"
-              role=${this.multiple ? 'checkbox' : 'radio'}
-              aria-checked=${isMine ? 'true' : 'false'}
-              aria-disabled=${closed || !loaded ? 'true' : 'false'}
-              tabindex=${this.multiple || option.value === focusable ? 0 : -1}
-              data-value=${option.value}
-              @click=${() => this.#onChoose(option)}
-              @keydown=${this.#onOptionKeydown}
-            >
-              <span class="option__row">
+        ${options.map((option) => {
+          const count = counts[option.value] ?? 0;
+          const share = voters > 0 ? Math.round((count / voters) * 100) : 0;
+          const isMine = mine.includes(option.value);
+          return html`<button
+            type="button"
+            class="option ${isMine ? 'option--chosen' : ''}"
+            part="option"
+            role=${this.multiple ? 'checkbox' : 'radio'}
+            aria-checked=${isMine ? 'true' : 'false'}
+            aria-disabled=${closed || !loaded ? 'true' : 'false'}
+            tabindex=${this.multiple || option.value === focusable ? 0 : -1}
+            data-value=${option.value}
+            @click=${() => this.#onChoose(option)}
+            @keydown=${this.#onOptionKeydown}
+          >
+            <span class="option__row">
+              <span class="option__main">
                 <span class="option__mark" aria-hidden="true">${isMine ? '✓' : ''}</span>
-                <span class="option__label">${option.label}</span>
-                ${option.suggested ? html`<span class="option__tag">${msg('suggested', { id: 'poll.suggested-by' })}</span>` : nothing}
-                ${loaded
-                  ? html`<span class="option__count ${showResults ? '' : 'option__count--hidden'}" part="count" aria-hidden=${showResults ? 'false' : 'true'}
+                <span class="option__label" dir="auto"
+                  >${option.label}${
+                    option.suggested
+                      ? html` <span class="option__tag">${msg('suggested', { id: 'poll.suggested-by' })}</span>`
+                      : nothing
+                  }</span
+                >
+              </span>
+              ${
+                loaded
+                  ? html`<span
+                      class="option__count ${showResults ? '' : 'option__count--hidden'}"
+                      part="count"
+                      dir="auto"
+                      aria-hidden=${showResults ? 'false' : 'true'}
                       >${this.#countText(count)} · ${msg(str`${share} %`, { id: 'poll.percent' })}</span
                     >`
-                  : html`<span class="option__count skeleton skeleton--count" aria-hidden="true"></span>`}
-              </span>
-              <span class="option__bar ${showResults ? '' : 'option__bar--hidden'}" part="bar" aria-hidden="true"
-                ><span style=${styleMap({ '--share': `${share}%` })}></span
-              ></span>
-            </button>`;
-          },
-        )}
+                  : html`<span class="option__count skeleton skeleton--count" aria-hidden="true"></span>`
+              }
+            </span>
+            <span class="option__bar ${showResults ? '' : 'option__bar--hidden'}" part="bar" aria-hidden="true"
+              ><span style="--share: ${share}%"></span
+            ></span>
+          </button>`;
+        })}
       </div>
       ${this.#renderParticipation(loaded, voters)}
-      ${closesAt && !closed ? html`<p class="poll__hint">${msg(str`Closes ${relativeTime(closesAt, this.locale)}`, { id: 'poll.closes' })}</p>` : nothing}
-      ${this.anonymous ? html`<p class="poll__hint">${msg('Anonymous poll: nobody can see who voted what.', { id: 'poll.anonymous' })}</p>` : nothing}
+      ${closesAt && !closed ? html`<p class="poll__hint" dir="auto">${msg(str`Closes ${relativeTime(closesAt, this.locale)}`, { id: 'poll.closes' })}</p>` : nothing}
       ${this.actionError ? html`<p class="error" role="alert">${this.actionError}</p>` : nothing}
       ${closed ? html`<slot name="after-close"></slot>` : nothing}
       ${this.allowSuggestions && !closed && loaded ? this.#renderSuggest() : nothing}
@@ -480,28 +550,38 @@ export class CohortPoll extends CohortElement {
     if (closed) return msg('Poll closed. Final results:', { id: 'poll.closed' });
     if (!loaded) return msg('Loading…', { id: 'core.loading' });
     if (!this.#hasVoted) {
-      if (this.results === 'after-close') return msg('Results appear when the poll closes.', { id: 'poll.results-after-close' });
-      if (!showResults) return msg('Tap an option to vote, then see how your peers voted.', { id: 'poll.prompt' });
-      return this.multiple
+      const choose = this.multiple
         ? msg(str`Choose up to ${this.#maxChoices}.`, { id: 'poll.choose-many' })
         : msg('Tap an option to vote.', { id: 'poll.choose-one' });
+      if (this.results === 'after-close')
+        return `${choose} ${msg('Results appear when the poll closes.', { id: 'poll.results-after-close' })}`;
+      if (!showResults) return `${choose} ${msg('Then see how your peers voted.', { id: 'poll.prompt' })}`;
+      return choose;
     }
     return this.multiple
-      ? msg(str`You can change your choices until the poll closes (up to ${this.#maxChoices}).`, { id: 'poll.change-many' })
+      ? msg(str`You can change your choices until the poll closes (up to ${this.#maxChoices}).`, {
+          id: 'poll.change-many',
+        })
       : msg('You can change your vote until the poll closes.', { id: 'poll.change-one' });
   }
 
   #renderParticipation(loaded: boolean, voters: number): TemplateResult {
-    if (!loaded) return html`<p class="poll__participation" part="participation"><span class="skeleton skeleton--count"></span></p>`;
+    if (!loaded)
+      return html`<p class="poll__participation" part="participation">
+        <span class="skeleton skeleton--count"></span>
+      </p>`;
     const recent = this.snapshot?.recentVoters ?? [];
     const who =
       voters === 0
-        ? msg('No one has voted yet. Be the first!', { id: 'poll.no-votes' })
+        ? this.#isClosed
+          ? msg('No one voted.', { id: 'poll.no-votes-closed' })
+          : msg('No one has voted yet. Be the first!', { id: 'poll.no-votes' })
         : voters === 1
           ? msg('1 peer voted', { id: 'poll.peer-voted' })
           : msg(str`${voters} peers voted`, { id: 'poll.peers-voted' });
-    const names = !this.anonymous && recent.length ? new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(recent) : '';
-    return html`<p class="poll__participation" part="participation">
+    const names =
+      !this.anonymous && recent.length ? new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(recent) : '';
+    return html`<p class="poll__participation" part="participation" dir="auto">
       ${who}${names ? html` <span class="muted">— ${msg(str`recently ${names}`, { id: 'poll.recent' })}</span>` : nothing}
     </p>`;
   }
@@ -519,24 +599,34 @@ export class CohortPoll extends CohortElement {
   #renderFacilitator(drift: boolean): TemplateResult {
     const suggestions = this.#displayedOptions().filter((option) => option.suggested);
     return html`
-      ${drift
-        ? html`<div class="notice" role="status">
-            <p>${msg('The poll on this page differs from the stored poll.', { id: 'poll.drift' })}</p>
-            <button class="button button--quiet" type="button" @click=${this.#onSync}>${msg('Update the stored poll', { id: 'poll.drift-sync' })}</button>
-          </div>`
-        : nothing}
-      ${suggestions.length
-        ? html`<ul class="poll__suggestions">
-            ${suggestions.map(
-              (option) =>
-                html`<li>
-                  <button class="button button--quiet poll__remove" type="button" @click=${() => this.#onRemoveSuggestion(option)}>
-                    ${msg(str`Remove suggestion "${option.label}"`, { id: 'poll.remove-suggestion' })}
-                  </button>
-                </li>`,
-            )}
-          </ul>`
-        : nothing}
+      ${
+        drift
+          ? html`<div class="notice" role="status">
+              <p>${msg('The poll on this page differs from the stored poll.', { id: 'poll.drift' })}</p>
+              <button class="button button--quiet" type="button" @click=${this.#onSync}>
+                ${msg('Update the stored poll', { id: 'poll.drift-sync' })}
+              </button>
+            </div>`
+          : nothing
+      }
+      ${
+        suggestions.length
+          ? html`<ul class="poll__suggestions">
+              ${suggestions.map(
+                (option) =>
+                  html`<li>
+                    <button
+                      class="button button--quiet poll__remove"
+                      type="button"
+                      @click=${() => this.#onRemoveSuggestion(option)}
+                    >
+                      ${msg(str`Remove suggestion "${option.label}"`, { id: 'poll.remove-suggestion' })}
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
       <div class="actions">
         <button class="button button--quiet" type="button" @click=${this.#onToggleClosed}>
           ${this.snapshot?.poll?.closed ? msg('Reopen poll', { id: 'poll.reopen' }) : msg('Close poll', { id: 'poll.close' })}

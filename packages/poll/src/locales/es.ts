@@ -2,9 +2,11 @@
 import { str } from '@lit/localize';
 
 export const templates = {
-  'poll.id-missing': 'Falta el atributo poll: dale a esta encuesta un identificador, por ejemplo poll="nombre-del-grupo".',
+  'poll.id-missing':
+    'Falta el atributo poll: dale a esta encuesta un identificador, por ejemplo poll="nombre-del-grupo".',
   'poll.id-invalid': str`poll="${0}" no es válido: usa letras, números, "-" o "_".`,
-  'poll.question-missing': 'Falta la pregunta de la encuesta: escríbela como texto del elemento o en el atributo question.',
+  'poll.question-missing':
+    'Falta la pregunta de la encuesta: escríbela como texto del elemento o en el atributo question.',
   'poll.options-count': str`Una encuesta necesita entre 2 y 12 elementos <option>; esta tiene ${0}.`,
   'poll.options-duplicate': str`Dos opciones tienen el mismo valor "${0}". Dales valores distintos.`,
   'poll.closes-invalid': str`closes-at="${0}" no es una fecha. Usa una fecha ISO como 2026-12-01T17:00:00Z.`,
@@ -23,7 +25,9 @@ export const templates = {
   'poll.anonymous': 'Encuesta anónima: nadie puede ver quién votó qué.',
   'poll.closed': 'Encuesta cerrada. Resultados finales:',
   'poll.results-after-close': 'Los resultados aparecerán cuando se cierre la encuesta.',
-  'poll.prompt': 'Toca una opción para votar y luego verás cómo votaron tus compañeros.',
+  'poll.prompt': 'Después verás cómo votaron tus compañeros.',
+  'poll.no-votes-closed': 'Nadie votó.',
+  'poll.vote-not-loaded': 'Tu voto anterior aún no se ha cargado. Inténtalo de nuevo en un momento.',
   'poll.choose-many': str`Elige hasta ${0}.`,
   'poll.choose-one': 'Toca una opción para votar.',
   'poll.change-many': str`Puedes cambiar tus elecciones hasta que se cierre la encuesta (hasta ${0}).`,

@@ -1,0 +1,95 @@
+// The demo as a course page on a CDN sees it: the built kit (packages/kit/dist/cohort-kit.js and its lazy
+// chunks) served as static files, with each demo page's script tag pointing at it. Used by the end-to-end
+// tests, the benchmark and the hosting build. Run `npm run build` first.
+import { createServer } from 'node:http';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const kitDist = join(root, 'packages', 'kit', 'dist');
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.png': 'image/png',
+};
+
+/**
+ * A demo page with its script tag pointed at `kitUrl` and its settings for these emulators
+ * (or preview mode when `preview` is set).
+ */
+export function renderDemoPage(file, { kitUrl = '../kit/cohort-kit.js', env = process.env } = {}) {
+  let html = readFileSync(join(root, 'demo', file), 'utf8').replace('../packages/kit/src/cohort-kit.ts', kitUrl);
+  if (env.COHORT_DEMO_PREVIEW) {
+    return html.replace(
+      /(<script\s+type="module"\s+src="[^"]*cohort-kit[^"]*")[^>]*>/,
+      '$1 data-preview data-space="leadership-2026-spring">',
+    );
+  }
+  if (env.FIRESTORE_EMULATOR_HOST) {
+    html = html.replace(/data-firestore-emulator="[^"]*"/g, `data-firestore-emulator="${env.FIRESTORE_EMULATOR_HOST}"`);
+  }
+  if (env.FIREBASE_AUTH_EMULATOR_HOST) {
+    html = html.replace(
+      /data-auth-emulator="[^"]*"/g,
+      `data-auth-emulator="http://${env.FIREBASE_AUTH_EMULATOR_HOST}"`,
+    );
+  }
+  return html;
+}
+
+/** Serves /demo/* (rendered pages and assets) and /kit/* (the built kit) on 127.0.0.1. */
+export async function startStaticDemo({ port = 5174, env = process.env, extraPages = {} } = {}) {
+  if (!existsSync(join(kitDist, 'cohort-kit.js'))) throw new Error('No built kit: run npm run build first.');
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const send = (status, body, type = 'text/plain') => {
+      response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      response.end(body);
+    };
+    try {
+      if (extraPages[path]) return send(200, extraPages[path], TYPES['.html']);
+      if (path.startsWith('/kit/')) {
+        const file = normalize(join(kitDist, path.slice('/kit/'.length)));
+        if (!file.startsWith(kitDist) || !existsSync(file)) return send(404, 'not found');
+        return send(200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
+      }
+      if (path.startsWith('/demo/')) {
+        const name = path.slice('/demo/'.length) || 'index.html';
+        if (name.includes('/') || name.includes('..')) return send(404, 'not found');
+        if (name.endsWith('.html')) return send(200, renderDemoPage(name, { env }), TYPES['.html']);
+        const file = join(root, 'demo', name);
+        if (!existsSync(file)) return send(404, 'not found');
+        return send(200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
+      }
+      send(404, 'not found');
+    } catch (error) {
+      send(500, String(error));
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  return {
+    url: `http://127.0.0.1:${port}/demo/`,
+    port,
+    close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
+  };
+}
+
+/** Writes the demo with the built kit into demo-dist/, for `firebase deploy --only hosting`. */
+export function writeHostingDemo(outDir = join(root, 'demo-dist'), env = {}) {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(join(outDir, 'demo'), { recursive: true });
+  cpSync(kitDist, join(outDir, 'kit'), { recursive: true, filter: (file) => !file.includes('.vite') });
+  for (const name of readdirSync(join(root, 'demo'))) {
+    const target = join(outDir, 'demo', name);
+    if (name.endsWith('.html')) writeFileSync(target, renderDemoPage(name, { env }));
+    else cpSync(join(root, 'demo', name), target);
+  }
+  return outDir;
+}

@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+// npm test: every check and every suite, against the real emulators, with one summary at the end.
+// Exits non-zero if anything failed. Emulators start once and are stopped, process tree and all, at the end.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulators, stopOnExit } from './emulators.mjs';
+import { checkBudget, kb, measureBundle } from './bundle-size.mjs';
+
+const scratch = mkdtempSync(join(tmpdir(), 'cohort-test-'));
+const results = [];
+const only = process.argv.slice(2); // e.g. `npm test -- rules e2e` runs just those steps
+
+function run(command, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function heading(title) {
+  console.log(`\n━━ ${title} ${'━'.repeat(Math.max(0, 70 - title.length))}`);
+}
+
+/** A check counts as one test: it passes or it fails. */
+async function check(name, command, args, env) {
+  if (only.length && !only.includes(name)) return;
+  heading(name);
+  const code = await run(command, args, env);
+  results.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 });
+}
+
+/** A suite reports its own counts; a suite that crashed before counting is one failure. */
+async function suite(name, command, args, countsFile, readCounts, env) {
+  if (only.length && !only.includes(name)) return;
+  heading(name);
+  const code = await run(command, args, env);
+  let counts = { passed: 0, failed: 0 };
+  try {
+    if (existsSync(countsFile)) counts = readCounts(readFileSync(countsFile, 'utf8'));
+  } catch (error) {
+    console.error(`Could not read ${name} results: ${error.message}`);
+  }
+  if (code !== 0 && counts.failed === 0) counts.failed = 1;
+  if (code === 0 && counts.passed === 0) {
+    console.error(`${name}: no tests ran`);
+    counts.failed += 1;
+  }
+  results.push({ name, ...counts });
+}
+
+const vitestCounts = (text) => {
+  const json = JSON.parse(text);
+  return { passed: json.numPassedTests, failed: json.numFailedTests + (json.numRuntimeErrorTestSuites ?? 0) };
+};
+const tapCounts = (text) => ({
+  passed: Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0),
+  failed: Number(/^# fail (\d+)/m.exec(text)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(text)?.[1] ?? 0),
+});
+const vitest = (project, file, config = []) => [
+  'vitest',
+  'run',
+  ...config,
+  ...(project ? ['--project', project] : []),
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${file}`,
+];
+
+const started = Date.now();
+await check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+await check('lint', 'npm', ['run', '--silent', 'lint']);
+await check('build', 'npm', ['run', '--silent', 'build']);
+if (!only.length || only.includes('budget')) {
+  heading('budget');
+  let failures;
+  try {
+    const measured = measureBundle();
+    for (const [tag, { bytes }] of Object.entries(measured.widgets))
+      console.log(`<${tag}> before first paint: ${kb(bytes)} gzipped (budget 20 KB)`);
+    console.log(`Firebase chunk (Firestore + Auth): ${kb(measured.firebase.bytes)} gzipped (budget 135 KB)`);
+    failures = checkBudget(measured);
+  } catch (error) {
+    failures = [error.message];
+  }
+  for (const failure of failures) console.error(`over budget: ${failure}`);
+  results.push({ name: 'budget', passed: failures.length ? 0 : 1, failed: failures.length ? 1 : 0 });
+}
+
+let emulators;
+try {
+  heading('emulators');
+  emulators = await startEmulators({ quiet: true });
+  stopOnExit(emulators);
+  console.log(
+    `Firestore ${emulators.env.FIRESTORE_EMULATOR_HOST} (${emulators.kind}), Auth ${emulators.env.FIREBASE_AUTH_EMULATOR_HOST}`,
+  );
+} catch (error) {
+  console.error(error.message);
+  results.push({ name: 'emulators', passed: 0, failed: 1 });
+}
+
+if (emulators) {
+  const env = emulators.env;
+  const wtrCounts = join(scratch, 'components.json');
+  await suite('components', 'npx', ['wtr'], wtrCounts, (text) => JSON.parse(text), {
+    ...env,
+    COHORT_COUNTS_FILE: wtrCounts,
+  });
+  const rules = join(scratch, 'rules.json');
+  await suite('rules', 'npx', vitest('rules', rules), rules, vitestCounts, env);
+  const cli = join(scratch, 'cli.tap');
+  await suite(
+    'cli',
+    'node',
+    [
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${cli}`,
+      'packages/cli/test/',
+    ],
+    cli,
+    tapCounts,
+    env,
+  );
+  const e2e = join(scratch, 'e2e.json');
+  await suite('e2e', 'npx', vitest('e2e', e2e), e2e, vitestCounts, env);
+  await emulators.stop();
+}
+
+// Stories run in preview mode: no emulator needed.
+const stories = join(scratch, 'stories.json');
+await suite(
+  'stories',
+  'npx',
+  vitest(undefined, stories, ['--config', '.storybook/vitest.config.ts']),
+  stories,
+  vitestCounts,
+);
+
+heading('summary');
+for (const { name, passed, failed } of results) {
+  console.log(
+    `${failed ? '✗' : '✓'} ${name.padEnd(12)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed`,
+  );
+}
+const passed = results.reduce((sum, r) => sum + r.passed, 0);
+const failed = results.reduce((sum, r) => sum + r.failed, 0);
+console.log(`(${Math.round((Date.now() - started) / 1000)} s)`);
+console.log(`Total: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

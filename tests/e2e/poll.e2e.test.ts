@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { adminDb, answerJoinForm, createDemoSpace, launch, learner, SPACE } from './support.js';
+
+let browser: Browser;
+let demoUrl: string;
+let close: () => Promise<void>;
+const pollPath = `spaces/${SPACE}/polls/goal-approach`;
+
+beforeAll(async () => {
+  ({ browser, demoUrl, close } = await launch());
+  await createDemoSpace();
+});
+afterAll(async () => {
+  await close?.();
+});
+beforeEach(async () => {
+  await adminDb().recursiveDelete(adminDb().doc(pollPath));
+});
+
+import type { Page } from 'playwright-core';
+
+/** An option of the page's poll, found the way a screen reader user would: by role and name. */
+const option = (page: Page, name: RegExp) => page.locator('cohort-poll').getByRole('radio', { name });
+
+describe('the demo course page poll', () => {
+  it("two learners in separate browsers see each other's votes live", async () => {
+    const ana = await learner(browser, `${demoUrl}index.html`);
+    const ben = await learner(browser, `${demoUrl}index.html`);
+    const anaPoll = ana.page.locator('cohort-poll');
+    const benPoll = ben.page.locator('cohort-poll');
+    await benPoll.getByText('No one has voted yet').waitFor();
+
+    await option(ana.page, /accountability buddy/).click();
+    await answerJoinForm(ana.page, 'cohort-poll', 'Ana');
+    await anaPoll.getByRole('radio', { name: /accountability buddy/, checked: true }).waitFor();
+    // Ben has not voted, so he sees participation, not counts, until he votes.
+    await benPoll.getByText('1 peer voted').waitFor();
+
+    await option(ben.page, /SMART goals/).click();
+    await answerJoinForm(ben.page, 'cohort-poll', 'Ben');
+    await benPoll.getByText('2 peers voted').waitFor();
+    await anaPoll.getByText('2 peers voted').waitFor();
+    await expect(option(ana.page, /SMART goals/).textContent()).resolves.toMatch(/1 vote · 50 %/);
+    await expect(option(ana.page, /accountability buddy/).getAttribute('aria-checked')).resolves.toBe('true');
+    await anaPoll.getByText(/recently (Ben and Ana|Ana and Ben)/).waitFor();
+
+    // Ana changes her mind: Ben sees the move without reloading.
+    await option(ana.page, /SMART goals/).click();
+    await expect
+      .poll(() => option(ben.page, /SMART goals/).textContent(), { timeout: 15000 })
+      .toMatch(/2 votes · 100 %/);
+    await ana.context.close();
+    await ben.context.close();
+  });
+
+  it('counts every vote of a 20-learner burst exactly', { timeout: 480000 }, async () => {
+    // Twenty browsers' worth of pages on a small machine: open them five at a time, then vote all at once.
+    const learners: { context: Awaited<ReturnType<typeof learner>>['context']; page: Page; i: number }[] = [];
+    for (let batch = 0; batch < 4; batch++) {
+      const opened = await Promise.all(
+        Array.from({ length: 5 }, async (_, j) => {
+          const i = batch * 5 + j;
+          const { context, page } = await learner(browser, `${demoUrl}learner.html`);
+          await page.locator('cohort-poll').getByText('Tap an option to vote').waitFor({ timeout: 90000 });
+          return { context, page, i };
+        }),
+      );
+      learners.push(...opened);
+    }
+    const choices = [/SMART goals/, /accountability buddy/, /Gamify/];
+    // All twenty tap and give their names at once: the votes land within a few seconds of each other.
+    await Promise.all(
+      learners.map(async ({ page, i }) => {
+        await option(page, choices[i % 3]!).click();
+        await answerJoinForm(page, 'cohort-poll', `Learner ${i + 1}`);
+      }),
+    );
+    await Promise.all(
+      learners.map(({ page, i }) =>
+        page
+          .locator('cohort-poll')
+          .getByRole('radio', { name: choices[i % 3], checked: true })
+          .waitFor({ timeout: 120000 }),
+      ),
+    );
+    // Each page shows its choice as soon as it is made; the tallies below are what the server committed.
+    await expect
+      .poll(async () => (await adminDb().collection(`${pollPath}/votes`).count().get()).data().count, {
+        timeout: 30000,
+      })
+      .toBe(20);
+
+    const shards = await adminDb().collection(`${pollPath}/shards`).get();
+    const totals: Record<string, number> = {};
+    let voters = 0;
+    for (const shard of shards.docs) {
+      voters += shard.get('voters');
+      for (const [value, count] of Object.entries(shard.get('counts') as Record<string, number>)) {
+        totals[value] = (totals[value] ?? 0) + count;
+      }
+    }
+    expect(voters).toBe(20);
+    expect(totals).toEqual({ smart: 7, buddy: 7, game: 6 });
+    await learners[0]!.page.locator('cohort-poll').getByText('20 peers voted').waitFor({ timeout: 20000 });
+    await Promise.all(learners.map(({ context }) => context.close()));
+  });
+});

@@ -1,0 +1,55 @@
+// End-to-end support: the system Chromium through playwright-core, the demo served by Vite against the
+// emulators that npm test started, and firebase-admin for setting up and checking data as the CLI would.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { getApps, initializeApp } from 'firebase-admin/app';
+import { getFirestore } from 'firebase-admin/firestore';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { startStaticDemo } from '../../scripts/static-demo.mjs';
+
+export const SPACE = 'leadership-2026-spring';
+
+export function adminDb() {
+  if (!process.env.FIRESTORE_EMULATOR_HOST)
+    throw new Error('End-to-end tests need the emulators: run them with npm test.');
+  const app = getApps()[0] ?? initializeApp({ projectId: process.env.COHORT_PROJECT_ID ?? 'demo-cohort-kit' });
+  return getFirestore(app);
+}
+
+export async function createDemoSpace() {
+  await adminDb().doc(`spaces/${SPACE}`).set({
+    name: 'Leading with Purpose · Spring 2026',
+    cohortLabel: 'Spring 2026 cohort',
+    norms: '',
+    reportThreshold: 3,
+  });
+}
+
+export async function launch(): Promise<{ browser: Browser; demoUrl: string; close: () => Promise<void> }> {
+  const server = await startStaticDemo({ port: Number(process.env.COHORT_E2E_PORT ?? 5174) });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
+  return {
+    browser,
+    demoUrl: server.url,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** A learner: their own browser context, so their own storage and anonymous account. */
+export async function learner(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  await page.goto(url);
+  return { context, page };
+}
+
+/** Gives the learner's name the first time the element asks for it. */
+export async function answerJoinForm(page: Page, host: string, name: string) {
+  const form = page.locator(`${host} form.join`);
+  await form.waitFor({ timeout: 20000 });
+  await form.locator('input[name="displayName"]').fill(name);
+  await form.getByRole('button', { name: 'Continue' }).click();
+}
