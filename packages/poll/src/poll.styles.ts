@@ -113,13 +113,6 @@ export const pollStyles = css`
     margin: 0;
     font-size: 0.9375rem;
   }
-  .poll__footer {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    align-items: center;
-    justify-content: space-between;
-  }
   .poll__suggest {
     display: flex;
     flex-wrap: wrap;

@@ -10,8 +10,9 @@ import {
   type Problem,
 } from '@cohort-kit/core';
 import { pollStyles } from './poll.styles.js';
+import type { PollActionsContext } from './poll-actions.js';
 import type { PollDefinition, PollSnapshot, StoredOption } from './poll-data.js';
-import { optionsFromMarkup, questionFromMarkup, sameDefinition, slugify, type PollOption } from './poll-markup.js';
+import { optionsFromMarkup, questionFromMarkup, sameDefinition, type PollOption } from './poll-markup.js';
 
 export type { PollOption };
 
@@ -91,6 +92,7 @@ export class CohortPoll extends CohortElement {
   @state() private now = Date.now();
 
   #pollData?: PollData;
+  #actions?: typeof import('./poll-actions.js');
   #observer?: MutationObserver;
   #lastOthersAnnouncement = 0;
   #lastCounts = '';
@@ -215,7 +217,9 @@ export class CohortPoll extends CohortElement {
   }
 
   protected override async startData(runtime: FirebaseRuntime, data: Parameters<CohortElement['startData']>[1]) {
-    const pollData = (this.#pollData = await import('./poll-data.js'));
+    const [pollData, actions] = await Promise.all([import('./poll-data.js'), import('./poll-actions.js')]);
+    this.#pollData = pollData;
+    this.#actions = actions;
     return pollData.watchPoll(
       runtime,
       data,
@@ -389,62 +393,6 @@ export class CohortPoll extends CohortElement {
     }
   }
 
-  async #onToggleClosed() {
-    if (!this.runtime || !this.#pollData) return;
-    try {
-      if (this.snapshot?.poll === null) await this.#createPoll(this.runtime.identity.user!.uid);
-      await this.settle(this.#pollData.setClosed(this.runtime, this.spaceId, this.poll, !this.snapshot?.poll?.closed));
-    } catch (error) {
-      this.actionError = (error as Error).message;
-    }
-  }
-
-  async #onSync() {
-    if (!this.runtime || !this.#pollData) return;
-    try {
-      await this.settle(this.#pollData.syncPoll(this.runtime, this.spaceId, this.poll, this.#definition()));
-    } catch (error) {
-      this.actionError = (error as Error).message;
-    }
-  }
-
-  async #onSuggest(event: SubmitEvent) {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const input = form.elements.namedItem('suggestion') as HTMLInputElement;
-    const label = input.value.trim().slice(0, 80);
-    if (!label || !this.runtime || !this.#pollData) return;
-    const value = slugify(label) || `suggestion-${Date.now().toString(36)}`;
-    if (this.#displayedOptions().some((option) => option.value === value)) {
-      this.actionError = msg('That option is already in the poll.', { id: 'poll.suggest-exists' });
-      return;
-    }
-    try {
-      await this.requireMember('suggest');
-    } catch {
-      return;
-    }
-    const uid = this.runtime.identity.user!.uid;
-    try {
-      if (this.snapshot?.poll === null) await this.#createPoll(uid);
-      await this.settle(this.#pollData.suggestOption(this.runtime, this.spaceId, this.poll, uid, { value, label }));
-      input.value = '';
-      this.actionError = '';
-      this.announcer.announce(msg(str`Option added: ${label}`, { id: 'poll.suggest-added' }));
-    } catch (error) {
-      this.actionError = (error as Error).message;
-    }
-  }
-
-  async #onRemoveSuggestion(option: StoredOption) {
-    if (!this.runtime || !this.#pollData) return;
-    try {
-      await this.settle(this.#pollData.removeSuggestion(this.runtime, this.spaceId, this.poll, option.value));
-    } catch (error) {
-      this.actionError = (error as Error).message;
-    }
-  }
-
   #onOptionKeydown(event: KeyboardEvent) {
     if (this.multiple) return;
     const keys = ['ArrowDown', 'ArrowRight', 'ArrowUp', 'ArrowLeft', 'Home', 'End'];
@@ -541,8 +489,16 @@ export class CohortPoll extends CohortElement {
       ${closesAt && !closed ? html`<p class="poll__hint" dir="auto">${msg(str`Closes ${relativeTime(closesAt, this.locale)}`, { id: 'poll.closes' })}</p>` : nothing}
       ${this.actionError ? html`<p class="error" role="alert">${this.actionError}</p>` : nothing}
       ${closed ? html`<slot name="after-close"></slot>` : nothing}
-      ${this.allowSuggestions && !closed && loaded ? this.#renderSuggest() : nothing}
-      ${this.isFacilitator && loaded ? this.#renderFacilitator(drift) : nothing}
+      ${
+        this.allowSuggestions && !closed && loaded && this.#actions
+          ? this.#actions.renderSuggestForm(this.#actionsContext(drift))
+          : nothing
+      }
+      ${
+        this.isFacilitator && loaded && this.#actions
+          ? this.#actions.renderFacilitatorTools(this.#actionsContext(drift))
+          : nothing
+      }
     `;
   }
 
@@ -586,52 +542,21 @@ export class CohortPoll extends CohortElement {
     </p>`;
   }
 
-  #renderSuggest(): TemplateResult {
-    return html`<form class="poll__suggest" @submit=${this.#onSuggest}>
-      <div class="field">
-        <label for="suggestion">${msg('Suggest an option', { id: 'poll.suggest' })}</label>
-        <input id="suggestion" name="suggestion" type="text" maxlength="80" autocomplete="off" />
-      </div>
-      <button class="button button--quiet" type="submit">${msg('Add', { id: 'poll.suggest-submit' })}</button>
-    </form>`;
-  }
-
-  #renderFacilitator(drift: boolean): TemplateResult {
-    const suggestions = this.#displayedOptions().filter((option) => option.suggested);
-    return html`
-      ${
-        drift
-          ? html`<div class="notice" role="status">
-              <p>${msg('The poll on this page differs from the stored poll.', { id: 'poll.drift' })}</p>
-              <button class="button button--quiet" type="button" @click=${this.#onSync}>
-                ${msg('Update the stored poll', { id: 'poll.drift-sync' })}
-              </button>
-            </div>`
-          : nothing
-      }
-      ${
-        suggestions.length
-          ? html`<ul class="poll__suggestions">
-              ${suggestions.map(
-                (option) =>
-                  html`<li>
-                    <button
-                      class="button button--quiet poll__remove"
-                      type="button"
-                      @click=${() => this.#onRemoveSuggestion(option)}
-                    >
-                      ${msg(str`Remove suggestion "${option.label}"`, { id: 'poll.remove-suggestion' })}
-                    </button>
-                  </li>`,
-              )}
-            </ul>`
-          : nothing
-      }
-      <div class="actions">
-        <button class="button button--quiet" type="button" @click=${this.#onToggleClosed}>
-          ${this.snapshot?.poll?.closed ? msg('Reopen poll', { id: 'poll.reopen' }) : msg('Close poll', { id: 'poll.close' })}
-        </button>
-      </div>
-    `;
+  #actionsContext(drift: boolean): PollActionsContext {
+    return {
+      runtime: this.runtime!,
+      pollData: this.#pollData!,
+      spaceId: this.spaceId,
+      pollId: this.poll,
+      snapshot: this.snapshot!,
+      options: this.#displayedOptions(),
+      definition: this.#definition(),
+      drift,
+      settle: (write) => this.settle(write),
+      requireMember: (reason) => this.requireMember(reason),
+      ensurePoll: (uid) => this.#createPoll(uid),
+      setError: (message) => (this.actionError = message),
+      announce: (message) => this.announcer.announce(message),
+    };
   }
 }

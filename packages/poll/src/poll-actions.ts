@@ -1,0 +1,116 @@
+// The parts of the poll that only matter once its data is there: the suggestion form and the facilitator's
+// tools. Loaded with the data after first paint, so they cost nothing before it.
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { FirebaseRuntime } from '@cohort-kit/core';
+import type { PollDefinition, PollSnapshot, StoredOption } from './poll-data.js';
+import { slugify } from './poll-markup.js';
+
+type PollData = typeof import('./poll-data.js');
+
+/** What the element lends these tools. */
+export interface PollActionsContext {
+  runtime: FirebaseRuntime;
+  pollData: PollData;
+  spaceId: string;
+  pollId: string;
+  snapshot: PollSnapshot;
+  options: (StoredOption & { suggested?: boolean })[];
+  definition: PollDefinition;
+  drift: boolean;
+  settle: (write: Promise<unknown>) => Promise<void>;
+  requireMember: (reason: string) => Promise<unknown>;
+  ensurePoll: (uid: string) => Promise<void>;
+  setError: (message: string) => void;
+  announce: (message: string) => void;
+}
+
+async function attempt(context: PollActionsContext, action: () => Promise<void>) {
+  try {
+    await action();
+  } catch (error) {
+    context.setError((error as Error).message);
+  }
+}
+
+async function onSuggest(context: PollActionsContext, event: SubmitEvent) {
+  event.preventDefault();
+  const input = (event.target as HTMLFormElement).elements.namedItem('suggestion') as HTMLInputElement;
+  const label = input.value.trim().slice(0, 80);
+  if (!label) return;
+  const value = slugify(label) || `suggestion-${Date.now().toString(36)}`;
+  if (context.options.some((option) => option.value === value)) {
+    context.setError(msg('That option is already in the poll.', { id: 'poll.suggest-exists' }));
+    return;
+  }
+  try {
+    await context.requireMember('suggest');
+  } catch {
+    return; // the learner cancelled the name form
+  }
+  const uid = context.runtime.identity.user!.uid;
+  await attempt(context, async () => {
+    if (context.snapshot.poll === null) await context.ensurePoll(uid);
+    await context.settle(
+      context.pollData.suggestOption(context.runtime, context.spaceId, context.pollId, uid, { value, label }),
+    );
+    input.value = '';
+    context.setError('');
+    context.announce(msg(str`Option added: ${label}`, { id: 'poll.suggest-added' }));
+  });
+}
+
+export function renderSuggestForm(context: PollActionsContext): TemplateResult {
+  return html`<form class="poll__suggest" @submit=${(event: SubmitEvent) => onSuggest(context, event)}>
+    <div class="field">
+      <label for="suggestion">${msg('Suggest an option', { id: 'poll.suggest' })}</label>
+      <input id="suggestion" name="suggestion" type="text" maxlength="80" autocomplete="off" />
+    </div>
+    <button class="button button--quiet" type="submit">${msg('Add', { id: 'poll.suggest-submit' })}</button>
+  </form>`;
+}
+
+export function renderFacilitatorTools(context: PollActionsContext): TemplateResult {
+  const { runtime, pollData, spaceId, pollId, snapshot } = context;
+  const suggestions = context.options.filter((option) => option.suggested);
+  const toggleClosed = () =>
+    attempt(context, async () => {
+      if (snapshot.poll === null) await context.ensurePoll(runtime.identity.user!.uid);
+      await context.settle(pollData.setClosed(runtime, spaceId, pollId, !snapshot.poll?.closed));
+    });
+  const sync = () =>
+    attempt(context, () => context.settle(pollData.syncPoll(runtime, spaceId, pollId, context.definition)));
+  const remove = (option: StoredOption) =>
+    attempt(context, () => context.settle(pollData.removeSuggestion(runtime, spaceId, pollId, option.value)));
+  return html`
+    ${
+      context.drift
+        ? html`<div class="notice" role="status">
+            <p>${msg('The poll on this page differs from the stored poll.', { id: 'poll.drift' })}</p>
+            <button class="button button--quiet" type="button" @click=${sync}>
+              ${msg('Update the stored poll', { id: 'poll.drift-sync' })}
+            </button>
+          </div>`
+        : nothing
+    }
+    ${
+      suggestions.length
+        ? html`<ul class="poll__suggestions">
+            ${suggestions.map(
+              (option) =>
+                html`<li>
+                  <button class="button button--quiet poll__remove" type="button" @click=${() => remove(option)}>
+                    ${msg(str`Remove suggestion "${option.label}"`, { id: 'poll.remove-suggestion' })}
+                  </button>
+                </li>`,
+            )}
+          </ul>`
+        : nothing
+    }
+    <div class="actions">
+      <button class="button button--quiet" type="button" @click=${toggleClosed}>
+        ${snapshot.poll?.closed ? msg('Reopen poll', { id: 'poll.reopen' }) : msg('Close poll', { id: 'poll.close' })}
+      </button>
+    </div>
+  `;
+}
