@@ -68,7 +68,7 @@ const probe = `<script>
     const root = el.shadowRoot;
     if (!root) return false;
     if (el.localName === 'cohort-poll') return !!root.querySelector('[aria-busy="false"][role="radiogroup"], [aria-busy="false"][role="group"]');
-    if (el.localName === 'cohort-thread') return !!root.querySelector('[role="feed"][aria-busy="false"]');
+    if (el.localName === 'cohort-thread') return !!root.querySelector('[role="feed"][aria-busy="false"], .empty[part="feed"]');
     return true;
   };
   (function frame() {
