@@ -37,6 +37,8 @@ if (!existsSync(join(root, 'packages', 'kit', 'dist', 'cohort-kit.js')) || proce
 const sizes = measureBundle();
 for (const [tag, { bytes }] of Object.entries(sizes.widgets))
   row(`<${tag}> bytes before first paint (gzip)`, kb(bytes), 'budget 20 KB');
+for (const [tag, { own }] of Object.entries(sizes.widgets))
+  row(`<${tag}> adds to the first-paint bundle (gzip)`, kb(own), 'its own chunk');
 row('Firebase chunk, Firestore + Auth (gzip, lazy)', kb(sizes.firebase.bytes), 'budget 135 KB');
 
 // ---- live measurements --------------------------------------------------------------------------------
