@@ -15,6 +15,7 @@ declare module '*/scripts/chromium.mjs' {
 }
 
 declare module '*/scripts/static-demo.mjs' {
+  export function applyDemoSettings(html: string, env?: Record<string, string | undefined>): string;
   export function renderDemoPage(
     file: string,
     options?: { kitUrl?: string; env?: Record<string, string | undefined> },

@@ -22,23 +22,29 @@ const TYPES = {
  * (or preview mode when `preview` is set).
  */
 export function renderDemoPage(file, { kitUrl = '../kit/cohort-kit.js', env = process.env } = {}) {
-  let html = readFileSync(join(root, 'demo', file), 'utf8').replace('../packages/kit/src/cohort-kit.ts', kitUrl);
+  const html = readFileSync(join(root, 'demo', file), 'utf8').replace('../packages/kit/src/cohort-kit.ts', kitUrl);
+  return applyDemoSettings(html, env);
+}
+
+/**
+ * The demo pages carry the script tag as an author pastes it, pointing at the emulators on firebase.json's
+ * ports; this points it at the emulators actually running, or switches it to preview mode.
+ */
+export function applyDemoSettings(html, env = process.env) {
   if (env.COHORT_DEMO_PREVIEW) {
     return html.replace(
       /(<script\s+type="module"\s+src="[^"]*cohort-kit[^"]*")[^>]*>/,
       '$1 data-preview data-space="leadership-2026-spring">',
     );
   }
+  let out = html;
   if (env.FIRESTORE_EMULATOR_HOST) {
-    html = html.replace(/data-firestore-emulator="[^"]*"/g, `data-firestore-emulator="${env.FIRESTORE_EMULATOR_HOST}"`);
+    out = out.replace(/data-firestore-emulator="[^"]*"/g, `data-firestore-emulator="${env.FIRESTORE_EMULATOR_HOST}"`);
   }
   if (env.FIREBASE_AUTH_EMULATOR_HOST) {
-    html = html.replace(
-      /data-auth-emulator="[^"]*"/g,
-      `data-auth-emulator="http://${env.FIREBASE_AUTH_EMULATOR_HOST}"`,
-    );
+    out = out.replace(/data-auth-emulator="[^"]*"/g, `data-auth-emulator="http://${env.FIREBASE_AUTH_EMULATOR_HOST}"`);
   }
-  return html;
+  return out;
 }
 
 /** Serves /demo/* (rendered pages and assets) and /kit/* (the built kit) on 127.0.0.1. */

@@ -54,6 +54,25 @@ describe('the demo course page poll', () => {
     await ben.context.close();
   });
 
+  it("the two-learners page shows one learner's vote reaching the other, even in a storage-less iframe", async () => {
+    // Frame B comes from another site than the page, so the browser denies it storage: the way an LMS
+    // often embeds a course. The kit must still work there, with its cache in memory.
+    const { context, page } = await learner(browser, `${demoUrl}two-learners.html`);
+    const frameA = page.frameLocator('#frame-a').locator('cohort-poll');
+    const frameB = page.frameLocator('#frame-b').locator('cohort-poll');
+    await frameB.getByText('No one has voted yet').waitFor({ timeout: 60000 });
+    await frameA.getByRole('radio', { name: /Gamify/ }).click({ timeout: 60000 });
+    await frameA.locator('form.join input[name="displayName"]').fill('Ana');
+    await frameA.locator('form.join button[type="submit"]').click();
+    await frameB.getByText('1 peer voted').waitFor({ timeout: 30000 });
+    await frameB.getByRole('radio', { name: /Gamify/ }).click();
+    await frameB.locator('form.join input[name="displayName"]').fill('Ben');
+    await frameB.locator('form.join button[type="submit"]').click();
+    await frameA.getByText('2 peers voted').waitFor({ timeout: 30000 });
+    await expect(frameA.getByRole('radio', { name: /Gamify/ }).textContent()).resolves.toMatch(/2 votes · 100 %/);
+    await context.close();
+  });
+
   it('counts every vote of a 20-learner burst exactly', { timeout: 480000 }, async () => {
     // Twenty browsers' worth of pages on a small machine: open them five at a time, then vote all at once.
     const learners: { context: Awaited<ReturnType<typeof learner>>['context']; page: Page; i: number }[] = [];
