@@ -165,4 +165,10 @@ export const baseStyles = css`
   .muted {
     color: var(--_muted);
   }
+  /* Kit text in a language the page isn't in (English on a right-to-left page) keeps its own order. */
+  p,
+  label,
+  span {
+    unicode-bidi: plaintext;
+  }
 `;
