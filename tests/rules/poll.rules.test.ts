@@ -159,6 +159,10 @@ describe('creating a poll', () => {
     await assertFails(create(as('ana'), { createdAt: Timestamp.fromMillis(0) }));
     await assertFails(create(as('ana'), { closed: true }));
     await assertFails(create(as('ana'), { options: [options[0]], optionValues: ['smart'] }));
+    // Without its shards a poll could never take a vote, so it can't be created that way.
+    await assertFails(create(as('ana'), {}, 0));
+    await assertFails(create(as('ana'), {}, 7));
+    await assertFails(create(as('ana'), { optionValues: ['smart', 'smart', 'game'] }));
     const ana = as('ana');
     const padded = writeBatch(ana);
     padded.set(doc(ana, pollPath), { ...definition(), closed: false, createdBy: 'ana', createdAt: serverTimestamp() });
@@ -168,13 +172,15 @@ describe('creating a poll', () => {
     await assertFails(create(as('bob')));
   });
 
-  it('only a facilitator closes it or changes its definition, and nobody changes its anonymity', async () => {
+  it('only a facilitator closes it or changes its definition, and an anonymous poll never stops being anonymous', async () => {
     await storedPoll();
     await assertFails(updateDoc(doc(as('ana'), pollPath), { closed: true }));
     await assertFails(updateDoc(doc(as('ana'), pollPath), { question: 'Hijacked?' }));
     await assertSucceeds(updateDoc(doc(as('fay'), pollPath), { closed: true }));
     await assertSucceeds(updateDoc(doc(as('fay'), pollPath), { question: 'Which approach first?' }));
-    await assertFails(updateDoc(doc(as('fay'), pollPath), { anonymous: true }));
+    await assertSucceeds(updateDoc(doc(as('fay'), pollPath), { anonymous: true }));
+    await assertFails(updateDoc(doc(as('fay'), pollPath), { anonymous: false }));
+    await assertFails(updateDoc(doc(as('ana'), pollPath), { anonymous: true }));
     await assertFails(deleteDoc(doc(as('fay'), pollPath)));
   });
 });

@@ -216,12 +216,15 @@ export abstract class CohortElement extends LitElement {
     if (member && member.displayName && !normsPending) return member;
     this.#joinForm ??= await import('./join-form.js');
     this.joinRequest?.reject(new Error('Replaced by a newer request.'));
-    return new Promise<Member>((resolve, reject) => {
+    const answered = new Promise<Member>((resolve, reject) => {
       this.joinError = '';
       this.joinRequest = { resolve, reject, reason };
     }).finally(() => {
       this.joinRequest = undefined;
     });
+    // The form appears below the content: take keyboard and screen-reader users to it.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#join-name')?.focus());
+    return answered;
   }
 
   async #onJoinSubmit(event: SubmitEvent) {

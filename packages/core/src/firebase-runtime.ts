@@ -1,5 +1,5 @@
 // Loaded lazily by connection.ts: everything that pulls in the Firebase SDK starts here.
-import { initializeApp, type FirebaseApp } from 'firebase/app';
+import { getApps, initializeApp, type FirebaseApp, type FirebaseOptions } from 'firebase/app';
 import {
   connectFirestoreEmulator,
   disableNetwork,
@@ -20,6 +20,12 @@ export interface FirebaseRuntime {
 }
 
 const PREVIEW_PROJECT = 'cohort-kit-preview';
+const APP_NAME = 'cohort-kit';
+
+/** The page's one app; a retried connection (after a failed start) reuses it rather than throwing. */
+function app(options: FirebaseOptions): FirebaseApp {
+  return getApps().find((existing) => existing.name === APP_NAME) ?? initializeApp(options, APP_NAME);
+}
 
 /**
  * Whether this document may use storage. A course page inside another site's iframe (an LMS embedding
@@ -38,28 +44,28 @@ function storageAvailable(): boolean {
 }
 
 function localCache() {
-  return storageAvailable()
-    ? persistentLocalCache({ tabManager: persistentMultipleTabManager() })
-    : memoryLocalCache();
+  return storageAvailable() ? persistentLocalCache({ tabManager: persistentMultipleTabManager() }) : memoryLocalCache();
 }
 
 export async function createRuntime(config: ResolvedConfig): Promise<FirebaseRuntime> {
   if (config.mode === 'preview') {
-    const app = initializeApp({ projectId: PREVIEW_PROJECT, apiKey: 'preview' }, 'cohort-kit');
+    const previewApp = app({ projectId: PREVIEW_PROJECT, apiKey: 'preview' });
     // A persistent cache shared by every tab, with the network off: writes, queries and listeners all
     // run against this browser's cache, survive a reload, and nothing leaves the device.
-    const db = initializeFirestore(app, { localCache: localCache() });
+    const db = initializeFirestore(previewApp, { localCache: localCache() });
     await disableNetwork(db);
-    return { mode: 'preview', app, db, identity: new IdentityService(app, config) };
+    return { mode: 'preview', app: previewApp, db, identity: new IdentityService(previewApp, config) };
   }
-  const app = initializeApp(
-    { projectId: config.projectId, apiKey: config.apiKey, authDomain: config.authDomain, appId: config.appId },
-    'cohort-kit',
-  );
+  const liveApp = app({
+    projectId: config.projectId,
+    apiKey: config.apiKey,
+    authDomain: config.authDomain,
+    appId: config.appId,
+  });
   // Persistent where allowed, so a post written offline survives a reload and is sent when the connection returns.
-  const db = initializeFirestore(app, { localCache: localCache() });
+  const db = initializeFirestore(liveApp, { localCache: localCache() });
   if (config.firestoreEmulator) {
     connectFirestoreEmulator(db, config.firestoreEmulator.host, config.firestoreEmulator.port);
   }
-  return { mode: 'live', app, db, identity: new IdentityService(app, config) };
+  return { mode: 'live', app: liveApp, db, identity: new IdentityService(liveApp, config) };
 }

@@ -79,7 +79,11 @@ export function renderFacilitatorTools(context: PollActionsContext): TemplateRes
       await context.settle(pollData.setClosed(runtime, spaceId, pollId, !snapshot.poll?.closed));
     });
   const sync = () =>
-    attempt(context, () => context.settle(pollData.syncPoll(runtime, spaceId, pollId, context.definition)));
+    attempt(context, () =>
+      context.settle(
+        pollData.syncPoll(runtime, spaceId, pollId, context.definition, Boolean(snapshot.poll?.anonymous)),
+      ),
+    );
   const remove = (option: StoredOption) =>
     attempt(context, () => context.settle(pollData.removeSuggestion(runtime, spaceId, pollId, option.value)));
   return html`

@@ -256,10 +256,19 @@ function definitionFields(definition: PollDefinition) {
   };
 }
 
-/** Facilitators bring the stored poll back in line with the page's markup (anonymity never changes). */
-export function syncPoll(runtime: FirebaseRuntime, spaceId: string, pollId: string, definition: PollDefinition) {
-  const { anonymous: _unchangeable, ...fields } = definitionFields(definition);
-  return updateDoc(pollRef(runtime.db, spaceId, pollId), fields);
+/**
+ * Facilitators bring the stored poll back in line with the page's markup. An anonymous poll stays anonymous
+ * (the rules refuse the reverse), so a page without `anonymous` leaves that flag as it is.
+ */
+export function syncPoll(
+  runtime: FirebaseRuntime,
+  spaceId: string,
+  pollId: string,
+  definition: PollDefinition,
+  storedAnonymous: boolean,
+) {
+  const fields = definitionFields(definition);
+  return updateDoc(pollRef(runtime.db, spaceId, pollId), { ...fields, anonymous: fields.anonymous || storedAnonymous });
 }
 
 export function setClosed(runtime: FirebaseRuntime, spaceId: string, pollId: string, closed: boolean) {

@@ -49,6 +49,7 @@ export function sameDefinition(stored: PollDefinition, page: PollDefinition): bo
     stored.question === page.question &&
     sameOptions(stored.options, page.options) &&
     stored.multiple === page.multiple &&
+    stored.anonymous === page.anonymous &&
     stored.maxChoices === page.maxChoices &&
     stored.allowSuggestions === page.allowSuggestions &&
     (stored.closesAt?.getTime() ?? null) === (page.closesAt?.getTime() ?? null)

@@ -289,7 +289,8 @@ export class CohortPoll extends CohortElement {
   #displayedOptions(): (StoredOption & { suggested?: boolean })[] {
     const options: (StoredOption & { suggested?: boolean })[] = [...this.markupOptions];
     const known = new Set(options.map((option) => option.value));
-    for (const suggestion of this.snapshot?.suggestions ?? []) {
+    // Learners' suggestions appear only where the author's markup asks for them.
+    for (const suggestion of this.allowSuggestions ? (this.snapshot?.suggestions ?? []) : []) {
       if (!known.has(suggestion.value) && options.length < 12) {
         options.push({ ...suggestion, suggested: true });
         known.add(suggestion.value);
@@ -304,6 +305,9 @@ export class CohortPoll extends CohortElement {
 
   async #onChoose(option: StoredOption) {
     if (this.#isClosed || !this.runtime || !this.#pollData || !this.snapshot) return;
+    // aria-disabled does not stop clicks: until the poll, this learner's vote and membership are known,
+    // a vote could not be computed correctly.
+    if (this.snapshot.poll === undefined || !this.snapshot.myVoteLoaded || !this.spaceState?.memberLoaded) return;
     const current = this.snapshot.myChoices;
     const chosen = current.includes(option.value);
     if (!this.multiple && chosen) return;
@@ -311,7 +315,6 @@ export class CohortPoll extends CohortElement {
       this.actionError = msg(str`You can choose at most ${this.#maxChoices}. Remove one to pick another.`, {
         id: 'poll.max-reached',
       });
-      this.announcer.announce(this.actionError);
       return;
     }
     // Votes go one after another, each computed from the state the previous one left.
@@ -351,7 +354,8 @@ export class CohortPoll extends CohortElement {
       if (snapshot.poll === null) await this.#createPoll(uid);
       const firstVote = snapshot.myShard === undefined;
       const shard = snapshot.myShard ?? Math.floor(Math.random() * pollData.SHARD_COUNT);
-      const displayName = this.anonymous || snapshot.poll?.anonymous ? null : member.displayName;
+      // The stored poll decides: the rules check the vote against it, not against this page.
+      const displayName = (snapshot.poll?.anonymous ?? this.anonymous) ? null : member.displayName;
       const write = pollData.castVote(runtime, this.spaceId, this.poll, uid, change, { firstVote, shard, displayName });
       // Show the choice at once; the listener confirms it (or the error below undoes it).
       this.#optimisticChoices = change.choices;
@@ -368,7 +372,6 @@ export class CohortPoll extends CohortElement {
       this.#optimisticChoices = undefined;
       this.snapshot = { ...this.snapshot!, myChoices: before };
       this.actionError = (error as Error).message;
-      this.announcer.announce(this.actionError);
     } finally {
       this.busy = false;
     }
@@ -432,7 +435,7 @@ export class CohortPoll extends CohortElement {
     return html`
       <p class="poll__question" id="poll-question" part="question">${this.#questionText}</p>
       <p class="poll__hint" id=${hintId} dir="auto">${this.#hintText(loaded, closed, showResults)}</p>
-      ${this.anonymous ? html`<p class="poll__hint" dir="auto">${msg('Anonymous poll: nobody can see who voted what.', { id: 'poll.anonymous' })}</p>` : nothing}
+      ${(this.snapshot?.poll?.anonymous ?? this.anonymous) ? html`<p class="poll__hint" dir="auto">${msg('Anonymous poll: nobody can see who voted what.', { id: 'poll.anonymous' })}</p>` : nothing}
       <div
         class="poll__options"
         role=${this.multiple ? 'group' : 'radiogroup'}
