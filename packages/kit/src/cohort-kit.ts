@@ -4,6 +4,7 @@
  * and any Cohort Kit element. This module reads nothing from the network by itself: it watches the
  * page for `cohort-*` tags and loads each element's code the first time the tag appears.
  */
+import { completeFacilitatorSignIn } from '@cohort-kit/core';
 import { elementLoaders } from './elements.js';
 
 export {
@@ -37,6 +38,12 @@ export async function loadAllElements(): Promise<void> {
 }
 
 loadElementsIn(document);
+
+// A facilitator opening their email sign-in link lands on the course page: finish signing them in, so their
+// role shows in every element without the page doing anything.
+if (/[?&]mode=signIn\b/.test(location.search) && /[?&]oobCode=/.test(location.search)) {
+  completeFacilitatorSignIn().catch((error: unknown) => console.error('[cohort-kit] facilitator sign-in:', error));
+}
 new MutationObserver((records) => {
   for (const record of records) {
     for (const node of record.addedNodes) {

@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { adminDb, createDemoSpace, launch, learner, SPACE } from './support.js';
+
+let browser: Browser;
+let demoUrl: string;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ browser, demoUrl, close } = await launch());
+  await createDemoSpace();
+  await adminDb().recursiveDelete(adminDb().doc(`spaces/${SPACE}/polls/goal-approach`));
+});
+afterAll(async () => {
+  await close?.();
+});
+
+/** The sign-in code the Auth emulator "emailed" to this address. */
+async function emailedSignInCode(email: string): Promise<string> {
+  const project = process.env.COHORT_PROJECT_ID ?? 'demo-cohort-kit';
+  const response = await fetch(
+    `http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}/emulator/v1/projects/${project}/oobCodes`,
+  );
+  const { oobCodes } = (await response.json()) as {
+    oobCodes: { email: string; requestType: string; oobCode: string }[];
+  };
+  const code = oobCodes.reverse().find((entry) => entry.email === email && entry.requestType === 'EMAIL_SIGNIN');
+  if (!code) throw new Error(`no sign-in email for ${email}`);
+  return code.oobCode;
+}
+
+describe('a facilitator', () => {
+  it('signs in with an email link and finds their role in the widgets', async () => {
+    const email = `fay-${Date.now()}@example.org`;
+    const { context, page } = await learner(browser, `${demoUrl}index.html`);
+    await page.locator('cohort-poll').getByText('No one has voted yet').waitFor({ timeout: 60000 });
+    // The page asks for the link the way a facilitator's "sign in" button would.
+    await page.evaluate(
+      `import('../kit/cohort-kit.js').then((kit) => kit.sendFacilitatorSignInLink(${JSON.stringify(email)}, location.href))`,
+    );
+    const code = await emailedSignInCode(email);
+
+    // The course team grants the role with the command-line tool, by email.
+    const granted = spawnSync(
+      process.execPath,
+      [
+        'packages/cli/bin/cohort-kit.mjs',
+        'grant',
+        '--space',
+        SPACE,
+        '--email',
+        email,
+        '--role',
+        'facilitator',
+        '--name',
+        'Fay',
+      ],
+      { env: process.env, encoding: 'utf8' },
+    );
+    expect(granted.status, granted.stderr).toBe(0);
+
+    // Opening the emailed link on the course page signs her in; facilitator actions appear.
+    await page.goto(`${demoUrl}index.html?mode=signIn&oobCode=${code}&apiKey=emulator-api-key&lang=en`);
+    await page.locator('cohort-poll').getByRole('button', { name: 'Close poll' }).waitFor({ timeout: 30000 });
+    await context.close();
+  });
+});
