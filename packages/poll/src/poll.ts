@@ -305,9 +305,7 @@ export class CohortPoll extends CohortElement {
 
   async #onChoose(option: StoredOption) {
     if (this.#isClosed || !this.runtime || !this.#pollData || !this.snapshot) return;
-    // aria-disabled does not stop clicks: until the poll, this learner's vote and membership are known,
-    // a vote could not be computed correctly.
-    if (this.snapshot.poll === undefined || !this.snapshot.myVoteLoaded || !this.spaceState?.memberLoaded) return;
+
     const current = this.snapshot.myChoices;
     const chosen = current.includes(option.value);
     if (!this.multiple && chosen) return;
@@ -326,6 +324,17 @@ export class CohortPoll extends CohortElement {
     const runtime = this.runtime!;
     const pollData = this.#pollData!;
     this.actionError = '';
+    // A tap can come before the poll, this learner's vote and their membership are known (aria-disabled
+    // does not stop clicks): wait for them rather than drop the tap or compute a vote from half a picture.
+    const ready = () =>
+      this.snapshot?.poll !== undefined &&
+      Boolean(this.snapshot?.myVoteLoaded) &&
+      Boolean(this.spaceState?.memberLoaded);
+    for (let waited = 0; !ready() && waited < 10000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    if (!ready()) {
+      this.actionError = msg('The poll is still loading. Try again in a moment.', { id: 'poll.still-loading' });
+      return;
+    }
     let member;
     try {
       member = await this.requireMember('vote');
