@@ -1,10 +1,26 @@
 #!/usr/bin/env node
 // npm start: the emulators, then the demo against them. Where no Firestore emulator can start, the demo
 // runs in preview mode and says why. Ctrl-C stops the server and the emulators' whole process trees.
+import { spawnSync } from 'node:child_process';
 import { startEmulators } from './emulators.mjs';
 import { startDemoServer } from './demo-server.mjs';
 
 let emulators;
+let server;
+let stopping = false;
+/** Stops whatever has started so far; safe to call at any point of the startup. */
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  await server?.close().catch(() => {});
+  await emulators?.stop();
+  process.exit(code);
+}
+// Registered before anything starts, so Ctrl-C during startup stops what is already running.
+process.on('SIGINT', () => stop(130));
+process.on('SIGTERM', () => stop(143));
+process.on('SIGHUP', () => stop(129));
+
 let env = {};
 try {
   emulators = await startEmulators({ quiet: true });
@@ -12,7 +28,6 @@ try {
   console.log(
     `Emulators (${emulators.kind}): Firestore ${env.FIRESTORE_EMULATOR_HOST}, Auth ${env.FIREBASE_AUTH_EMULATOR_HOST}`,
   );
-  const { spawnSync } = await import('node:child_process');
   // The demo's space, created the way a course team would, with the command-line tool.
   const cli = [
     'packages/cli/bin/cohort-kit.mjs',
@@ -30,22 +45,16 @@ try {
   const seeded = spawnSync(process.execPath, cli, { env: { ...process.env, ...env }, encoding: 'utf8' });
   if (seeded.status !== 0) console.warn(`Could not create the demo space: ${seeded.stderr || seeded.stdout}`);
 } catch (error) {
+  if (stopping) process.exit(130);
   console.warn(`Serving the demo in PREVIEW mode: ${error.message.split('\n')[0]}`);
   env = { COHORT_DEMO_PREVIEW: '1' };
 }
 
-const server = await startDemoServer({ env });
+try {
+  server = await startDemoServer({ env });
+} catch (error) {
+  console.error(`Could not serve the demo: ${error.message} (set COHORT_DEMO_PORT to use another port).`);
+  await stop(1);
+}
 console.log(`\nCohort Kit demo: ${server.url}`);
 console.log(`Two learners side by side: ${server.url}two-learners.html\n`);
-
-let stopping = false;
-async function stop() {
-  if (stopping) return;
-  stopping = true;
-  await server.close();
-  await emulators?.stop();
-  process.exit(0);
-}
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
-process.on('SIGHUP', stop);
