@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulators, stopOnExit } from './emulators.mjs';
-import { checkBudget, kb, measureBundle } from './bundle-size.mjs';
+import { checkBudget, describeBundle, measureBundle } from './bundle-size.mjs';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cohort-test-'));
 const results = [];
@@ -27,14 +27,16 @@ function heading(title) {
 async function check(name, command, args, env) {
   if (only.length && !only.includes(name)) return;
   heading(name);
+  const since = Date.now();
   const code = await run(command, args, env);
-  results.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 });
+  results.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, ms: Date.now() - since });
 }
 
 /** A suite reports its own counts; a suite that crashed before counting is one failure. */
 async function suite(name, command, args, countsFile, readCounts, env) {
   if (only.length && !only.includes(name)) return;
   heading(name);
+  const since = Date.now();
   const code = await run(command, args, env);
   let counts = { passed: 0, failed: 0 };
   try {
@@ -47,7 +49,7 @@ async function suite(name, command, args, countsFile, readCounts, env) {
     console.error(`${name}: no tests ran`);
     counts.failed += 1;
   }
-  results.push({ name, ...counts });
+  results.push({ name, ...counts, ms: Date.now() - since });
 }
 
 const vitestCounts = (text) => {
@@ -58,6 +60,14 @@ const tapCounts = (text) => ({
   passed: Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0),
   failed: Number(/^# fail (\d+)/m.exec(text)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(text)?.[1] ?? 0),
 });
+const nodeTest = (file, dir) => [
+  '--test',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=tap',
+  `--test-reporter-destination=${file}`,
+  dir,
+];
 const vitest = (project, file, config = []) => [
   'vitest',
   'run',
@@ -69,6 +79,7 @@ const vitest = (project, file, config = []) => [
 ];
 
 const started = Date.now();
+const LIMIT_SECONDS = 15 * 60;
 await check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 await check('lint', 'npm', ['run', '--silent', 'lint']);
 await check('build', 'npm', ['run', '--silent', 'build']);
@@ -77,9 +88,7 @@ if (!only.length || only.includes('budget')) {
   let failures;
   try {
     const measured = measureBundle();
-    for (const [tag, { bytes }] of Object.entries(measured.widgets))
-      console.log(`<${tag}> before first paint: ${kb(bytes)} gzipped (budget 20 KB)`);
-    console.log(`Firebase chunk (Firestore + Auth): ${kb(measured.firebase.bytes)} gzipped (budget 135 KB)`);
+    for (const line of describeBundle(measured)) console.log(line);
     failures = checkBudget(measured);
   } catch (error) {
     failures = [error.message];
@@ -87,6 +96,10 @@ if (!only.length || only.includes('budget')) {
   for (const failure of failures) console.error(`over budget: ${failure}`);
   results.push({ name: 'budget', passed: failures.length ? 0 : 1, failed: failures.length ? 1 : 0 });
 }
+
+// The emulator script itself: it starts and stops its own emulators on these ports, so it runs before ours.
+const scriptsTap = join(scratch, 'scripts.tap');
+await suite('scripts', 'node', nodeTest(scriptsTap, 'scripts/test/'), scriptsTap, tapCounts);
 
 let emulators;
 try {
@@ -111,21 +124,7 @@ if (emulators) {
   const rules = join(scratch, 'rules.json');
   await suite('rules', 'npx', vitest('rules', rules), rules, vitestCounts, env);
   const cli = join(scratch, 'cli.tap');
-  await suite(
-    'cli',
-    'node',
-    [
-      '--test',
-      '--test-reporter=spec',
-      '--test-reporter-destination=stdout',
-      '--test-reporter=tap',
-      `--test-reporter-destination=${cli}`,
-      'packages/cli/test/',
-    ],
-    cli,
-    tapCounts,
-    env,
-  );
+  await suite('cli', 'node', nodeTest(cli, 'packages/cli/test/'), cli, tapCounts, env);
   const e2e = join(scratch, 'e2e.json');
   await suite('e2e', 'npx', vitest('e2e', e2e), e2e, vitestCounts, env);
   await emulators.stop();
@@ -142,13 +141,22 @@ await suite(
 );
 
 heading('summary');
-for (const { name, passed, failed } of results) {
+for (const { name, passed, failed, ms } of results) {
+  const time = ms === undefined ? '' : `  ${String(Math.round(ms / 1000)).padStart(4)} s`;
   console.log(
-    `${failed ? '✗' : '✓'} ${name.padEnd(12)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed`,
+    `${failed ? '✗' : '✓'} ${name.padEnd(12)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed${time}`,
   );
 }
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);
-console.log(`(${Math.round((Date.now() - started) / 1000)} s)`);
+const seconds = Math.round((Date.now() - started) / 1000);
+const took = `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+console.log(`(${took})`);
+// A target, not a test: a slow or busy machine should not turn a good run red.
+if (seconds > LIMIT_SECONDS) {
+  console.log(
+    `⚠ WARNING: the suite took ${took}, over its ${LIMIT_SECONDS / 60}-minute target. The times above show which step grew.`,
+  );
+}
 console.log(`Total: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
