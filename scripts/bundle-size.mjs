@@ -16,6 +16,7 @@ export const BUDGET = {
 
 const gzipped = (file) => gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length;
 
+/** The files a page loads for these chunks: each one and everything it imports statically. */
 function staticClosure(manifest, keys) {
   const seen = new Set();
   const visit = (key) => {
@@ -27,30 +28,33 @@ function staticClosure(manifest, keys) {
   return [...seen].map((key) => manifest[key].file);
 }
 
+const sumGzipped = (files) => files.reduce((sum, file) => sum + gzipped(file), 0);
+
 export function measureBundle() {
   const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8'));
   const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry);
   const entry = manifest[entryKey];
   if (entry.file !== 'cohort-kit.js') throw new Error(`unexpected entry file ${entry.file}`);
+  const entryFiles = staticClosure(manifest, [entryKey]);
   // The kit loads each element by dynamic import when its tag appears: one row per element.
   const widgets = {};
   for (const key of entry.dynamicImports ?? []) {
     const tag = /\/(cohort-[a-z]+)\.ts$/.exec(key)?.[1];
     if (!tag) continue;
     const files = staticClosure(manifest, [entryKey, key]);
-    widgets[tag] = {
-      files,
-      bytes: files.reduce((sum, file) => sum + gzipped(file), 0),
-      // What this element adds on top of what every element shares (the entry, Lit, the core).
-      own: gzipped(manifest[key].file),
-    };
+    // What this element adds to a page's first paint beyond the script tag: its chunk and every shared chunk
+    // (Lit, the core) it pulls in that the entry does not already load.
+    const addedFiles = files.filter((file) => !entryFiles.includes(file));
+    const added = sumGzipped(addedFiles);
+    widgets[tag] = { files, bytes: sumGzipped(files), addedFiles, added, own: added };
   }
   const firebaseFiles = Object.values(manifest)
     .map((chunk) => chunk.file)
     .filter((file) => /chunks\/firebase(-auth)?-[\w-]+\.js$/.test(file));
-  const firebase = { files: firebaseFiles, bytes: firebaseFiles.reduce((sum, file) => sum + gzipped(file), 0) };
-  const entryBytes = gzipped(entry.file);
-  return { entryBytes, widgets, firebase };
+  const firebase = { files: firebaseFiles, bytes: sumGzipped(firebaseFiles) };
+  // The script tag itself (and anything it imports statically): what every page pays before any element.
+  const entryBytes = sumGzipped(entryFiles);
+  return { entryBytes, entryFileBytes: gzipped(entry.file), entryFiles, widgets, firebase };
 }
 
 export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -70,12 +74,28 @@ export function checkBudget(measured = measureBundle()) {
   return failures;
 }
 
+/** The lines the budget step and this script print. */
+export function describeBundle(measured) {
+  const imports = measured.entryFiles.slice(1);
+  const lines = [
+    `Script tag: cohort-kit.js ${kb(measured.entryFileBytes)} gzipped; with what it imports statically ` +
+      `(${imports.join(', ') || 'nothing'}) ${kb(measured.entryBytes)}`,
+  ];
+  for (const [tag, { bytes, added, addedFiles }] of Object.entries(measured.widgets)) {
+    lines.push(
+      `<${tag}> before first paint: ${kb(bytes)} gzipped (budget ${kb(BUDGET.firstPaintBytes)}); ` +
+        `adds ${kb(added)} beyond the script tag (${addedFiles.join(', ')})`,
+    );
+  }
+  lines.push(
+    `Firebase chunk (Firestore + Auth), lazy: ${kb(measured.firebase.bytes)} gzipped (budget ${kb(BUDGET.firebaseBytes)})`,
+  );
+  return lines;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const measured = measureBundle();
-  for (const [tag, { bytes, files }] of Object.entries(measured.widgets)) {
-    console.log(`<${tag}> before first paint: ${kb(bytes)} gzipped (${files.join(', ')})`);
-  }
-  console.log(`Firebase (Firestore + Auth), lazy: ${kb(measured.firebase.bytes)} gzipped`);
+  for (const line of describeBundle(measured)) console.log(line);
   const failures = checkBudget(measured);
   for (const failure of failures) console.error(`over budget: ${failure}`);
   process.exit(failures.length ? 1 : 0);
