@@ -20,7 +20,16 @@ rmSync(join(root, 'packages', 'kit', 'dist'), { recursive: true, force: true });
 step('packages (tsc)', 'npx', ['tsc', '-b', 'packages']);
 step('custom-elements manifests', 'node', ['scripts/manifest.mjs']);
 step('script-tag bundle', 'npx', ['vite', 'build', '--logLevel', 'warn', '-c', 'packages/kit/vite.config.ts']);
-const { writeHostingDemo } = await import('./static-demo.mjs');
-// The hosted demo has no emulators: it runs against the project it is deployed to, or in preview mode.
-writeHostingDemo(join(root, 'demo-dist'), { COHORT_DEMO_PREVIEW: '1' });
-console.log('built: packages/*/dist, packages/kit/dist/cohort-kit.js, demo-dist/');
+const { deploySettings, writeHostingDemo } = await import('./static-demo.mjs');
+// The hosted demo has no emulators: it talks to the project named at build time, or runs in preview mode.
+const project = deploySettings(process.env);
+if (project) {
+  writeHostingDemo(join(root, 'demo-dist'), { ...process.env, COHORT_DEMO_DEPLOY: '1' });
+  console.log(`built: packages/*/dist, packages/kit/dist/cohort-kit.js, demo-dist/ (for project ${project.projectId})`);
+} else {
+  writeHostingDemo(join(root, 'demo-dist'), { COHORT_DEMO_PREVIEW: '1' });
+  console.log(
+    'built: packages/*/dist, packages/kit/dist/cohort-kit.js, demo-dist/ (preview mode: set COHORT_PROJECT_ID ' +
+      'and COHORT_API_KEY to build it for a project)',
+  );
+}

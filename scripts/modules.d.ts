@@ -25,7 +25,11 @@ declare module '*/scripts/static-demo.mjs' {
     env?: Record<string, string | undefined>;
     extraPages?: Record<string, string>;
   }): Promise<{ url: string; port: number; close: () => Promise<void> }>;
-  export function writeHostingDemo(outDir?: string, env?: Record<string, string>): string;
+  export function writeHostingDemo(
+    outDir?: string,
+    env?: Record<string, string | undefined>,
+    options?: { kitDir?: string },
+  ): string;
 }
 
 declare module '*/scripts/demo-server.mjs' {

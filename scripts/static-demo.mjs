@@ -31,6 +31,7 @@ export function renderDemoPage(file, { kitUrl = '../kit/cohort-kit.js', env = pr
  * ports; this points it at the emulators actually running, or switches it to preview mode.
  */
 export function applyDemoSettings(html, env = process.env) {
+  if (env.COHORT_DEMO_DEPLOY) return applyProjectSettings(html, deploySettings(env));
   if (env.COHORT_DEMO_PREVIEW) {
     return html.replace(
       /(<script\s+type="module"\s+src="[^"]*cohort-kit[^"]*")[^>]*>/,
@@ -45,6 +46,45 @@ export function applyDemoSettings(html, env = process.env) {
     out = out.replace(/data-auth-emulator="[^"]*"/g, `data-auth-emulator="http://${env.FIREBASE_AUTH_EMULATOR_HOST}"`);
   }
   return out;
+}
+
+/**
+ * The real project a hosted demo talks to, from COHORT_PROJECT_ID, COHORT_API_KEY, COHORT_AUTH_DOMAIN (default
+ * PROJECT.firebaseapp.com), COHORT_APP_ID and COHORT_SPACE; null unless both the project id and the API key are set.
+ * @returns {{projectId: string, apiKey: string, authDomain: string, appId?: string, space?: string} | null}
+ */
+export function deploySettings(env = process.env) {
+  if (!env.COHORT_PROJECT_ID || !env.COHORT_API_KEY) return null;
+  return {
+    projectId: env.COHORT_PROJECT_ID,
+    apiKey: env.COHORT_API_KEY,
+    authDomain: env.COHORT_AUTH_DOMAIN || `${env.COHORT_PROJECT_ID}.firebaseapp.com`,
+    appId: env.COHORT_APP_ID || undefined,
+    space: env.COHORT_SPACE || undefined,
+  };
+}
+
+const escapeAttribute = (value) =>
+  String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Rewrites the kit's script tag to talk to a real Firebase project: no emulators, the project's settings. */
+export function applyProjectSettings(html, settings) {
+  if (!settings) throw new Error('Set COHORT_PROJECT_ID and COHORT_API_KEY to build the demo for a project.');
+  return html.replace(/<script\s+type="module"\s+src="([^"]*cohort-kit[^"]*)"([^>]*)>/, (_, src, rest) => {
+    const space = settings.space ?? /data-space="([^"]*)"/.exec(rest)?.[1];
+    const attributes = {
+      'data-project-id': settings.projectId,
+      'data-api-key': settings.apiKey,
+      'data-auth-domain': settings.authDomain,
+      'data-app-id': settings.appId,
+      'data-space': space,
+    };
+    const written = Object.entries(attributes)
+      .filter(([, value]) => value)
+      .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+      .join('');
+    return `<script type="module" src="${src}"${written}>`;
+  });
 }
 
 /** Serves /demo/* (rendered pages and assets) and /kit/* (the built kit) on 127.0.0.1. */
@@ -87,11 +127,32 @@ export async function startStaticDemo({ port = 5174, env = process.env, extraPag
   };
 }
 
-/** Writes the demo with the built kit into demo-dist/, for `firebase deploy --only hosting`. */
-export function writeHostingDemo(outDir = join(root, 'demo-dist'), env = {}) {
+/** The hosting root: the course page is the demo, so lead there. */
+const ROOT_INDEX = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta http-equiv="refresh" content="0; url=demo/" />
+    <title>Cohort Kit demo</title>
+  </head>
+  <body>
+    <p><a href="demo/">Week 2 · Goal setting — the Cohort Kit demo course page</a></p>
+    <p><a href="demo/two-learners.html">Two learners side by side</a></p>
+    <p>The kit itself: <a href="kit/cohort-kit.js">kit/cohort-kit.js</a></p>
+  </body>
+</html>
+`;
+
+/**
+ * Writes the demo with the built kit into demo-dist/, for `firebase deploy --only hosting`: a root page that
+ * leads to the course page, demo/ with its script tags set by `env` (see applyDemoSettings), and kit/.
+ */
+export function writeHostingDemo(outDir = join(root, 'demo-dist'), env = {}, { kitDir = kitDist } = {}) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'demo'), { recursive: true });
-  cpSync(kitDist, join(outDir, 'kit'), { recursive: true, filter: (file) => !file.includes('.vite') });
+  cpSync(kitDir, join(outDir, 'kit'), { recursive: true, filter: (file) => !file.includes('.vite') });
+  writeFileSync(join(outDir, 'index.html'), ROOT_INDEX);
   for (const name of readdirSync(join(root, 'demo'))) {
     const target = join(outDir, 'demo', name);
     if (name.endsWith('.html')) writeFileSync(target, renderDemoPage(name, { env }));
