@@ -4,10 +4,11 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.mjs';
 
-/** @typedef {'owner' | 'facilitator' | 'learner'} Role */
+/** @typedef {'owner' | 'facilitator' | 'mentor' | 'learner'} Role */
 
+/** Every role, most trusted first. A mentor is a learner with a label (no facilitator powers in the rules). */
 /** @type {readonly Role[]} */
-export const ROLES = ['owner', 'facilitator', 'learner'];
+export const ROLES = ['owner', 'facilitator', 'mentor', 'learner'];
 export const SPACE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 export const DEFAULT_REPORT_THRESHOLD = 3;
 // The Firestore rules and the web client enforce the same limits.
@@ -17,16 +18,24 @@ export const LIMITS = {
   norms: 4000,
   displayName: 60,
   reportThreshold: { min: 1, max: 50 },
+  // The rules match each blocked word whole against a post's words (at most 2000 characters, lowered, split
+  // on anything but letters and digits) and read the list on every post: short words, a bounded list.
+  blockedWord: 40,
+  blockedWords: 200,
 };
 
 /**
  * @typedef {{spaceId: string, name?: string, cohortLabel?: string, norms?: string, reportThreshold?: number, update: boolean}} CreateSpaceInput
  * @typedef {{spaceId: string, norms: string}} SetNormsInput
  * @typedef {{spaceId: string, email: string, role: Role, displayName?: string}} GrantInput
+ * @typedef {{spaceId: string, words: string[]}} SetBlockedWordsInput
+ * @typedef {{spaceId: string, reportThreshold: number}} SetReportThresholdInput
  * @typedef {{spaceId: string}} MembersInput
  * @typedef {{help: true}
  *   | {help: false, command: 'create-space', project?: string, input: CreateSpaceInput}
  *   | {help: false, command: 'set-norms', project?: string, input: SetNormsInput}
+ *   | {help: false, command: 'set-blocked-words', project?: string, input: SetBlockedWordsInput}
+ *   | {help: false, command: 'set-report-threshold', project?: string, input: SetReportThresholdInput}
  *   | {help: false, command: 'grant', project?: string, input: GrantInput}
  *   | {help: false, command: 'members', project?: string, input: MembersInput}} ParsedCommandLine
  */
@@ -38,6 +47,7 @@ const FLAGS = /** @type {const} */ ({
   norms: { type: 'string' },
   'norms-file': { type: 'string' },
   'report-threshold': { type: 'string' },
+  words: { type: 'string' },
   update: { type: 'boolean' },
   email: { type: 'string' },
   role: { type: 'string' },
@@ -51,6 +61,8 @@ const GLOBAL_FLAGS = ['project', 'help'];
 export const COMMAND_FLAGS = {
   'create-space': ['space', 'name', 'cohort-label', 'norms', 'norms-file', 'report-threshold', 'update'],
   'set-norms': ['space', 'norms', 'norms-file'],
+  'set-blocked-words': ['space', 'words'],
+  'set-report-threshold': ['space', 'report-threshold'],
   grant: ['space', 'email', 'role', 'name'],
   members: ['space'],
 };
@@ -63,17 +75,24 @@ Commands:
                 Create a space. Fails if it exists, unless --update (then only the given fields change).
   set-norms     --space ID (--norms TEXT | --norms-file FILE)
                 Replace the space's community norms. --norms "" clears them.
-  grant         --space ID --email ADDRESS --role owner|facilitator|learner [--name TEXT]
+  set-blocked-words --space ID --words "word1, word2"
+                Replace the words the space blocks in posts, on top of the built-in lists.
+                Whole words of letters and digits, matched case-insensitively. --words "" clears them.
+  set-report-threshold --space ID --report-threshold N
+                How many distinct learners' reports hide a post pending review.
+  grant         --space ID --email ADDRESS --role owner|facilitator|mentor|learner [--name TEXT]
                 Give someone a role in a space, creating their sign-in account (email link) if needed.
   members       --space ID
-                List the members: uid, name, role and whether they acknowledged the norms.
+                List the members: uid, name, role and whether they acknowledged the norms,
+                then how many of them did.
 
 Flags for every command:
   --project ID  Firebase project id (default: GCLOUD_PROJECT, GOOGLE_CLOUD_PROJECT or COHORT_PROJECT_ID)
   -h, --help    Show this text
 
 Limits: space id 1-100 of A-Z a-z 0-9 _ - (starting with a letter or digit); --name 1-120 characters;
---cohort-label up to 60; norms up to 4000; --report-threshold 1-50 (default 3); member --name 1-60.
+--cohort-label up to 60; norms up to 4000; --report-threshold 1-50 (default 3); member --name 1-60;
+--words up to 200 words of up to 40 letters or digits each.
 
 Target: with FIRESTORE_EMULATOR_HOST (and FIREBASE_AUTH_EMULATOR_HOST) set, the emulators are used
 (start them with "npm run emulators"). Otherwise the real project, signed in with Application Default
@@ -82,6 +101,7 @@ Credentials (GOOGLE_APPLICATION_CREDENTIALS, or "gcloud auth application-default
 Examples:
   cohort-kit create-space --space leadership-2026 --name "Leadership cohort, spring 2026" --cohort-label "Spring cohort"
   cohort-kit set-norms --space leadership-2026 --norms-file norms.md
+  cohort-kit set-blocked-words --space leadership-2026 --words "meanword, otherword"
   cohort-kit grant --space leadership-2026 --email ada@example.org --role facilitator --name "Ada Lovelace"
   cohort-kit members --space leadership-2026
 
@@ -147,6 +167,13 @@ export function parseCommandLine(argv, { readFile = (path) => readFileSync(path,
         project,
         input: { spaceId, norms: /** @type {string} */ (readNorms(values, readFile, true)) },
       };
+    case 'set-blocked-words':
+      return { help: false, command, project, input: { spaceId, words: requireWords(values.words) } };
+    case 'set-report-threshold': {
+      const reportThreshold = optionalReportThreshold(values['report-threshold']);
+      if (reportThreshold === undefined) throw new UsageError('--report-threshold is required: a number from 1 to 50.');
+      return { help: false, command, project, input: { spaceId, reportThreshold } };
+    }
     case 'grant':
       return {
         help: false,
@@ -264,9 +291,42 @@ function requireEmail(/** @type {string | undefined} */ value) {
 
 /** @returns {Role} */
 function requireRole(/** @type {string | undefined} */ value) {
-  const choices = 'owner, facilitator or learner';
+  const choices = 'owner, facilitator, mentor or learner';
   if (value === undefined || value === '') throw new UsageError(`--role is required: ${choices}.`);
   const role = /** @type {Role} */ (value.trim().toLowerCase());
   if (!ROLES.includes(role)) throw new UsageError(`--role must be ${choices} (got "${value}").`);
   return role;
+}
+
+/**
+ * The space's blocked words from "a, b" (commas or new lines between words): lower case, each once. A word the
+ * rules could never match (a space, a hyphen, punctuation inside it) is refused rather than stored uselessly.
+ * @returns {string[]}
+ */
+function requireWords(/** @type {string | undefined} */ value) {
+  if (value === undefined) {
+    throw new UsageError('--words is required: the words to block, separated by commas (--words "" clears them).');
+  }
+  const words = [];
+  for (const raw of value.split(/[,\n]/)) {
+    const word = raw.trim().normalize('NFC').toLowerCase();
+    if (!word) continue;
+    if (!/^[\p{L}\p{N}]+$/u.test(word)) {
+      throw new UsageError(
+        `--words: "${raw.trim()}" is not one word. Posts are checked word by word (letters and digits), ` +
+          'so give each word on its own, separated by commas.',
+      );
+    }
+    const length = characterCount(word);
+    if (length > LIMITS.blockedWord) {
+      throw new UsageError(
+        `--words: "${word}" is ${length} characters; a word may have at most ${LIMITS.blockedWord}.`,
+      );
+    }
+    if (!words.includes(word)) words.push(word);
+  }
+  if (words.length > LIMITS.blockedWords) {
+    throw new UsageError(`--words has ${words.length} words; a space may block at most ${LIMITS.blockedWords}.`);
+  }
+  return words;
 }

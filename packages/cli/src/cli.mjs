@@ -2,7 +2,16 @@
 // and report. Returns the exit code instead of exiting, so it can be driven from tests too.
 import { parseCommandLine, USAGE } from './args.mjs';
 import { CliError, UsageError } from './errors.mjs';
-import { createSpace, formatMembersTable, grantRole, listMembers, setNorms } from './commands.mjs';
+import {
+  createSpace,
+  formatMembersTable,
+  grantRole,
+  listMembers,
+  normsSummary,
+  setBlockedWords,
+  setNorms,
+  setReportThreshold,
+} from './commands.mjs';
 import { checkEmulatorsAnswer, connect, explainBackendError, resolveTarget, timeoutMessage } from './target.mjs';
 
 // The admin SDK retries an unreachable Firestore for about a minute; nobody should wait that long.
@@ -69,6 +78,23 @@ async function execute(parsed, { db, auth }) {
           : `Cleared the norms of space "${spaceId}".`,
       ];
     }
+    case 'set-blocked-words': {
+      const { spaceId, words } = parsed.input;
+      await setBlockedWords(db, parsed.input);
+      return [
+        words.length
+          ? `Space "${spaceId}" now blocks ${words.length} word${words.length === 1 ? '' : 's'}: ${words.join(', ')}.`
+          : `Cleared the blocked words of space "${spaceId}" (the built-in lists still apply).`,
+      ];
+    }
+    case 'set-report-threshold': {
+      const { spaceId, reportThreshold } = parsed.input;
+      const { previous } = await setReportThreshold(db, parsed.input);
+      return [
+        `In space "${spaceId}", a post reported by ${reportThreshold} learner${reportThreshold === 1 ? '' : 's'} ` +
+          `is now hidden pending review (was ${previous}).`,
+      ];
+    }
     case 'grant': {
       const { spaceId, email, role } = parsed.input;
       const result = await grantRole(db, auth, parsed.input);
@@ -84,7 +110,7 @@ async function execute(parsed, { db, auth }) {
     case 'members': {
       const members = await listMembers(db, parsed.input.spaceId);
       if (members.length === 0) return [`Space "${parsed.input.spaceId}" has no members yet.`];
-      return [formatMembersTable(members), '', `${members.length} member${members.length === 1 ? '' : 's'}.`];
+      return [formatMembersTable(members), '', normsSummary(members)];
     }
   }
 }

@@ -84,6 +84,53 @@ export async function setNorms(db, { spaceId, norms }) {
 }
 
 /**
+ * Replaces the words the space blocks in posts; an empty list clears them.
+ * @param {Firestore} db
+ * @param {import('./args.mjs').SetBlockedWordsInput} input
+ */
+export async function setBlockedWords(db, { spaceId, words }) {
+  await updateSpace(db, spaceId, { blockedWords: words });
+}
+
+/**
+ * Sets how many distinct reports hide a post pending review.
+ * @param {Firestore} db
+ * @param {import('./args.mjs').SetReportThresholdInput} input
+ * @returns {Promise<{previous: number}>}
+ */
+export async function setReportThreshold(db, { spaceId, reportThreshold }) {
+  const before = await updateSpace(db, spaceId, { reportThreshold });
+  const previous = before.reportThreshold;
+  return { previous: typeof previous === 'number' ? previous : DEFAULT_REPORT_THRESHOLD };
+}
+
+/**
+ * Changes fields of an existing space, never creating one by accident.
+ * @param {Firestore} db
+ * @param {string} spaceId
+ * @param {Record<string, unknown>} fields
+ * @returns {Promise<Record<string, unknown>>} the space as it was
+ */
+async function updateSpace(db, spaceId, fields) {
+  const ref = spaceRef(db, spaceId);
+  return db.runTransaction(async (transaction) => {
+    const snapshot = await transaction.get(ref);
+    if (!snapshot.exists) throw noSuchSpace(spaceId);
+    transaction.update(ref, { ...fields, updatedAt: FieldValue.serverTimestamp() });
+    return snapshot.data() ?? {};
+  });
+}
+
+/**
+ * "2 of 3 members acknowledged the norms." (or that the space has none to acknowledge).
+ * @param {MemberRow[]} members
+ */
+export function normsSummary(members) {
+  const acknowledged = members.filter((member) => member.normsAcknowledgedAt).length;
+  return `${acknowledged} of ${members.length} member${members.length === 1 ? '' : 's'} acknowledged the norms.`;
+}
+
+/**
  * Finds or creates the Auth user for `email` and writes their membership with `role`,
  * keeping what an earlier grant or the learner themselves already set.
  * @param {Firestore} db
@@ -149,7 +196,7 @@ export function displayNameFromEmail(/** @type {string} */ email) {
 /**
  * @param {Firestore} db
  * @param {string} spaceId
- * @returns {Promise<MemberRow[]>} owners first, then facilitators, then learners, each by name
+ * @returns {Promise<MemberRow[]>} owners first, then facilitators, mentors and learners, each by name
  */
 export async function listMembers(db, spaceId) {
   const space = spaceRef(db, spaceId);

@@ -224,13 +224,104 @@ describe('grant', () => {
   });
 });
 
+describe('grant mentor', () => {
+  test('a mentor is granted like any role and can be changed back to learner', async () => {
+    const spaceId = uniqueSpaceId('mentor');
+    const email = uniqueEmail('mary.jackson');
+    await createSpace(spaceId);
+    const granted = await cohortKit(['grant', '--space', spaceId, '--email', email, '--role', 'mentor']);
+    assertSucceeded(granted);
+    assert.match(granted.stdout, /is now mentor/);
+    const { uid } = await auth.getUserByEmail(email);
+    assert.equal((await memberDoc(spaceId, uid).get()).get('role'), 'mentor');
+
+    const back = await cohortKit(['grant', '--space', spaceId, '--email', email, '--role', 'learner']);
+    assertSucceeded(back);
+    assert.match(back.stdout, /now learner .*\(was mentor\)/);
+  });
+});
+
+describe('set-blocked-words', () => {
+  test('stores the words lower case, once each, and clears them with an empty --words', async () => {
+    const spaceId = uniqueSpaceId('blocked');
+    await createSpace(spaceId);
+    const result = await cohortKit([
+      'set-blocked-words',
+      '--space',
+      spaceId,
+      '--words',
+      'MeanWord, otherword,\nmeanword, Éxito',
+    ]);
+    assertSucceeded(result);
+    assert.match(result.stdout, /now blocks 3 words: meanword, otherword, éxito/);
+    const space = (await spaceDoc(spaceId).get()).data();
+    assert.deepEqual(space.blockedWords, ['meanword', 'otherword', 'éxito']);
+    assert.equal(space.name, 'Test space', 'the other settings stay');
+
+    const cleared = await cohortKit(['set-blocked-words', '--space', spaceId, '--words', '']);
+    assertSucceeded(cleared);
+    assert.match(cleared.stdout, /Cleared the blocked words/);
+    assert.deepEqual((await spaceDoc(spaceId).get()).get('blockedWords'), []);
+  });
+
+  test('refuses what the rules could never match, and too much, writing nothing', async () => {
+    const spaceId = uniqueSpaceId('blockedbad');
+    await createSpace(spaceId);
+    const cases = [
+      ['two words, fine', /"two words" is not one word/],
+      ['well-known', /"well-known" is not one word/],
+      ['a'.repeat(41), /at most 40/],
+      [Array.from({ length: 201 }, (_, i) => `word${i}`).join(','), /at most 200/],
+    ];
+    for (const [words, message] of cases) {
+      const result = await cohortKit(['set-blocked-words', '--space', spaceId, '--words', words]);
+      assert.equal(result.code, 2, words.slice(0, 40));
+      assert.match(result.stderr, message);
+    }
+    const missing = await cohortKit(['set-blocked-words', '--space', spaceId]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /--words is required/);
+    assert.equal((await spaceDoc(spaceId).get()).get('blockedWords'), undefined);
+  });
+
+  test('fails clearly for a space that does not exist, creating nothing', async () => {
+    const spaceId = uniqueSpaceId('blockednone');
+    const result = await cohortKit(['set-blocked-words', '--space', spaceId, '--words', 'meanword']);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, new RegExp(`Space "${spaceId}" does not exist`));
+    assert.equal((await spaceDoc(spaceId).get()).exists, false);
+  });
+});
+
+describe('set-report-threshold', () => {
+  test('changes how many reports hide a post and says what it was', async () => {
+    const spaceId = uniqueSpaceId('threshold');
+    await createSpace(spaceId);
+    const result = await cohortKit(['set-report-threshold', '--space', spaceId, '--report-threshold', '5']);
+    assertSucceeded(result);
+    assert.match(result.stdout, /reported by 5 learners is now hidden pending review \(was 3\)/);
+    assert.equal((await spaceDoc(spaceId).get()).get('reportThreshold'), 5);
+  });
+
+  test('refuses a threshold outside 1-50, writing nothing', async () => {
+    const spaceId = uniqueSpaceId('thresholdbad');
+    await createSpace(spaceId);
+    for (const value of ['0', '51', 'two', '2.5']) {
+      const result = await cohortKit(['set-report-threshold', '--space', spaceId, '--report-threshold', value]);
+      assert.equal(result.code, 2, value);
+      assert.match(result.stderr, /--report-threshold must be a whole number from 1 to 50/);
+    }
+    assert.equal((await spaceDoc(spaceId).get()).get('reportThreshold'), 3);
+  });
+});
+
 describe('usage errors', () => {
   test('an invalid role exits with 2, names --role and writes nothing', async () => {
     const spaceId = uniqueSpaceId('badrole');
     await createSpace(spaceId);
     const result = await cohortKit(['grant', '--space', spaceId, '--email', uniqueEmail('x'), '--role', 'admin']);
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /--role must be owner, facilitator or learner/);
+    assert.match(result.stderr, /--role must be owner, facilitator, mentor or learner/);
     assert.equal((await spaceDoc(spaceId).collection('members').get()).size, 0);
   });
 
@@ -250,7 +341,14 @@ describe('usage errors', () => {
     const result = await cohortKit([]);
     assert.equal(result.code, 0);
     assert.match(result.stdout, /Usage: cohort-kit <command>/);
-    for (const command of ['create-space', 'set-norms', 'grant', 'members'])
+    for (const command of [
+      'create-space',
+      'set-norms',
+      'set-blocked-words',
+      'set-report-threshold',
+      'grant',
+      'members',
+    ])
       assert.match(result.stdout, new RegExp(command));
   });
 });
@@ -270,7 +368,29 @@ describe('members', () => {
     const row = lines.find((line) => line.startsWith(uid));
     assert.ok(row, `a row for ${uid} in:\n${result.stdout}`);
     assert.match(row, /Katherine Johnson\s+facilitator\s+no$/);
-    assert.match(result.stdout, /1 member\./);
+    assert.match(result.stdout, /^0 of 1 member acknowledged the norms\.$/m);
+  });
+
+  test('ends with how many members acknowledged the norms, and lists mentors after facilitators', async () => {
+    const spaceId = uniqueSpaceId('acknowledged');
+    await createSpace(spaceId, '--norms', 'Be kind.');
+    const now = Timestamp.now();
+    const rows = [
+      ['learner-a', { displayName: 'Ana', role: 'learner', joinedAt: now, normsAcknowledgedAt: now }],
+      ['learner-b', { displayName: 'Ben', role: 'learner', joinedAt: now, normsAcknowledgedAt: null }],
+      ['mentor-c', { displayName: 'Cleo', role: 'mentor', joinedAt: now, normsAcknowledgedAt: now }],
+      ['facilitator-d', { displayName: 'Dev', role: 'facilitator', joinedAt: now, normsAcknowledgedAt: null }],
+    ];
+    for (const [uid, data] of rows) await memberDoc(spaceId, uid).set(data);
+
+    const result = await cohortKit(['members', '--space', spaceId]);
+    assertSucceeded(result);
+    const roles = result.stdout
+      .split('\n')
+      .slice(1, 5)
+      .map((line) => line.split(/\s+/)[2]);
+    assert.deepEqual(roles, ['facilitator', 'mentor', 'learner', 'learner']);
+    assert.match(result.stdout, /^2 of 4 members acknowledged the norms\.$/m);
   });
 });
 
