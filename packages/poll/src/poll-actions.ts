@@ -17,9 +17,13 @@ export interface PollActionsContext {
   snapshot: PollSnapshot;
   options: (StoredOption & { suggested?: boolean })[];
   definition: PollDefinition;
+  /** The page or the stored poll is anonymous: write no name. */
+  anonymous: boolean;
   drift: boolean;
   settle: (write: Promise<unknown>) => Promise<void>;
-  requireMember: (reason: string) => Promise<unknown>;
+  requireMember: (reason: string) => Promise<{ uid: string }>;
+  /** Signs the learner in without asking a name; resolves with their uid. */
+  signIn: () => Promise<string>;
   ensurePoll: (uid: string) => Promise<void>;
   setError: (message: string) => void;
   announce: (message: string) => void;
@@ -33,9 +37,9 @@ async function attempt(context: PollActionsContext, action: () => Promise<void>)
   }
 }
 
-async function onSuggest(context: PollActionsContext, event: SubmitEvent) {
-  event.preventDefault();
-  const input = (event.target as HTMLFormElement).elements.namedItem('suggestion') as HTMLInputElement;
+/** Adds the learner's one suggestion: in an anonymous poll without asking their name. */
+export async function submitSuggestion(context: PollActionsContext, form: HTMLFormElement) {
+  const input = form.elements.namedItem('suggestion') as HTMLInputElement;
   const label = input.value.trim().slice(0, 80);
   if (!label) return;
   const value = slugify(label) || `suggestion-${Date.now().toString(36)}`;
@@ -43,31 +47,34 @@ async function onSuggest(context: PollActionsContext, event: SubmitEvent) {
     context.setError(msg('That option is already in the poll.', { id: 'poll.suggest-exists' }));
     return;
   }
-  try {
-    await context.requireMember('suggest');
-  } catch {
-    return; // the learner cancelled the name form
+  if (context.snapshot.suggested) {
+    context.setError(msg('You have already suggested an option: each learner adds one.', { id: 'poll.suggest-once' }));
+    return;
   }
-  const uid = context.runtime.identity.user!.uid;
+  let uid: string;
+  try {
+    uid = context.anonymous ? await context.signIn() : (await context.requireMember('suggest')).uid;
+  } catch (error) {
+    // The learner cancelled the name form (nothing to say), or signing in failed (say why).
+    if (context.anonymous) context.setError((error as Error).message);
+    return;
+  }
   await attempt(context, async () => {
     if (context.snapshot.poll === null) await context.ensurePoll(uid);
     await context.settle(
-      context.pollData.suggestOption(context.runtime, context.spaceId, context.pollId, uid, { value, label }),
+      context.pollData.suggestOption(
+        context.runtime,
+        context.spaceId,
+        context.pollId,
+        uid,
+        { value, label },
+        context.anonymous,
+      ),
     );
     input.value = '';
     context.setError('');
     context.announce(msg(str`Option added: ${label}`, { id: 'poll.suggest-added' }));
   });
-}
-
-export function renderSuggestForm(context: PollActionsContext): TemplateResult {
-  return html`<form class="poll__suggest" @submit=${(event: SubmitEvent) => onSuggest(context, event)}>
-    <div class="field">
-      <label for="suggestion">${msg('Suggest an option', { id: 'poll.suggest' })}</label>
-      <input id="suggestion" name="suggestion" type="text" maxlength="80" autocomplete="off" />
-    </div>
-    <button class="button button--quiet" type="submit">${msg('Add', { id: 'poll.suggest-submit' })}</button>
-  </form>`;
 }
 
 export function renderFacilitatorTools(context: PollActionsContext): TemplateResult {
@@ -78,11 +85,11 @@ export function renderFacilitatorTools(context: PollActionsContext): TemplateRes
       if (snapshot.poll === null) await context.ensurePoll(runtime.identity.user!.uid);
       await context.settle(pollData.setClosed(runtime, spaceId, pollId, !snapshot.poll?.closed));
     });
+  // With votes in it an anonymous poll stays anonymous; nobody has voted yet, it is reset to the page as written.
+  const keepAnonymous = Boolean(snapshot.poll?.anonymous) && snapshot.voters > 0;
   const sync = () =>
     attempt(context, () =>
-      context.settle(
-        pollData.syncPoll(runtime, spaceId, pollId, context.definition, Boolean(snapshot.poll?.anonymous)),
-      ),
+      context.settle(pollData.syncPoll(runtime, spaceId, pollId, context.definition, keepAnonymous)),
     );
   const remove = (option: StoredOption) =>
     attempt(context, () => context.settle(pollData.removeSuggestion(runtime, spaceId, pollId, option.value)));
