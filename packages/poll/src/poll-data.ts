@@ -14,9 +14,10 @@
 // (network off) too. Each vote is one batch: the learner's vote document and +1/−1 on their own shard, which the
 // rules check against each other.
 //
-// Reads per view do not grow with votes: the poll (1), the 8 shards, the suggestions (at most 12, and 1 for an
-// empty result), and, when the poll is not anonymous, the 3 most recent voters; a signed-in learner adds their
-// own vote and suggestion marker (1 each). That is 11 to 13 documents for a poll without suggestions, at most 26.
+// Reads per view do not grow with votes: the poll (1), the 8 shards, the suggestions (at most 12; an empty result
+// counts 1), and, when the poll is not anonymous, the 3 most recent voters; a signed-in learner adds their own vote
+// and suggestion marker (1 each). Without suggestions that is 10 documents (anonymous, signed out) to 15 (named
+// voters, signed in), 13 for a signed-out visitor of the demo poll; with twelve suggestions at most 26.
 import {
   collection,
   doc,

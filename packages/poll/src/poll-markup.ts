@@ -1,5 +1,3 @@
-import type { PollDefinition, StoredOption } from './poll-data.js';
-
 /** An option as the author wrote it. */
 export interface PollOption {
   value: string;
@@ -38,41 +36,4 @@ export function optionsFromMarkup(host: Element): PollOption[] {
     const value = VALUE.test(given) ? given : slugify(given || label) || `option-${index + 1}`;
     return { value, label: label || value };
   });
-}
-
-const sameOptions = (a: StoredOption[], b: StoredOption[]) =>
-  a.length === b.length && a.every((option, i) => option.value === b[i]!.value && option.label === b[i]!.label);
-
-/** The same option values, in any order: what votes are checked against. */
-export const sameValues = (a: StoredOption[], b: StoredOption[]) =>
-  a.length === b.length && a.every((option) => b.some((other) => other.value === option.value));
-
-/**
- * Whether the stored poll still says what the page says. A stored anonymous poll matches a page without
- * `anonymous` when `anonymousMatches` (it has votes, so it can only stay anonymous).
- */
-export function sameDefinition(stored: PollDefinition, page: PollDefinition, anonymousMatches = true): boolean {
-  return (
-    stored.question === page.question &&
-    sameOptions(stored.options, page.options) &&
-    stored.multiple === page.multiple &&
-    (stored.anonymous === page.anonymous || (stored.anonymous && anonymousMatches)) &&
-    stored.maxChoices === page.maxChoices &&
-    stored.allowSuggestions === page.allowSuggestions &&
-    (stored.closesAt?.getTime() ?? null) === (page.closesAt?.getTime() ?? null)
-  );
-}
-
-/**
- * Whether votes from this page would be refused or would break a promise the page makes: other option values,
- * another choice mode or limit, or a page that promises anonymity the stored poll does not give. A stored
- * anonymous poll behind a page without `anonymous` is fine: votes there are simply anonymous.
- */
-export function conflicts(stored: PollDefinition, page: PollDefinition): boolean {
-  return (
-    !sameValues(stored.options, page.options) ||
-    stored.multiple !== page.multiple ||
-    stored.maxChoices !== page.maxChoices ||
-    (page.anonymous && !stored.anonymous)
-  );
 }

@@ -12,7 +12,7 @@ import {
 import { pollStyles } from './poll.styles.js';
 import type { PollActionsContext } from './poll-actions.js';
 import type { PollDefinition, PollSnapshot, StoredOption } from './poll-data.js';
-import { conflicts, optionsFromMarkup, questionFromMarkup, sameDefinition, type PollOption } from './poll-markup.js';
+import { optionsFromMarkup, questionFromMarkup, type PollOption } from './poll-markup.js';
 
 export type { PollOption };
 
@@ -37,8 +37,6 @@ const POLL_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 const ANNOUNCE_OTHERS_EVERY_MS = 15000;
 /** How long a tap made while the poll loads waits for it before saying so. */
 const LOAD_WAIT_MS = 20000;
-const MAX_QUESTION = 500;
-const MAX_LABEL = 200;
 
 /**
  * A one-tap emoji poll with live results: the simpler request that restarts a quiet cohort.
@@ -105,6 +103,7 @@ export class CohortPoll extends CohortElement {
   #votes: Promise<void> = Promise.resolve();
   #closeTimer?: ReturnType<typeof setTimeout>;
   #warnedDrift = false;
+  #suggestedHere = false;
   /** The choices shown while this learner's vote is on its way, so a snapshot from before it can't undo it. */
   #optimisticChoices?: string[];
 
@@ -120,6 +119,7 @@ export class CohortPoll extends CohortElement {
     super.disconnectedCallback();
     this.#observer?.disconnect();
     clearTimeout(this.#closeTimer);
+    this.#scheduledClose = null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -149,10 +149,13 @@ export class CohortPoll extends CohortElement {
     return Math.max(1, Math.min(limit, this.markupOptions.length, 12));
   }
 
-  /** When the poll closes: the stored time once known (it is what the rules enforce), else the page's. */
+  /**
+   * When the poll closes: the earlier of the stored time (what the rules enforce) and the page's (what the author
+   * wrote). Either one passing closes it on screen.
+   */
   get #closesAtEffective(): Date | null {
-    const stored = this.snapshot?.poll;
-    return stored ? stored.closesAt : this.#closesAtDate;
+    const times = [this.snapshot?.poll?.closesAt, this.#closesAtDate].filter((date): date is Date => Boolean(date));
+    return times.length ? new Date(Math.min(...times.map((date) => date.getTime()))) : null;
   }
 
   #scheduledClose: number | null = null;
@@ -164,8 +167,19 @@ export class CohortPoll extends CohortElement {
     clearTimeout(this.#closeTimer);
     if (!closesAt) return;
     const wait = closesAt.getTime() - Date.now();
+    if (wait <= 0) {
+      this.now = Date.now(); // already past (a stored time that just arrived): closed now
+      return;
+    }
     // setTimeout overflows past ~24.8 days; a poll closing later re-checks then.
-    if (wait > 0) this.#closeTimer = setTimeout(() => (this.now = Date.now()), Math.min(wait + 50, 2 ** 31 - 1));
+    this.#closeTimer = setTimeout(
+      () => {
+        this.now = Date.now();
+        this.#scheduledClose = null;
+        this.#scheduleClose();
+      },
+      Math.min(wait + 50, 2 ** 31 - 1),
+    );
   }
 
   protected override validate(): Problem | undefined {
@@ -212,29 +226,6 @@ export class CohortPoll extends CohortElement {
       }
       seen.add(option.value);
     }
-    if (this.#questionText.length > MAX_QUESTION) {
-      return {
-        kind: 'markup',
-        message: msg(
-          str`The poll question is ${this.#questionText.length} characters long; keep it to ${MAX_QUESTION}.`,
-          {
-            id: 'poll.question-long',
-          },
-        ),
-      };
-    }
-    const long = this.markupOptions.find((option) => option.label.length > MAX_LABEL);
-    if (long) {
-      return {
-        kind: 'markup',
-        message: msg(
-          str`An option is longer than ${MAX_LABEL} characters: "${long.label.slice(0, 40)}…". Shorten it.`,
-          {
-            id: 'poll.label-long',
-          },
-        ),
-      };
-    }
     if (this.closesAt && !this.#closesAtDate) {
       return {
         kind: 'markup',
@@ -259,6 +250,12 @@ export class CohortPoll extends CohortElement {
     const [pollData, actions] = await Promise.all([import('./poll-data.js'), import('./poll-actions.js')]);
     this.#pollData = pollData;
     this.#actions = actions;
+    // Checked with the data rather than at first paint: rare, and its messages need not weigh on every page.
+    const tooLong = actions.lengthProblem(this.#questionText, this.markupOptions);
+    if (tooLong) {
+      this.fail({ kind: 'markup', message: tooLong });
+      return () => {};
+    }
     return pollData.watchPoll(
       runtime,
       data,
@@ -275,7 +272,7 @@ export class CohortPoll extends CohortElement {
     const snapshot = this.#optimisticChoices ? { ...incoming, myChoices: this.#optimisticChoices } : incoming;
     this.snapshot = snapshot;
     this.#scheduleClose();
-    if (!this.#warnedDrift && snapshot.poll && !sameDefinition(snapshot.poll, this.#definition())) {
+    if (!this.#warnedDrift && snapshot.poll && !this.#actions?.sameDefinition(snapshot.poll, this.#definition())) {
       this.#warnedDrift = true;
       console.warn(`[cohort-kit] <cohort-poll poll="${this.poll}">: the markup differs from the stored poll.`);
     }
@@ -286,17 +283,10 @@ export class CohortPoll extends CohortElement {
       const mineChanged = JSON.stringify(previous.myChoices) !== JSON.stringify(snapshot.myChoices);
       if (!mineChanged && Date.now() - this.#lastOthersAnnouncement > ANNOUNCE_OTHERS_EVERY_MS) {
         this.#lastOthersAnnouncement = Date.now();
-        this.announcer.announce(msg(str`Results updated. ${this.#leaderSummary()}`, { id: 'poll.results-updated' }));
+        this.announcer.announce(this.#actions!.resultsUpdated(this.#displayedOptions(), snapshot.counts));
       }
     }
     this.#lastCounts = counts;
-  }
-
-  #leaderSummary(): string {
-    const options = this.#displayedOptions();
-    const counts = this.snapshot?.counts ?? {};
-    const leader = [...options].sort((a, b) => (counts[b.value] ?? 0) - (counts[a.value] ?? 0))[0];
-    return leader ? `${leader.label}: ${this.#countText(counts[leader.value] ?? 0)}` : '';
   }
 
   #definition(): PollDefinition {
@@ -325,7 +315,7 @@ export class CohortPoll extends CohortElement {
   /** The stored poll would refuse this page's votes, or would not keep the anonymity the page promises. */
   get #conflict(): boolean {
     const stored = this.snapshot?.poll;
-    return Boolean(stored && conflicts(stored, this.#definition()));
+    return Boolean(stored && this.#actions?.conflicts(stored, this.#definition()));
   }
 
   get #hasVoted(): boolean {
@@ -358,10 +348,6 @@ export class CohortPoll extends CohortElement {
     return options;
   }
 
-  #countText(count: number): string {
-    return count === 1 ? msg('1 vote', { id: 'poll.vote-one' }) : msg(str`${count} votes`, { id: 'poll.votes' });
-  }
-
   async #onChoose(option: StoredOption) {
     if (this.#isClosed || this.#conflict) return;
     // A tap before the poll has loaded is kept, and says so, rather than dropped.
@@ -386,14 +372,9 @@ export class CohortPoll extends CohortElement {
 
   async #vote(option: StoredOption) {
     this.actionError = '';
-    for (let waited = 0; !this.#ready() && waited < LOAD_WAIT_MS; waited += 50) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const ready = await this.#until(() => this.#ready());
     this.queued = '';
-    if (!this.#ready()) {
-      this.actionError = msg('The poll is still loading. Try again in a moment.', { id: 'poll.still-loading' });
-      return;
-    }
+    if (!ready) return;
     if (this.#isClosed || this.#conflict) return;
     const runtime = this.runtime!;
     const pollData = this.#pollData!;
@@ -411,36 +392,25 @@ export class CohortPoll extends CohortElement {
       if (anonymous) this.actionError = (error as Error).message;
       return;
     }
-    try {
-      await this.#ownVoteLoaded();
-    } catch (error) {
-      this.actionError = (error as Error).message;
-      return;
-    }
+    // Just signed in: this learner's own earlier vote (another device) must be known before a change is computed.
+    if (!(await this.#until(() => Boolean(this.snapshot?.myVoteLoaded)))) return;
     // Just signed in or not: the change is computed from this learner's own vote as loaded.
     const snapshot = this.snapshot!;
     const uid = runtime.identity.user!.uid;
     const before = snapshot.myChoices;
-    const chosen = before.includes(option.value);
-    const shown = new Set(this.#displayedOptions().map((each) => each.value));
-    // A choice no longer on screen (a removed suggestion) gives way to the new one.
-    const hidden = before.find((value) => !shown.has(value)) ?? '';
-    let change;
-    if (!this.multiple) {
-      if (chosen) return;
-      change = { added: option.value, removed: before[0] ?? '', choices: [option.value] };
-    } else if (chosen) {
-      change = { added: '', removed: option.value, choices: before.filter((value) => value !== option.value) };
-    } else if (before.length < this.#maxChoices) {
-      change = { added: option.value, removed: '', choices: [...before, option.value] };
-    } else if (hidden) {
-      change = { added: option.value, removed: hidden, choices: [...before.filter((v) => v !== hidden), option.value] };
-    } else {
-      this.actionError = msg(str`You can choose at most ${this.#maxChoices}. Remove one to pick another.`, {
-        id: 'poll.max-reached',
-      });
+    const plan = this.#actions!.planVote(
+      before,
+      option.value,
+      new Set(this.#displayedOptions().map((each) => each.value)),
+      this.multiple,
+      this.#maxChoices,
+    );
+    if (typeof plan === 'string') {
+      this.actionError = plan;
       return;
     }
+    if (!plan) return;
+    const change = plan;
     this.busy = true;
     try {
       if (snapshot.poll === null) await this.#createPoll(uid);
@@ -453,11 +423,7 @@ export class CohortPoll extends CohortElement {
       await this.settle(write);
       this.#optimisticChoices = undefined;
       this.emit<CohortVoteDetail>('cohort-vote', { space: this.spaceId, poll: this.poll, choices: change.choices });
-      this.announcer.announce(
-        change.added
-          ? msg(str`Vote saved: ${option.label}`, { id: 'poll.saved' })
-          : msg(str`Vote removed: ${option.label}`, { id: 'poll.removed-vote' }),
-      );
+      this.announcer.announce(this.#actions!.voteAnnouncement(Boolean(change.added), option.label));
     } catch (error) {
       this.#optimisticChoices = undefined;
       this.snapshot = { ...this.snapshot!, myChoices: before };
@@ -467,14 +433,14 @@ export class CohortPoll extends CohortElement {
     }
   }
 
-  async #ownVoteLoaded() {
-    for (let waited = 0; !this.snapshot?.myVoteLoaded && waited < 10000; waited += 50) {
+  /** Waits for `check`; after LOAD_WAIT_MS says the poll is still loading and resolves false. */
+  async #until(check: () => boolean): Promise<boolean> {
+    for (let waited = 0; !check() && waited < LOAD_WAIT_MS; waited += 50) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    if (!this.snapshot?.myVoteLoaded)
-      throw new Error(
-        msg('Your earlier vote has not loaded yet. Try again in a moment.', { id: 'poll.vote-not-loaded' }),
-      );
+    if (!check())
+      this.actionError = msg('The poll is still loading. Try again in a moment.', { id: 'poll.still-loading' });
+    return check();
   }
 
   async #createPoll(uid: string) {
@@ -522,7 +488,9 @@ export class CohortPoll extends CohortElement {
     const focusable = this.#shownChoices(options)[0] ?? options[0]?.value;
     const stored = snapshot?.poll;
     // A poll nobody has voted in can be reset to the page, anonymity included; one with votes stays anonymous.
-    const drift = Boolean(stored && !sameDefinition(stored, this.#definition(), voters > 0));
+    const drift = Boolean(
+      stored && this.#actions && !this.#actions.sameDefinition(stored, this.#definition(), voters > 0),
+    );
     const closesAt = this.#closesAtEffective;
     const suggestionsOpen = this.allowSuggestions && !closed && !conflict && stored?.allowSuggestions !== false;
     const hintId = 'poll-hint';
@@ -546,7 +514,7 @@ export class CohortPoll extends CohortElement {
           // bottom edge and make the row taller than a marked one.
           return html`<button
             type="button"
-            class="option ${isMine ? 'option--chosen' : ''} ${isQueued ? 'option--queued' : ''}"
+            class="option ${isMine ? 'option--chosen' : ''}"
             part="option"
             role=${this.multiple ? 'checkbox' : 'radio'}
             aria-checked=${isMine ? 'true' : 'false'}
@@ -568,13 +536,13 @@ export class CohortPoll extends CohortElement {
                 >
               </span>
               ${
-                loaded
+                loaded && this.#actions
                   ? html`<span
                       class="option__count ${showResults ? '' : 'option__count--hidden'}"
                       part="count"
                       dir="auto"
                       aria-hidden=${showResults ? 'false' : 'true'}
-                      >${this.#countText(count)} · ${msg(str`${share} %`, { id: 'poll.percent' })}</span
+                      >${this.#actions.countText(count, share)}</span
                     >`
                   : html`<span class="option__count skeleton skeleton--line" aria-hidden="true">&nbsp;</span>`
               }
@@ -587,16 +555,7 @@ export class CohortPoll extends CohortElement {
       </div>
       ${this.#renderParticipation(loaded, voters)}
       ${closesAt && !closed ? html`<p class="poll__hint" dir="auto">${msg(str`Closes ${relativeTime(closesAt, this.locale)}`, { id: 'poll.closes' })}</p>` : nothing}
-      ${
-        conflict && !closed
-          ? html`<p class="notice" role="status" dir="auto">
-              ${msg(
-                "This poll's saved settings differ from this page, so it can't take votes until the course team updates it.",
-                { id: 'poll.conflict' },
-              )}
-            </p>`
-          : nothing
-      }
+      ${conflict && !closed && this.#actions ? this.#actions.conflictNotice() : nothing}
       ${this.actionError ? html`<p class="error" role="alert">${this.actionError}</p>` : nothing}
       ${closed ? html`<slot name="after-close"></slot>` : nothing}
       ${suggestionsOpen ? this.#renderSuggestForm(loaded) : nothing}
@@ -631,49 +590,25 @@ export class CohortPoll extends CohortElement {
   #hintText(loaded: boolean, closed: boolean, showResults: boolean, options: StoredOption[]): string {
     if (closed) return msg('Poll closed. Final results:', { id: 'poll.closed' });
     if (this.queued) return msg('Your vote will be saved as soon as the poll has loaded.', { id: 'poll.queued' });
-    if (!loaded) return msg('Loading…', { id: 'core.loading' });
-    if (this.#hasVoted && this.#shownChoices(options).length === 0) {
-      return msg('Your earlier choice is no longer in the poll. Tap an option to vote again.', {
-        id: 'poll.choice-gone',
-      });
-    }
-    if (!this.#hasVoted) {
-      const choose = this.multiple
-        ? msg(str`Choose up to ${this.#maxChoices}.`, { id: 'poll.choose-many' })
-        : msg('Tap an option to vote.', { id: 'poll.choose-one' });
-      if (this.results === 'after-close')
-        return `${choose} ${msg('Results appear when the poll closes.', { id: 'poll.results-after-close' })}`;
-      if (!showResults) return `${choose} ${msg('Then see how your peers voted.', { id: 'poll.prompt' })}`;
-      return choose;
-    }
-    return this.multiple
-      ? msg(str`You can change your choices until the poll closes (up to ${this.#maxChoices}).`, {
-          id: 'poll.change-many',
-        })
-      : msg('You can change your vote until the poll closes.', { id: 'poll.change-one' });
+    if (!loaded || !this.#actions) return msg('Loading…', { id: 'core.loading' });
+    return this.#actions.hintText({
+      voted: this.#hasVoted,
+      choiceGone: this.#hasVoted && this.#shownChoices(options).length === 0,
+      multiple: this.multiple,
+      max: this.#maxChoices,
+      afterClose: this.results === 'after-close',
+      showResults,
+    });
   }
 
   #renderParticipation(loaded: boolean, voters: number): TemplateResult {
-    if (!loaded)
+    if (!loaded || !this.#actions)
       return html`<p class="poll__participation" part="participation">
         <span class="skeleton skeleton--line" aria-hidden="true">&nbsp;</span>
       </p>`;
-    const recent = this.snapshot?.recentVoters ?? [];
-    const who =
-      voters === 0
-        ? this.#isClosed
-          ? msg('No one voted.', { id: 'poll.no-votes-closed' })
-          : msg('No one has voted yet. Be the first!', { id: 'poll.no-votes' })
-        : voters === 1
-          ? msg('1 peer voted', { id: 'poll.peer-voted' })
-          : msg(str`${voters} peers voted`, { id: 'poll.peers-voted' });
-    const names =
-      !this.#anonymousNow && recent.length
-        ? new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(recent)
-        : '';
-    return html`<p class="poll__participation" part="participation" dir="auto">
-      ${who}${names ? html` <span class="muted">— ${msg(str`recently ${names}`, { id: 'poll.recent' })}</span>` : nothing}
-    </p>`;
+    // Names never show where the page or the stored poll is anonymous.
+    const recent = this.#anonymousNow ? [] : (this.snapshot?.recentVoters ?? []);
+    return this.#actions!.renderParticipation(voters, this.#isClosed, recent, this.locale);
   }
 
   #actionsContext(drift: boolean): PollActionsContext {
@@ -691,6 +626,8 @@ export class CohortPoll extends CohortElement {
       requireMember: (reason) => this.requireMember(reason),
       ensurePoll: (uid) => this.#createPoll(uid),
       signIn: async () => (await this.runtime!.identity.ensureSignedIn()).uid,
+      suggestedHere: () => this.#suggestedHere,
+      markSuggested: () => (this.#suggestedHere = true),
       setError: (message) => (this.actionError = message),
       announce: (message) => this.announcer.announce(message),
     };

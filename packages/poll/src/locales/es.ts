@@ -35,7 +35,6 @@ export const templates = {
   'poll.prompt': 'Después verás cómo votaron tus compañeros.',
   'poll.no-votes-closed': 'Nadie votó.',
   'poll.still-loading': 'La encuesta aún se está cargando. Inténtalo de nuevo en un momento.',
-  'poll.vote-not-loaded': 'Tu voto anterior aún no se ha cargado. Inténtalo de nuevo en un momento.',
   'poll.choose-many': str`Elige hasta ${0}.`,
   'poll.choose-one': 'Toca una opción para votar.',
   'poll.change-many': str`Puedes cambiar tus elecciones hasta que se cierre la encuesta (hasta ${0}).`,
