@@ -177,8 +177,12 @@ export const Anonymous: Story = {
   },
   play: async ({ canvasElement }) => {
     const poll = await ready(canvasElement);
-    await expect(poll.shadow.getByText('Anonymous poll: nobody can see who voted what.')).toBeVisible();
+    await expect(
+      poll.shadow.getByText('Anonymous poll: other learners and facilitators cannot see who voted what.'),
+    ).toBeVisible();
+    // One tap, no name asked: an anonymous vote does not join the learner to the space.
     await vote(poll, '😐 Getting there', 'Ada');
+    await expect(poll.root.querySelector('form.join')).toBeNull();
     await expectResultsVisible(poll);
     // Counts only: no "recently Ada" after the number of voters.
     const participation = poll.root.querySelector('[part="participation"]')!;
@@ -262,6 +266,44 @@ export const LongLabels: Story = {
     // Nothing may stick out of the frame, however long the words.
     const frame = poll.root.querySelector<HTMLElement>('[part="base"]')!;
     await expect(frame.scrollWidth).toBeLessThanOrEqual(frame.clientWidth);
+  },
+};
+
+export const Narrow: Story = {
+  name: 'Narrow phone (320 px wide)',
+  args: {
+    space: 'story-poll-narrow',
+    'allow-suggestions': true,
+    question: 'Which goal-setting approach will you try first?',
+    options: [
+      '🤓 Use the SMART goals framework',
+      '🤝 Find an accountability buddy',
+      '👾 Gamify your process with points, streaks and rewards',
+    ],
+  },
+  render: (args) => html`<div style="inline-size: 320px; max-inline-size: 100%">${renderPoll(args)}</div>`,
+  play: async ({ canvasElement }) => {
+    const poll = await ready(canvasElement);
+    await vote(poll, '🤝 Find an accountability buddy', 'Ada');
+    await expectResultsVisible(poll);
+    const frame = poll.root.querySelector<HTMLElement>('[part="base"]')!;
+    await expect(poll.host.getBoundingClientRect().width).toBeLessThanOrEqual(320);
+    // Nothing sticks out sideways: no horizontal scrolling in the frame or in any option.
+    await expect(frame.scrollWidth).toBeLessThanOrEqual(frame.clientWidth);
+    const right = frame.getBoundingClientRect().right;
+    for (const button of poll.root.querySelectorAll<HTMLElement>('[part="option"]')) {
+      await expect(button.scrollWidth).toBeLessThanOrEqual(button.clientWidth);
+      await expect(button.getBoundingClientRect().right).toBeLessThanOrEqual(right);
+      // Readable: full-size text, labels wrapped rather than cut, counts inside the option.
+      const label = button.querySelector<HTMLElement>('.option__label')!;
+      await expect(parseFloat(getComputedStyle(label).fontSize)).toBeGreaterThanOrEqual(16);
+      await expect(label.scrollWidth).toBeLessThanOrEqual(label.clientWidth);
+      await expect(label.getBoundingClientRect().width).toBeGreaterThan(150);
+      const count = button.querySelector<HTMLElement>('[part="count"]')!;
+      await expect(count.getBoundingClientRect().right).toBeLessThanOrEqual(button.getBoundingClientRect().right);
+    }
+    const field = poll.shadow.getByRole('textbox', { name: 'Suggest an option' });
+    await expect(field.getBoundingClientRect().right).toBeLessThanOrEqual(right);
   },
 };
 

@@ -111,9 +111,14 @@ export async function expectResultsVisible(handle: ElementHandle): Promise<void>
   }
 }
 
-/** Results are hidden: counts are invisible to the eye and to screen readers. */
+/** Results are hidden: every option is there, and its count is invisible to the eye and to screen readers. */
 export async function expectResultsHidden(handle: ElementHandle): Promise<void> {
-  for (const count of handle.root.querySelectorAll<HTMLElement>('[part="count"]')) {
+  const options = handle.root.querySelectorAll('[part="option"]');
+  const counts = handle.root.querySelectorAll<HTMLElement>('[part="count"]');
+  await expect(options.length).toBeGreaterThan(0);
+  // One count per option: hidden, not missing (a count that is not there would pass for a hidden one).
+  await expect(counts.length).toBe(options.length);
+  for (const count of counts) {
     await expect(count).not.toBeVisible();
     await expect(count).toHaveAttribute('aria-hidden', 'true');
   }

@@ -36,11 +36,21 @@ describe('the demo course page poll', () => {
     await anaPoll.getByRole('radio', { name: /accountability buddy/, checked: true }).waitFor();
     // Ben has not voted, so he sees participation, not counts, until he votes.
     await benPoll.getByText('1 peer voted').waitFor();
+    for (const name of [/SMART goals/, /accountability buddy/, /Gamify/]) {
+      const count = option(ben.page, name).locator('[part="count"]');
+      await expect(count.isVisible()).resolves.toBe(false);
+      await expect(count.getAttribute('aria-hidden')).resolves.toBe('true');
+    }
 
     await option(ben.page, /SMART goals/).click();
     await answerJoinForm(ben.page, 'cohort-poll', 'Ben');
     await benPoll.getByText('2 peers voted').waitFor();
     await anaPoll.getByText('2 peers voted').waitFor();
+    await expect(
+      option(ben.page, /accountability buddy/)
+        .locator('[part="count"]')
+        .isVisible(),
+    ).resolves.toBe(true);
     await expect(option(ana.page, /SMART goals/).textContent()).resolves.toMatch(/1 vote · 50 %/);
     await expect(option(ana.page, /accountability buddy/).getAttribute('aria-checked')).resolves.toBe('true');
     await anaPoll.getByText(/recently (Ben and Ana|Ana and Ben)/).waitFor();
@@ -69,26 +79,33 @@ describe('the demo course page poll', () => {
   });
 
   it('counts every vote of a 20-learner burst exactly', { timeout: 480000 }, async () => {
-    // Twenty browsers' worth of pages on a small machine: open them five at a time, then vote all at once.
+    // Twenty browsers' worth of pages on a small machine: a pool opens six at a time, each starting as soon as
+    // another is ready, then all vote at once.
     const learners: { context: Awaited<ReturnType<typeof learner>>['context']; page: Page; i: number }[] = [];
-    for (let batch = 0; batch < 4; batch++) {
-      const opened = await Promise.all(
-        Array.from({ length: 5 }, async (_, j) => {
-          const i = batch * 5 + j;
-          const { context, page } = await learner(browser, `${demoUrl}learner.html`);
-          await page.locator('cohort-poll').getByText('Tap an option to vote').waitFor({ timeout: 90000 });
-          return { context, page, i };
-        }),
-      );
-      learners.push(...opened);
-    }
+    let next = 0;
+    const open = async () => {
+      while (next < 20) {
+        const i = next++;
+        const { context, page } = await learner(browser, `${demoUrl}learner.html`);
+        await page.locator('cohort-poll').getByText('Tap an option to vote').waitFor({ timeout: 90000 });
+        learners.push({ context, page, i });
+      }
+    };
+    await Promise.all(Array.from({ length: 6 }, open));
     const choices = [/SMART goals/, /accountability buddy/, /Gamify/];
-    // All twenty tap and give their names at once: the votes land within a few seconds of each other.
+    // Each learner taps and writes their name; then all twenty press Continue together, which casts the votes.
     await Promise.all(
       learners.map(async ({ page, i }) => {
         await option(page, choices[i % 3]!).click();
-        await answerJoinForm(page, 'cohort-poll', `Learner ${i + 1}`);
+        const form = page.locator('cohort-poll form.join');
+        await form.waitFor({ timeout: 20000 });
+        await form.locator('input[name="displayName"]').fill(`Learner ${i + 1}`);
       }),
+    );
+    await Promise.all(
+      learners.map(({ page }) =>
+        page.locator('cohort-poll form.join').getByRole('button', { name: 'Continue' }).click(),
+      ),
     );
     await Promise.all(
       learners.map(({ page, i }) =>

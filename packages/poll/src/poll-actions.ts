@@ -17,12 +17,168 @@ export interface PollActionsContext {
   snapshot: PollSnapshot;
   options: (StoredOption & { suggested?: boolean })[];
   definition: PollDefinition;
+  /** The page or the stored poll is anonymous: write no name. */
+  anonymous: boolean;
   drift: boolean;
   settle: (write: Promise<unknown>) => Promise<void>;
-  requireMember: (reason: string) => Promise<unknown>;
+  requireMember: (reason: string) => Promise<{ uid: string }>;
+  /** This learner's suggestion was saved from this page (before their marker has been read back). */
+  suggestedHere: () => boolean;
+  markSuggested: () => void;
+  /** Signs the learner in without asking a name; resolves with their uid. */
+  signIn: () => Promise<string>;
   ensurePoll: (uid: string) => Promise<void>;
   setError: (message: string) => void;
   announce: (message: string) => void;
+}
+
+// Comparing the stored poll with the page: only needed once the data is there.
+const sameOptions = (a: StoredOption[], b: StoredOption[]) =>
+  a.length === b.length && a.every((option, i) => option.value === b[i]!.value && option.label === b[i]!.label);
+
+/** The same option values, in any order: what votes are checked against. */
+export const sameValues = (a: StoredOption[], b: StoredOption[]) =>
+  a.length === b.length && a.every((option) => b.some((other) => other.value === option.value));
+
+/**
+ * Whether the stored poll still says what the page says. A stored anonymous poll matches a page without
+ * `anonymous` when `anonymousMatches` (it has votes, so it can only stay anonymous).
+ */
+export function sameDefinition(stored: PollDefinition, page: PollDefinition, anonymousMatches = true): boolean {
+  return (
+    stored.question === page.question &&
+    sameOptions(stored.options, page.options) &&
+    stored.multiple === page.multiple &&
+    (stored.anonymous === page.anonymous || (stored.anonymous && anonymousMatches)) &&
+    stored.maxChoices === page.maxChoices &&
+    stored.allowSuggestions === page.allowSuggestions &&
+    (stored.closesAt?.getTime() ?? null) === (page.closesAt?.getTime() ?? null)
+  );
+}
+
+/**
+ * Whether votes from this page would be refused or would break a promise the page makes: other option values,
+ * another choice mode or limit, or a page that promises anonymity the stored poll does not give. A stored
+ * anonymous poll behind a page without `anonymous` is fine: votes there are simply anonymous.
+ */
+export function conflicts(stored: PollDefinition, page: PollDefinition): boolean {
+  return (
+    !sameValues(stored.options, page.options) ||
+    stored.multiple !== page.multiple ||
+    stored.maxChoices !== page.maxChoices ||
+    (page.anonymous && !stored.anonymous)
+  );
+}
+
+const MAX_QUESTION = 500;
+const MAX_LABEL = 200;
+
+/** A question or label longer than the rules store: what to fix. */
+export function lengthProblem(question: string, options: StoredOption[]): string | undefined {
+  if (question.length > MAX_QUESTION) {
+    return msg(str`The poll question is ${question.length} characters long; keep it to ${MAX_QUESTION}.`, {
+      id: 'poll.question-long',
+    });
+  }
+  const long = options.find((option) => option.label.length > MAX_LABEL);
+  if (long) {
+    return msg(str`An option is longer than ${MAX_LABEL} characters: "${long.label.slice(0, 40)}…". Shorten it.`, {
+      id: 'poll.label-long',
+    });
+  }
+  return undefined;
+}
+
+export function conflictNotice(): TemplateResult {
+  return html`<p class="notice" role="status" dir="auto">
+    ${msg(
+      "This poll's saved settings differ from this page, so it can't take votes until the course team updates it.",
+      { id: 'poll.conflict' },
+    )}
+  </p>`;
+}
+
+/** The hint under the question once the poll has loaded: a gentle prompt, or how to change a vote. */
+export function hintText(state: {
+  voted: boolean;
+  choiceGone: boolean;
+  multiple: boolean;
+  max: number;
+  afterClose: boolean;
+  showResults: boolean;
+}): string {
+  if (state.choiceGone) {
+    return msg('Your earlier choice is no longer in the poll. Tap an option to vote again.', {
+      id: 'poll.choice-gone',
+    });
+  }
+  if (!state.voted) {
+    const choose = state.multiple
+      ? msg(str`Choose up to ${state.max}.`, { id: 'poll.choose-many' })
+      : msg('Tap an option to vote.', { id: 'poll.choose-one' });
+    if (state.afterClose)
+      return `${choose} ${msg('Results appear when the poll closes.', { id: 'poll.results-after-close' })}`;
+    if (!state.showResults) return `${choose} ${msg('Then see how your peers voted.', { id: 'poll.prompt' })}`;
+    return choose;
+  }
+  return state.multiple
+    ? msg(str`You can change your choices until the poll closes (up to ${state.max}).`, { id: 'poll.change-many' })
+    : msg('You can change your vote until the poll closes.', { id: 'poll.change-one' });
+}
+
+export const voteAnnouncement = (added: boolean, label: string) =>
+  added
+    ? msg(str`Vote saved: ${label}`, { id: 'poll.saved' })
+    : msg(str`Vote removed: ${label}`, { id: 'poll.removed-vote' });
+
+/**
+ * The one step a tap makes from the learner's current choices: a change to write, nothing (already chosen), or
+ * why it can't be made. A choice no longer on screen (a removed suggestion) gives way to the new one.
+ */
+export function planVote(
+  before: string[],
+  value: string,
+  shown: Set<string>,
+  multiple: boolean,
+  max: number,
+): { added: string; removed: string; choices: string[] } | string | null {
+  const chosen = before.includes(value);
+  const hidden = before.find((each) => !shown.has(each)) ?? '';
+  if (!multiple) return chosen ? null : { added: value, removed: before[0] ?? '', choices: [value] };
+  if (chosen) return { added: '', removed: value, choices: before.filter((each) => each !== value) };
+  if (before.length < max) return { added: value, removed: '', choices: [...before, value] };
+  if (hidden) return { added: value, removed: hidden, choices: [...before.filter((each) => each !== hidden), value] };
+  return msg(str`You can choose at most ${max}. Remove one to pick another.`, { id: 'poll.max-reached' });
+}
+
+/** "12 peers voted — recently Ana, Ben and Chen": counts always, names only as given (none when anonymous). */
+export function renderParticipation(voters: number, closed: boolean, recent: string[], locale: string) {
+  const who =
+    voters === 0
+      ? closed
+        ? msg('No one voted.', { id: 'poll.no-votes-closed' })
+        : msg('No one has voted yet. Be the first!', { id: 'poll.no-votes' })
+      : voters === 1
+        ? msg('1 peer voted', { id: 'poll.peer-voted' })
+        : msg(str`${voters} peers voted`, { id: 'poll.peers-voted' });
+  const names = recent.length ? new Intl.ListFormat(locale, { type: 'conjunction' }).format(recent) : '';
+  return html`<p class="poll__participation" part="participation" dir="auto">
+    ${who}${names ? html` <span class="muted">— ${msg(str`recently ${names}`, { id: 'poll.recent' })}</span>` : nothing}
+  </p>`;
+}
+
+const votesText = (count: number) =>
+  count === 1 ? msg('1 vote', { id: 'poll.vote-one' }) : msg(str`${count} votes`, { id: 'poll.votes' });
+
+/** An option's result in text: "3 votes · 25 %". */
+export const countText = (count: number, share: number) =>
+  `${votesText(count)} · ${msg(str`${share} %`, { id: 'poll.percent' })}`;
+
+/** The polite announcement of other people's votes: the leading option and its count. */
+export function resultsUpdated(options: StoredOption[], counts: Record<string, number>): string {
+  const leader = [...options].sort((a, b) => (counts[b.value] ?? 0) - (counts[a.value] ?? 0))[0];
+  const summary = leader ? `${leader.label}: ${votesText(counts[leader.value] ?? 0)}` : '';
+  return msg(str`Results updated. ${summary}`, { id: 'poll.results-updated' });
 }
 
 async function attempt(context: PollActionsContext, action: () => Promise<void>) {
@@ -33,9 +189,9 @@ async function attempt(context: PollActionsContext, action: () => Promise<void>)
   }
 }
 
-async function onSuggest(context: PollActionsContext, event: SubmitEvent) {
-  event.preventDefault();
-  const input = (event.target as HTMLFormElement).elements.namedItem('suggestion') as HTMLInputElement;
+/** Adds the learner's one suggestion: in an anonymous poll without asking their name. */
+export async function submitSuggestion(context: PollActionsContext, form: HTMLFormElement) {
+  const input = form.elements.namedItem('suggestion') as HTMLInputElement;
   const label = input.value.trim().slice(0, 80);
   if (!label) return;
   const value = slugify(label) || `suggestion-${Date.now().toString(36)}`;
@@ -43,31 +199,35 @@ async function onSuggest(context: PollActionsContext, event: SubmitEvent) {
     context.setError(msg('That option is already in the poll.', { id: 'poll.suggest-exists' }));
     return;
   }
-  try {
-    await context.requireMember('suggest');
-  } catch {
-    return; // the learner cancelled the name form
+  if (context.snapshot.suggested || context.suggestedHere()) {
+    context.setError(msg('You have already suggested an option: each learner adds one.', { id: 'poll.suggest-once' }));
+    return;
   }
-  const uid = context.runtime.identity.user!.uid;
+  let uid: string;
+  try {
+    uid = context.anonymous ? await context.signIn() : (await context.requireMember('suggest')).uid;
+  } catch (error) {
+    // The learner cancelled the name form (nothing to say), or signing in failed (say why).
+    if (context.anonymous) context.setError((error as Error).message);
+    return;
+  }
   await attempt(context, async () => {
     if (context.snapshot.poll === null) await context.ensurePoll(uid);
     await context.settle(
-      context.pollData.suggestOption(context.runtime, context.spaceId, context.pollId, uid, { value, label }),
+      context.pollData.suggestOption(
+        context.runtime,
+        context.spaceId,
+        context.pollId,
+        uid,
+        { value, label },
+        context.anonymous,
+      ),
     );
+    context.markSuggested();
     input.value = '';
     context.setError('');
     context.announce(msg(str`Option added: ${label}`, { id: 'poll.suggest-added' }));
   });
-}
-
-export function renderSuggestForm(context: PollActionsContext): TemplateResult {
-  return html`<form class="poll__suggest" @submit=${(event: SubmitEvent) => onSuggest(context, event)}>
-    <div class="field">
-      <label for="suggestion">${msg('Suggest an option', { id: 'poll.suggest' })}</label>
-      <input id="suggestion" name="suggestion" type="text" maxlength="80" autocomplete="off" />
-    </div>
-    <button class="button button--quiet" type="submit">${msg('Add', { id: 'poll.suggest-submit' })}</button>
-  </form>`;
 }
 
 export function renderFacilitatorTools(context: PollActionsContext): TemplateResult {
@@ -78,11 +238,11 @@ export function renderFacilitatorTools(context: PollActionsContext): TemplateRes
       if (snapshot.poll === null) await context.ensurePoll(runtime.identity.user!.uid);
       await context.settle(pollData.setClosed(runtime, spaceId, pollId, !snapshot.poll?.closed));
     });
+  // With votes in it an anonymous poll stays anonymous; nobody has voted yet, it is reset to the page as written.
+  const keepAnonymous = Boolean(snapshot.poll?.anonymous) && snapshot.voters > 0;
   const sync = () =>
     attempt(context, () =>
-      context.settle(
-        pollData.syncPoll(runtime, spaceId, pollId, context.definition, Boolean(snapshot.poll?.anonymous)),
-      ),
+      context.settle(pollData.syncPoll(runtime, spaceId, pollId, context.definition, keepAnonymous)),
     );
   const remove = (option: StoredOption) =>
     attempt(context, () => context.settle(pollData.removeSuggestion(runtime, spaceId, pollId, option.value)));

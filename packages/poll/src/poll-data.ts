@@ -2,15 +2,22 @@
 //
 // Layout, all under spaces/{space}/polls/{poll}:
 //   (poll doc)          question, options [{value,label}], optionValues, multiple, maxChoices, anonymous,
-//                       allowSuggestions, closesAt, closed, createdBy, createdAt
+//                       allowSuggestions, closesAt, closed, createdAt, createdBy (not in an anonymous poll)
 //   shards/{0..7}       counts {value: n}, voters n — the tallies, split over SHARD_COUNT documents
-//   votes/{uid}         choices [values], added, removed, shard, displayName, votedAt, updatedAt
-//   suggestions/{value} label, createdBy, createdAt
+//   votes/{uid}         choices [values], added, removed, shard, votedAt, updatedAt — no name; only the voter reads it
+//   voters/{uid}        displayName, votedAt — who took part (not in an anonymous poll), listed a few at a time
+//   suggestions/{value} label, createdAt, createdBy (not in an anonymous poll)
+//   suggesters/{uid}    value — the learner's one suggestion; only they read it
 //
 // Why sharded counters: one counter document takes about one sustained write a second; a live session of
-// hundreds voting in a minute needs several. Eight shards keep a view at a constant 8 reads whatever the
-// vote count, and need no transactions, so voting works in preview mode (network off) too. Each vote is one
-// batch: the learner's vote document and +1/−1 on their own shard, which the rules check against each other.
+// hundreds voting in a minute needs several. Eight shards need no transactions, so voting works in preview mode
+// (network off) too. Each vote is one batch: the learner's vote document and +1/−1 on their own shard, which the
+// rules check against each other.
+//
+// Reads per view do not grow with votes: the poll (1), the 8 shards, the suggestions (at most 12; an empty result
+// counts 1), and, when the poll is not anonymous, the 3 most recent voters; a signed-in learner adds their own vote
+// and suggestion marker (1 each). Without suggestions that is 10 documents (anonymous, signed out) to 15 (named
+// voters, signed in), 13 for a signed-out visitor of the demo poll; with twelve suggestions at most 26.
 import {
   collection,
   doc,
@@ -31,6 +38,8 @@ type DataModule = typeof import('@cohort-kit/core/data.js');
 
 export const SHARD_COUNT = 8;
 export const RECENT_VOTERS = 3;
+/** A poll shows at most twelve options, so no view needs more suggestions than that. */
+export const MAX_SUGGESTIONS = 12;
 
 export interface StoredOption {
   value: string;
@@ -61,8 +70,12 @@ export interface PollSnapshot {
   myShard?: number;
   recentVoters: string[];
   suggestions: StoredOption[];
+  /** Whether this learner has made their one suggestion. */
+  suggested: boolean;
   /** true while this learner's last vote has not reached the server */
   pending: boolean;
+  /** true while the tallies include this learner's own write not yet confirmed: not other people's votes */
+  countsPending: boolean;
 }
 
 const pollPath = (spaceId: string, pollId: string) => ['spaces', spaceId, 'polls', pollId] as const;
@@ -86,7 +99,7 @@ function readPoll(data: Record<string, unknown> | undefined): StoredPoll | null 
   };
 }
 
-/** Subscribes to everything a poll view shows; a constant number of documents however many votes. */
+/** Subscribes to everything a poll view shows: a bounded number of documents however many votes (see above). */
 export function watchPoll(
   runtime: FirebaseRuntime,
   data: DataModule,
@@ -104,7 +117,9 @@ export function watchPoll(
     myVoteLoaded: false,
     recentVoters: [],
     suggestions: [],
+    suggested: false,
     pending: false,
+    countsPending: false,
   };
   const shardCounts = new Map<string, { counts: Record<string, number>; voters: number }>();
   const publish = () => {
@@ -129,7 +144,7 @@ export function watchPoll(
     stopRecent = data.watchQuery(
       runtime,
       'poll',
-      query(collection(base, 'votes'), orderBy('votedAt', 'desc'), limit(RECENT_VOTERS)),
+      query(collection(base, 'voters'), orderBy('votedAt', 'desc'), limit(RECENT_VOTERS)),
       {
         next: (votes) => {
           state.recentVoters = votes.docs
@@ -156,6 +171,11 @@ export function watchPoll(
         const wasAnonymous = state.poll?.anonymous;
         state.poll = poll;
         if (poll && !poll.anonymous && wasAnonymous !== false) watchRecentVoters();
+        if (poll?.anonymous && wasAnonymous !== true) {
+          // Became anonymous: names are no longer listed (the rules refuse it), and none stay on screen.
+          stopRecent();
+          state.recentVoters = [];
+        }
         publish();
       }),
     ),
@@ -166,6 +186,7 @@ export function watchPoll(
       'poll',
       collection(base, 'shards'),
       handlers((shards) => {
+        state.countsPending = shards.metadata.hasPendingWrites;
         shardCounts.clear();
         for (const shard of shards.docs) {
           shardCounts.set(shard.id, {
@@ -181,7 +202,7 @@ export function watchPoll(
     data.watchQuery(
       runtime,
       'poll',
-      collection(base, 'suggestions'),
+      query(collection(base, 'suggestions'), orderBy('createdAt'), limit(MAX_SUGGESTIONS)),
       handlers((suggestions) => {
         state.suggestions = suggestions.docs.map((suggestion) => ({
           value: suggestion.id,
@@ -192,12 +213,25 @@ export function watchPoll(
     ),
   );
   let stopMine = () => {};
+  let stopMarker = () => {};
   stops.push(
     runtime.identity.subscribe((user) => {
       stopMine();
+      stopMarker();
       state.myChoices = [];
+      state.myShard = undefined;
+      state.suggested = false;
       state.myVoteLoaded = !user;
       if (!user) return publish();
+      stopMarker = data.watchDoc(
+        runtime,
+        'poll',
+        doc(base, 'suggesters', user.uid),
+        handlers((marker) => {
+          state.suggested = marker.exists();
+          publish();
+        }),
+      );
       stopMine = data.watchDoc(
         runtime,
         'poll',
@@ -216,6 +250,7 @@ export function watchPoll(
   return () => {
     for (const stop of stops) stop();
     stopMine();
+    stopMarker();
     stopRecent();
     clearTimeout(retryRecent);
   };
@@ -234,7 +269,8 @@ export function createPoll(
   batch.set(base, {
     ...definitionFields(definition),
     closed: false,
-    createdBy: uid,
+    // Who stored an anonymous poll is not recorded: their first vote follows a moment later.
+    ...(definition.anonymous ? {} : { createdBy: uid }),
     createdAt: serverTimestamp(),
   });
   for (let shard = 0; shard < SHARD_COUNT; shard++) {
@@ -257,18 +293,19 @@ function definitionFields(definition: PollDefinition) {
 }
 
 /**
- * Facilitators bring the stored poll back in line with the page's markup. An anonymous poll stays anonymous
- * (the rules refuse the reverse), so a page without `anonymous` leaves that flag as it is.
+ * Facilitators bring the stored poll back in line with the page's markup. An anonymous poll that has votes stays
+ * anonymous (the rules refuse the reverse), so a page without `anonymous` then leaves that flag as it is; a poll
+ * nobody has voted in is reset to exactly what the page says.
  */
 export function syncPoll(
   runtime: FirebaseRuntime,
   spaceId: string,
   pollId: string,
   definition: PollDefinition,
-  storedAnonymous: boolean,
+  keepAnonymous: boolean,
 ) {
   const fields = definitionFields(definition);
-  return updateDoc(pollRef(runtime.db, spaceId, pollId), { ...fields, anonymous: fields.anonymous || storedAnonymous });
+  return updateDoc(pollRef(runtime.db, spaceId, pollId), { ...fields, anonymous: fields.anonymous || keepAnonymous });
 }
 
 export function setClosed(runtime: FirebaseRuntime, spaceId: string, pollId: string, closed: boolean) {
@@ -283,7 +320,8 @@ export interface VoteChange {
 
 /**
  * One step of a vote: add a choice, remove one, or swap one for another. The vote document and the
- * learner's shard change in one batch, which the rules check against each other.
+ * learner's shard change in one batch, which the rules check against each other. The vote holds no name; a first
+ * vote in a poll that is not anonymous also writes the voter's name (never their choice) to voters/{uid}.
  */
 export function castVote(
   runtime: FirebaseRuntime,
@@ -291,7 +329,7 @@ export function castVote(
   pollId: string,
   uid: string,
   change: VoteChange,
-  options: { firstVote: boolean; shard: number; displayName: string | null },
+  options: { firstVote: boolean; shard: number; voterName: string | null },
 ) {
   const base = pollRef(runtime.db, spaceId, pollId);
   const batch = writeBatch(runtime.db);
@@ -302,11 +340,13 @@ export function castVote(
     added: change.added,
     removed: change.removed,
     shard: options.shard,
-    displayName: options.displayName,
     updatedAt: serverTimestamp(),
   };
   if (options.firstVote) vote.votedAt = serverTimestamp();
   batch.set(voteRef, vote, { merge: true });
+  if (options.firstVote && options.voterName !== null) {
+    batch.set(doc(base, 'voters', uid), { displayName: options.voterName, votedAt: serverTimestamp() });
+  }
   const tally: unknown[] = [];
   if (change.added) tally.push(new FieldPath('counts', change.added), increment(1));
   if (change.removed) tally.push(new FieldPath('counts', change.removed), increment(-1));
@@ -319,19 +359,23 @@ export function castVote(
   return batch.commit();
 }
 
+/** A learner's one suggestion, with the marker that keeps it to one; anonymous polls do not record who made it. */
 export function suggestOption(
   runtime: FirebaseRuntime,
   spaceId: string,
   pollId: string,
   uid: string,
   option: StoredOption,
+  anonymous: boolean,
 ) {
+  const base = pollRef(runtime.db, spaceId, pollId);
   const batch = writeBatch(runtime.db);
-  batch.set(doc(pollRef(runtime.db, spaceId, pollId), 'suggestions', option.value), {
+  batch.set(doc(base, 'suggestions', option.value), {
     label: option.label,
-    createdBy: uid,
+    ...(anonymous ? {} : { createdBy: uid }),
     createdAt: serverTimestamp(),
   });
+  batch.set(doc(base, 'suggesters', uid), { value: option.value });
   return batch.commit();
 }
 

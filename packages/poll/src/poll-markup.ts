@@ -1,5 +1,3 @@
-import type { PollDefinition, StoredOption } from './poll-data.js';
-
 /** An option as the author wrote it. */
 export interface PollOption {
   value: string;
@@ -38,20 +36,4 @@ export function optionsFromMarkup(host: Element): PollOption[] {
     const value = VALUE.test(given) ? given : slugify(given || label) || `option-${index + 1}`;
     return { value, label: label || value };
   });
-}
-
-const sameOptions = (a: StoredOption[], b: StoredOption[]) =>
-  a.length === b.length && a.every((option, i) => option.value === b[i]!.value && option.label === b[i]!.label);
-
-/** Whether the stored poll still says what the page says. */
-export function sameDefinition(stored: PollDefinition, page: PollDefinition): boolean {
-  return (
-    stored.question === page.question &&
-    sameOptions(stored.options, page.options) &&
-    stored.multiple === page.multiple &&
-    stored.anonymous === page.anonymous &&
-    stored.maxChoices === page.maxChoices &&
-    stored.allowSuggestions === page.allowSuggestions &&
-    (stored.closesAt?.getTime() ?? null) === (page.closesAt?.getTime() ?? null)
-  );
 }

@@ -143,8 +143,9 @@ export const pollStyles = css`
     flex-wrap: wrap;
     gap: 0.5rem;
   }
-  .skeleton--count {
+  /* A line of text's own height (its content is a no-break space), so nothing moves when the text replaces it. */
+  .skeleton--line {
+    display: inline-block;
     inline-size: 5rem;
-    block-size: 1rem;
   }
 `;

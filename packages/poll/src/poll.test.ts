@@ -1,9 +1,21 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { initializeApp } from 'firebase/app';
+import { connectAuthEmulator, inMemoryPersistence, initializeAuth, signInAnonymously } from 'firebase/auth';
+import {
+  connectFirestoreEmulator,
+  doc,
+  initializeFirestore,
+  memoryLocalCache,
+  Timestamp,
+  updateDoc,
+} from 'firebase/firestore';
+import type { FirebaseRuntime } from '@cohort-kit/core';
 import { createSpace, grantRole, readDocument, uniqueId, useEmulators, waitFor } from '../../core/test/emulators.js';
+import { castVote } from './poll-data.js';
 import type { CohortPoll } from './poll.js';
 import './cohort-poll.js';
 
-useEmulators();
+const emulators = useEmulators();
 const space = uniqueId('poll-test');
 
 function optionButton(el: CohortPoll, value: string): HTMLButtonElement {
@@ -14,11 +26,15 @@ function optionButton(el: CohortPoll, value: string): HTMLButtonElement {
 
 const text = (el: CohortPoll) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 const liveRegion = (el: CohortPoll) => el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent ?? '';
-const loaded = (el: CohortPoll) =>
+const loadedWith = (el: CohortPoll, value: string) =>
   waitFor(
-    () => optionButton(el, 'smart').getAttribute('aria-disabled') === 'false' || text(el).includes('closed'),
+    () =>
+      el.shadowRoot!.querySelector(`.option[data-value="${value}"]`)?.getAttribute('aria-disabled') === 'false' ||
+      text(el).includes('closed') ||
+      text(el).includes('saved settings differ'),
     'poll loaded',
   );
+const loaded = (el: CohortPoll) => loadedWith(el, 'smart');
 
 /** Votes like a learner: click, and give a name the first time the element asks for one. */
 async function voteFor(el: CohortPoll, value: string) {
@@ -40,6 +56,51 @@ async function voteFor(el: CohortPoll, value: string) {
   }
 }
 
+/** Another learner, in their own Firebase app and anonymous account: someone else voting from elsewhere. */
+async function peer() {
+  const app = initializeApp({ projectId: emulators.projectId, apiKey: 'test-api-key' }, uniqueId('peer'));
+  const auth = initializeAuth(app, { persistence: inMemoryPersistence });
+  connectAuthEmulator(auth, emulators.authEmulator, { disableWarnings: true });
+  const db = initializeFirestore(app, { localCache: memoryLocalCache() });
+  const [host, port] = emulators.firestoreEmulator.split(':');
+  connectFirestoreEmulator(db, host!, Number(port));
+  const { user } = await signInAnonymously(auth);
+  return { uid: user.uid, runtime: { db } as unknown as FirebaseRuntime };
+}
+
+const uid = (el: CohortPoll) => el['runtime']!.identity.user!.uid;
+const runtimeOf = (el: CohortPoll) => el['runtime']!;
+const button = (el: CohortPoll, label: string) =>
+  [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes(label));
+
+/** Reads a document until it passes `ok`: a write shown at once on screen reaches the server a moment later. */
+async function stored<T>(path: string, ok: (data: T | null) => boolean, message: string): Promise<T | null> {
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    const data = await readDocument<T>(path);
+    if (ok(data)) return data;
+    if (Date.now() > deadline) throw new Error(`Timed out: ${message}`);
+    await aTimeout(100);
+  }
+}
+
+/** Where the parts a learner reads sit on screen. */
+function layout(el: CohortPoll) {
+  const parts = [
+    ...el.shadowRoot!.querySelectorAll<HTMLElement>('.poll__question, .option, .poll__participation, .poll__suggest'),
+  ];
+  return parts.map((part) => {
+    const { x, y, width, height } = part.getBoundingClientRect();
+    return {
+      part: part.className.split(' ')[0],
+      x: Math.round(x),
+      y: Math.round(y),
+      width: Math.round(width),
+      height: Math.round(height),
+    };
+  });
+}
+
 async function poll(attributes = '', id = uniqueId('p')) {
   const wrapper = await fixture<HTMLDivElement>(`<div>
     <cohort-poll space="${space}" poll="${id}" ${attributes}>
@@ -56,6 +117,108 @@ async function poll(attributes = '', id = uniqueId('p')) {
 
 before(async () => {
   await createSpace(space, { name: 'Leadership cohort' });
+});
+
+describe('<cohort-poll anonymous>, before this learner has joined the space', () => {
+  it('takes a vote without asking a name, and stores nothing that names the voter', async () => {
+    const { el, id } = await poll('anonymous results="always"');
+    expect(text(el)).to.contain('Anonymous poll: other learners and facilitators cannot see who voted what.');
+    optionButton(el, 'game').click();
+    await waitFor(() => optionButton(el, 'game').getAttribute('aria-checked') === 'true', 'voted');
+    await waitFor(() => liveRegion(el).includes('Vote saved'), 'vote saved');
+    // Never asked for a name: no form, and no member document appeared when the count moved.
+    expect(el.shadowRoot!.querySelector('form.join')).to.equal(null);
+    expect(await readDocument(`spaces/${space}/members/${uid(el)}`)).to.equal(null);
+    const vote = await readDocument<Record<string, unknown>>(`spaces/${space}/polls/${id}/votes/${uid(el)}`);
+    expect(vote!.choices).to.deep.equal(['game']);
+    expect(Object.keys(vote!)).not.to.include('displayName');
+    expect(await readDocument(`spaces/${space}/polls/${id}/voters/${uid(el)}`)).to.equal(null);
+    const stored = await readDocument<Record<string, unknown>>(`spaces/${space}/polls/${id}`);
+    expect(Object.keys(stored!)).not.to.include('createdBy');
+    await waitFor(() => text(el).includes('1 peer voted'), 'counted');
+    expect(text(el)).not.to.contain('recently');
+  });
+
+  it('takes a suggestion without asking a name, and it names no one', async () => {
+    const { el, id } = await poll('anonymous allow-suggestions');
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="suggestion"]')!;
+    input.value = 'Ask a colleague';
+    el.shadowRoot!.querySelector<HTMLFormElement>('.poll__suggest')!.requestSubmit();
+    await waitFor(() => text(el).includes('Ask a colleague'), 'suggestion shown');
+    expect(el.shadowRoot!.querySelector('form.join')).to.equal(null);
+    const suggestion = await stored<Record<string, unknown>>(
+      `spaces/${space}/polls/${id}/suggestions/ask-a-colleague`,
+      (data) => data !== null,
+      'suggestion stored',
+    );
+    expect(suggestion!.label).to.equal('Ask a colleague');
+    expect(Object.keys(suggestion!)).not.to.include('createdBy');
+    // One per learner: a second one is refused with a clear message, and the field keeps its text.
+    input.value = 'Another idea';
+    el.shadowRoot!.querySelector<HTMLFormElement>('.poll__suggest')!.requestSubmit();
+    await waitFor(() => text(el).includes('You have already suggested an option'), 'one suggestion each');
+    expect(input.value).to.equal('Another idea');
+  });
+
+  it('keeps a tap made before the poll has loaded, says so, and saves it', async () => {
+    const wrapper = await fixture<HTMLDivElement>(`<div>
+      <cohort-poll space="${space}" poll="${uniqueId('early')}" anonymous>
+        Which goal-setting approach will you try first?
+        <option value="smart">🤓 Use the SMART goals framework</option>
+        <option value="buddy">🤝 Find an accountability buddy</option>
+      </cohort-poll></div>`);
+    const el = wrapper.querySelector('cohort-poll') as CohortPoll;
+    await el.updateComplete;
+    expect(optionButton(el, 'buddy').getAttribute('aria-disabled')).to.equal('true');
+    optionButton(el, 'buddy').click();
+    await el.updateComplete;
+    expect(text(el)).to.contain('Your vote will be saved as soon as the poll has loaded.');
+    await waitFor(() => optionButton(el, 'buddy').getAttribute('aria-checked') === 'true', 'early tap saved');
+    await waitFor(() => liveRegion(el).includes('Vote saved'), 'saved');
+    expect(text(el)).not.to.contain('Your vote will be saved as soon as');
+  });
+
+  it("announces other people's votes politely", async () => {
+    const { el, id } = await poll('anonymous results="always"');
+    await voteFor(el, 'smart');
+    await waitFor(() => liveRegion(el).includes('Vote saved'), 'own vote saved');
+    expect(liveRegion(el)).not.to.contain('Results updated');
+    const other = await peer();
+    await castVote(
+      other.runtime,
+      space,
+      id,
+      other.uid,
+      { added: 'smart', removed: '', choices: ['smart'] },
+      {
+        firstVote: true,
+        shard: 5,
+        voterName: null,
+      },
+    );
+    await waitFor(() => liveRegion(el).includes('Results updated.'), "other's vote announced");
+    expect(liveRegion(el)).to.contain('2 votes');
+  });
+
+  it("shows a clear notice instead of taking votes when the stored poll would not keep the page's promise", async () => {
+    const id = uniqueId('conflict');
+    const { el: first } = await poll('anonymous', id);
+    await voteFor(first, 'smart');
+    await waitFor(() => liveRegion(first).includes('Vote saved'), 'stored by a first vote');
+    first.remove();
+    // Stored anonymous behind a page without `anonymous`: that matches, and votes there are anonymous too.
+    const { el } = await poll('', id);
+    expect(text(el)).not.to.contain('saved settings differ');
+    expect(text(el)).to.contain('Anonymous poll');
+    el.remove();
+    const other = await poll('multiple max-choices="2"', id);
+    expect(text(other.el)).to.contain("This poll's saved settings differ from this page");
+    expect(optionButton(other.el, 'game').getAttribute('aria-disabled')).to.equal('true');
+    optionButton(other.el, 'game').click();
+    await aTimeout(300);
+    expect(optionButton(other.el, 'game').getAttribute('aria-checked')).to.equal('false');
+    expect(other.el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+  });
 });
 
 describe('<cohort-poll>', () => {
@@ -103,19 +266,39 @@ describe('<cohort-poll>', () => {
     expect(text(el)).to.contain('1 peer voted');
   });
 
-  it('hides results until the learner votes, without moving the layout', async () => {
-    const { el } = await poll();
+  it('hides results until the learner votes, and nothing moves as data, results and tools appear', async () => {
+    const id = uniqueId('p');
+    const wrapper = await fixture<HTMLDivElement>(`<div>
+      <cohort-poll space="${space}" poll="${id}" allow-suggestions>
+        Which goal-setting approach will you try first?
+        <option value="smart">🤓 Use the SMART goals framework</option>
+        <option value="buddy">🤝 Find an accountability buddy</option>
+        <option value="game">👾 Gamify your process</option>
+      </cohort-poll></div>`);
+    const el = wrapper.querySelector('cohort-poll') as CohortPoll;
+    await el.updateComplete;
+    // First paint: the skeleton, before any data.
+    expect(text(el)).to.contain('Loading…');
+    const firstPaint = layout(el);
+    expect(firstPaint.filter((part) => part.part === 'option')).to.have.length(3);
+    expect(firstPaint.some((part) => part.part === 'poll__suggest')).to.equal(true);
+    await loaded(el);
+    expect(layout(el)).to.deep.equal(firstPaint);
     const count = optionButton(el, 'smart').querySelector('.option__count')!;
     expect(getComputedStyle(count).visibility).to.equal('hidden');
-    const heightBefore = el.getBoundingClientRect().height;
     await voteFor(el, 'smart');
     await waitFor(
       () => getComputedStyle(optionButton(el, 'smart').querySelector('.option__count')!).visibility === 'visible',
       'results shown',
     );
-    // The name form has gone by now; the options themselves kept their size.
-    expect(Math.round(optionButton(el, 'smart').getBoundingClientRect().height)).to.be.greaterThan(0);
-    expect(el.getBoundingClientRect().height).to.be.closeTo(heightBefore, 40);
+    await waitFor(() => el.shadowRoot!.querySelector('form.join') === null, 'name form gone');
+    expect(layout(el)).to.deep.equal(firstPaint);
+    // The facilitator's tools appear below everything a learner reads.
+    await grantRole(space, uid(el), 'facilitator', 'Ana Learner');
+    await waitFor(() => text(el).includes('Close poll'), 'facilitator tools');
+    expect(layout(el)).to.deep.equal(firstPaint);
+    await grantRole(space, uid(el), 'learner', 'Ana Learner');
+    await waitFor(() => !text(el).includes('Close poll'), 'learner again');
   });
 
   it('moves focus with arrow keys without voting, and votes with Space or Enter', async () => {
@@ -160,12 +343,19 @@ describe('<cohort-poll>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('in an anonymous poll shows how many took part but no names', async () => {
-    const { el } = await poll('anonymous results="always"');
+  it('in an anonymous poll shows how many took part but no names, even for a learner who has a name', async () => {
+    const { el, id } = await poll('anonymous results="always"');
+    // This learner joined the space in an earlier test: their name exists, and still appears nowhere here.
+    expect(await readDocument(`spaces/${space}/members/${uid(el)}`)).not.to.equal(null);
     await voteFor(el, 'game');
+    await waitFor(() => liveRegion(el).includes('Vote saved'), 'vote saved');
     await waitFor(() => text(el).includes('1 peer voted'), 'counted');
     expect(text(el)).not.to.contain('Ana Learner');
-    expect(text(el)).to.contain('nobody can see who voted what');
+    expect(text(el)).not.to.contain('recently');
+    expect(await readDocument(`spaces/${space}/polls/${id}/voters/${uid(el)}`)).to.equal(null);
+    const vote = await readDocument<Record<string, unknown>>(`spaces/${space}/polls/${id}/votes/${uid(el)}`);
+    expect(Object.keys(vote!)).not.to.include('displayName');
+    expect(text(el)).to.contain('other learners and facilitators cannot see who voted what');
   });
 
   it('names recent voters in an open poll', async () => {
@@ -185,6 +375,130 @@ describe('<cohort-poll>', () => {
       () => optionButton(el, 'write-it-on-a-sticky-note').getAttribute('aria-checked') === 'true',
       'voted for suggestion',
     );
+  });
+
+  it('reads the question from the question attribute', async () => {
+    const wrapper = await fixture<HTMLDivElement>(`<div>
+      <cohort-poll space="${space}" poll="${uniqueId('q')}" question="Which day suits you?">
+        <option value="mon">Monday</option>
+        <option value="tue">Tuesday</option>
+      </cohort-poll></div>`);
+    const el = wrapper.querySelector('cohort-poll') as CohortPoll;
+    await loadedWith(el, 'mon');
+    expect(el.shadowRoot!.querySelector('#poll-question')!.textContent).to.equal('Which day suits you?');
+    expect(el.shadowRoot!.querySelector('[role="radiogroup"]')!.getAttribute('aria-labelledby')).to.equal(
+      'poll-question',
+    );
+  });
+
+  it('derives values from labels that have no letters a value can use, and takes votes for them', async () => {
+    const id = uniqueId('emoji');
+    const wrapper = await fixture<HTMLDivElement>(`<div>
+      <cohort-poll space="${space}" poll="${id}" results="always">
+        How do you feel?
+        <option>👍</option>
+        <option>نعم</option>
+        <option>Sí, claro</option>
+      </cohort-poll></div>`);
+    const el = wrapper.querySelector('cohort-poll') as CohortPoll;
+    await loadedWith(el, 'option-1');
+    const values = [...el.shadowRoot!.querySelectorAll('.option')].map((b) => b.getAttribute('data-value'));
+    expect(values).to.deep.equal(['option-1', 'option-2', 'si-claro']);
+    await voteFor(el, 'option-2');
+    await waitFor(() => /1 vote · 100 %/.test(optionButton(el, 'option-2').textContent!), 'counted');
+    const stored = await readDocument<{ optionValues: string[] }>(`spaces/${space}/polls/${id}`);
+    expect(stored!.optionValues).to.deep.equal(['option-1', 'option-2', 'si-claro']);
+  });
+
+  it('with results="always" shows counts before the learner votes', async () => {
+    const { el } = await poll('results="always"');
+    const count = optionButton(el, 'smart').querySelector('.option__count')!;
+    expect(getComputedStyle(count).visibility).to.equal('visible');
+    expect(count.getAttribute('aria-hidden')).to.equal('false');
+    expect(count.textContent).to.match(/0 votes · 0 %/);
+  });
+
+  it('with results="after-close" keeps counts hidden after voting while the poll is open', async () => {
+    const { el } = await poll('results="after-close"');
+    expect(text(el)).to.contain('Results appear when the poll closes.');
+    await voteFor(el, 'buddy');
+    await waitFor(() => text(el).includes('1 peer voted'), 'vote counted');
+    for (const value of ['smart', 'buddy', 'game']) {
+      const count = optionButton(el, value).querySelector('.option__count')!;
+      expect(getComputedStyle(count).visibility).to.equal('hidden');
+      expect(count.getAttribute('aria-hidden')).to.equal('true');
+    }
+  });
+
+  it('moves focus with arrow keys in a right-to-left page the way the options read', async () => {
+    const id = uniqueId('rtl');
+    const wrapper = await fixture<HTMLDivElement>(`<div dir="rtl" lang="ar">
+      <cohort-poll space="${space}" poll="${id}">
+        ما الذي سيساعدك أكثر؟
+        <option value="a">زميل</option>
+        <option value="b">جلسة</option>
+        <option value="c">ملخص</option>
+      </cohort-poll></div>`);
+    const el = wrapper.querySelector('cohort-poll') as CohortPoll;
+    await loadedWith(el, 'a');
+    const key = (value: string, name: string) =>
+      optionButton(el, value).dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true }));
+    optionButton(el, 'a').focus();
+    key('a', 'ArrowLeft');
+    expect(el.shadowRoot!.activeElement).to.equal(optionButton(el, 'b'));
+    key('b', 'ArrowRight');
+    expect(el.shadowRoot!.activeElement).to.equal(optionButton(el, 'a'));
+    key('a', 'End');
+    expect(el.shadowRoot!.activeElement).to.equal(optionButton(el, 'c'));
+    expect(optionButton(el, 'c').getAttribute('aria-checked')).to.equal('false');
+  });
+
+  it('closes on screen at the stored closing time, which the page does not know', async () => {
+    const { el, id } = await poll();
+    await voteFor(el, 'smart');
+    await waitFor(() => text(el).includes('1 peer voted'), 'voted');
+    await grantRole(space, uid(el), 'facilitator', 'Ana Learner');
+    await waitFor(() => text(el).includes('Close poll'), 'facilitator');
+    await updateDoc(doc(runtimeOf(el).db, 'spaces', space, 'polls', id), {
+      closesAt: Timestamp.fromMillis(Date.now() + 2500),
+    });
+    await grantRole(space, uid(el), 'learner', 'Ana Learner');
+    await waitFor(() => text(el).includes('Closes'), 'closing time shown');
+    await waitFor(() => text(el).includes('Poll closed. Final results:'), 'closed at the stored time');
+    expect(optionButton(el, 'smart').getAttribute('aria-disabled')).to.equal('true');
+  });
+
+  it('lets a facilitator remove a suggestion; a learner who chose it can vote again, by keyboard too', async () => {
+    const { el, id } = await poll('allow-suggestions');
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="suggestion"]')!;
+    input.value = 'Tell a friend';
+    el.shadowRoot!.querySelector<HTMLFormElement>('.poll__suggest')!.requestSubmit();
+    await waitFor(() => text(el).includes('Tell a friend'), 'suggestion shown');
+    await voteFor(el, 'tell-a-friend');
+    await waitFor(() => optionButton(el, 'tell-a-friend').tabIndex === 0, 'chosen option is the tab stop');
+    expect(optionButton(el, 'smart').tabIndex).to.equal(-1);
+    await grantRole(space, uid(el), 'facilitator', 'Ana Learner');
+    await waitFor(() => Boolean(button(el, 'Remove suggestion')), 'remove offered');
+    button(el, 'Remove suggestion')!.click();
+    await waitFor(() => !el.shadowRoot!.querySelector('[data-value="tell-a-friend"]'), 'suggestion removed');
+    // Nothing is marked, the hint says so, and the first option is the one tab stop.
+    expect(text(el)).to.contain('Your earlier choice is no longer in the poll.');
+    expect(text(el)).not.to.contain('You can change your vote');
+    expect(el.shadowRoot!.querySelectorAll('[aria-checked="true"]')).to.have.length(0);
+    expect([...el.shadowRoot!.querySelectorAll<HTMLElement>('.option')].map((b) => b.tabIndex)).to.deep.equal([
+      0, -1, -1,
+    ]);
+    // Close and reopen: voting stops, then starts again.
+    button(el, 'Close poll')!.click();
+    await waitFor(() => text(el).includes('Poll closed. Final results:'), 'closed');
+    button(el, 'Reopen poll')!.click();
+    await waitFor(() => Boolean(button(el, 'Close poll')), 'reopened');
+    await stored<{ closed: boolean }>(`spaces/${space}/polls/${id}`, (data) => data?.closed === false, 'reopen stored');
+    expect(optionButton(el, 'game').getAttribute('aria-disabled')).to.equal('false');
+    await grantRole(space, uid(el), 'learner', 'Ana Learner');
+    await voteFor(el, 'game');
+    await waitFor(() => optionButton(el, 'game').getAttribute('aria-checked') === 'true', 'voted again');
+    expect(text(el)).to.contain('You can change your vote');
   });
 
   it('gives a facilitator the close action; closing ends voting for everyone', async () => {

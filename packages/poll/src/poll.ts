@@ -12,7 +12,7 @@ import {
 import { pollStyles } from './poll.styles.js';
 import type { PollActionsContext } from './poll-actions.js';
 import type { PollDefinition, PollSnapshot, StoredOption } from './poll-data.js';
-import { optionsFromMarkup, questionFromMarkup, sameDefinition, type PollOption } from './poll-markup.js';
+import { optionsFromMarkup, questionFromMarkup, type PollOption } from './poll-markup.js';
 
 export type { PollOption };
 
@@ -35,6 +35,8 @@ declare global {
 type PollData = typeof import('./poll-data.js');
 const POLL_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 const ANNOUNCE_OTHERS_EVERY_MS = 15000;
+/** How long a tap made while the poll loads waits for it before saying so. */
+const LOAD_WAIT_MS = 20000;
 
 /**
  * A one-tap emoji poll with live results: the simpler request that restarts a quiet cohort.
@@ -73,7 +75,7 @@ export class CohortPoll extends CohortElement {
   @property({ type: Boolean, reflect: true }) multiple = false;
   /** With `multiple`, how many options a learner may choose. */
   @property({ type: Number, attribute: 'max-choices' }) maxChoices = 0;
-  /** Nobody, facilitators included, can see who voted what. */
+  /** Other learners and facilitators cannot see who voted what; learners vote without giving a name. */
   @property({ type: Boolean, reflect: true }) anonymous = false;
   /** When results show: `after-vote` (default), `always` or `after-close`. */
   @property() results: 'after-vote' | 'always' | 'after-close' = 'after-vote';
@@ -89,6 +91,8 @@ export class CohortPoll extends CohortElement {
   @state() private snapshot?: PollSnapshot;
   @state() private actionError = '';
   @state() private busy = false;
+  /** An option tapped before the poll had loaded: the vote is saved once it has. */
+  @state() private queued = '';
   @state() private now = Date.now();
 
   #pollData?: PollData;
@@ -99,6 +103,7 @@ export class CohortPoll extends CohortElement {
   #votes: Promise<void> = Promise.resolve();
   #closeTimer?: ReturnType<typeof setTimeout>;
   #warnedDrift = false;
+  #suggestedHere = false;
   /** The choices shown while this learner's vote is on its way, so a snapshot from before it can't undo it. */
   #optimisticChoices?: string[];
 
@@ -114,6 +119,7 @@ export class CohortPoll extends CohortElement {
     super.disconnectedCallback();
     this.#observer?.disconnect();
     clearTimeout(this.#closeTimer);
+    this.#scheduledClose = null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -140,16 +146,40 @@ export class CohortPoll extends CohortElement {
   get #maxChoices(): number {
     if (!this.multiple) return 1;
     const limit = this.maxChoices > 0 ? this.maxChoices : this.markupOptions.length;
-    return Math.min(limit, 12);
+    return Math.max(1, Math.min(limit, this.markupOptions.length, 12));
   }
 
+  /**
+   * When the poll closes: the earlier of the stored time (what the rules enforce) and the page's (what the author
+   * wrote). Either one passing closes it on screen.
+   */
+  get #closesAtEffective(): Date | null {
+    const times = [this.snapshot?.poll?.closesAt, this.#closesAtDate].filter((date): date is Date => Boolean(date));
+    return times.length ? new Date(Math.min(...times.map((date) => date.getTime()))) : null;
+  }
+
+  #scheduledClose: number | null = null;
+
   #scheduleClose() {
+    const closesAt = this.#closesAtEffective;
+    if ((closesAt?.getTime() ?? null) === this.#scheduledClose) return;
+    this.#scheduledClose = closesAt?.getTime() ?? null;
     clearTimeout(this.#closeTimer);
-    const closesAt = this.#closesAtDate;
     if (!closesAt) return;
     const wait = closesAt.getTime() - Date.now();
+    if (wait <= 0) {
+      this.now = Date.now(); // already past (a stored time that just arrived): closed now
+      return;
+    }
     // setTimeout overflows past ~24.8 days; a poll closing later re-checks then.
-    if (wait > 0) this.#closeTimer = setTimeout(() => (this.now = Date.now()), Math.min(wait + 50, 2 ** 31 - 1));
+    this.#closeTimer = setTimeout(
+      () => {
+        this.now = Date.now();
+        this.#scheduledClose = null;
+        this.#scheduleClose();
+      },
+      Math.min(wait + 50, 2 ** 31 - 1),
+    );
   }
 
   protected override validate(): Problem | undefined {
@@ -220,6 +250,12 @@ export class CohortPoll extends CohortElement {
     const [pollData, actions] = await Promise.all([import('./poll-data.js'), import('./poll-actions.js')]);
     this.#pollData = pollData;
     this.#actions = actions;
+    // Checked with the data rather than at first paint: rare, and its messages need not weigh on every page.
+    const tooLong = actions.lengthProblem(this.#questionText, this.markupOptions);
+    if (tooLong) {
+      this.fail({ kind: 'markup', message: tooLong });
+      return () => {};
+    }
     return pollData.watchPoll(
       runtime,
       data,
@@ -235,26 +271,22 @@ export class CohortPoll extends CohortElement {
     const previous = this.snapshot;
     const snapshot = this.#optimisticChoices ? { ...incoming, myChoices: this.#optimisticChoices } : incoming;
     this.snapshot = snapshot;
-    if (!this.#warnedDrift && snapshot.poll && !sameDefinition(snapshot.poll, this.#definition())) {
+    this.#scheduleClose();
+    if (!this.#warnedDrift && snapshot.poll && !this.#actions?.sameDefinition(snapshot.poll, this.#definition())) {
       this.#warnedDrift = true;
       console.warn(`[cohort-kit] <cohort-poll poll="${this.poll}">: the markup differs from the stored poll.`);
     }
     const counts = JSON.stringify(snapshot.counts);
-    if (previous && this.#lastCounts && counts !== this.#lastCounts && this.#resultsVisible) {
+    // Other people's votes only: not this learner's own write on its way or just confirmed.
+    const others = !snapshot.countsPending && !this.busy;
+    if (previous && this.#lastCounts && counts !== this.#lastCounts && others && this.#resultsVisible) {
       const mineChanged = JSON.stringify(previous.myChoices) !== JSON.stringify(snapshot.myChoices);
       if (!mineChanged && Date.now() - this.#lastOthersAnnouncement > ANNOUNCE_OTHERS_EVERY_MS) {
         this.#lastOthersAnnouncement = Date.now();
-        this.announcer.announce(msg(str`Results updated. ${this.#leaderSummary()}`, { id: 'poll.results-updated' }));
+        this.announcer.announce(this.#actions!.resultsUpdated(this.#displayedOptions(), snapshot.counts));
       }
     }
     this.#lastCounts = counts;
-  }
-
-  #leaderSummary(): string {
-    const options = this.#displayedOptions();
-    const counts = this.snapshot?.counts ?? {};
-    const leader = [...options].sort((a, b) => (counts[b.value] ?? 0) - (counts[a.value] ?? 0))[0];
-    return leader ? `${leader.label}: ${this.#countText(counts[leader.value] ?? 0)}` : '';
   }
 
   #definition(): PollDefinition {
@@ -271,12 +303,29 @@ export class CohortPoll extends CohortElement {
 
   get #isClosed(): boolean {
     if (this.snapshot?.poll?.closed) return true;
-    const closesAt = this.snapshot?.poll?.closesAt ?? this.#closesAtDate;
+    const closesAt = this.#closesAtEffective;
     return Boolean(closesAt && closesAt.getTime() <= this.now);
+  }
+
+  /** Anonymous if the page or the stored poll says so: then nothing this learner writes carries their name. */
+  get #anonymousNow(): boolean {
+    return this.anonymous || Boolean(this.snapshot?.poll?.anonymous);
+  }
+
+  /** The stored poll would refuse this page's votes, or would not keep the anonymity the page promises. */
+  get #conflict(): boolean {
+    const stored = this.snapshot?.poll;
+    return Boolean(stored && this.#actions?.conflicts(stored, this.#definition()));
   }
 
   get #hasVoted(): boolean {
     return (this.snapshot?.myChoices.length ?? 0) > 0;
+  }
+
+  /** This learner's choices among the options on screen (a removed suggestion is not). */
+  #shownChoices(options = this.#displayedOptions()): string[] {
+    const shown = new Set(options.map((option) => option.value));
+    return (this.snapshot?.myChoices ?? []).filter((value) => shown.has(value));
   }
 
   get #resultsVisible(): boolean {
@@ -299,84 +348,82 @@ export class CohortPoll extends CohortElement {
     return options;
   }
 
-  #countText(count: number): string {
-    return count === 1 ? msg('1 vote', { id: 'poll.vote-one' }) : msg(str`${count} votes`, { id: 'poll.votes' });
-  }
-
   async #onChoose(option: StoredOption) {
-    if (this.#isClosed || !this.runtime || !this.#pollData || !this.snapshot) return;
-
-    const current = this.snapshot.myChoices;
-    const chosen = current.includes(option.value);
-    if (!this.multiple && chosen) return;
-    if (this.multiple && !chosen && current.length >= this.#maxChoices) {
-      this.actionError = msg(str`You can choose at most ${this.#maxChoices}. Remove one to pick another.`, {
-        id: 'poll.max-reached',
-      });
-      return;
+    if (this.#isClosed || this.#conflict) return;
+    // A tap before the poll has loaded is kept, and says so, rather than dropped.
+    if (!this.#ready()) {
+      this.queued = option.value;
+      this.announcer.announce(msg('Your vote will be saved as soon as the poll has loaded.', { id: 'poll.queued' }));
     }
     // Votes go one after another, each computed from the state the previous one left.
     this.#votes = this.#votes.then(() => this.#vote(option)).catch(() => {});
     await this.#votes;
   }
 
-  async #vote(option: StoredOption) {
-    const runtime = this.runtime!;
-    const pollData = this.#pollData!;
-    this.actionError = '';
-    // A tap can come before the poll, this learner's vote and their membership are known (aria-disabled
-    // does not stop clicks): wait for them rather than drop the tap or compute a vote from half a picture.
-    const ready = () =>
+  /** The poll, this learner's own vote and their membership are known: a vote can be computed. */
+  #ready(): boolean {
+    return (
+      Boolean(this.runtime && this.#pollData) &&
       this.snapshot?.poll !== undefined &&
       Boolean(this.snapshot?.myVoteLoaded) &&
-      Boolean(this.spaceState?.memberLoaded);
-    for (let waited = 0; !ready() && waited < 10000; waited += 50) await new Promise((r) => setTimeout(r, 50));
-    if (!ready()) {
-      this.actionError = msg('The poll is still loading. Try again in a moment.', { id: 'poll.still-loading' });
-      return;
-    }
-    let member;
+      Boolean(this.spaceState?.memberLoaded)
+    );
+  }
+
+  async #vote(option: StoredOption) {
+    this.actionError = '';
+    const ready = await this.#until(() => this.#ready());
+    this.queued = '';
+    if (!ready) return;
+    if (this.#isClosed || this.#conflict) return;
+    const runtime = this.runtime!;
+    const pollData = this.#pollData!;
+    const anonymous = this.#anonymousNow;
+    let voterName: string | null = null;
     try {
-      member = await this.requireMember('vote');
-    } catch {
-      return; // the learner cancelled the name form
-    }
-    try {
-      await this.#ownVoteLoaded();
+      if (anonymous) {
+        // No name, no membership: nothing public changes at the moment this learner's count moves.
+        await runtime.identity.ensureSignedIn();
+      } else {
+        voterName = (await this.requireMember('vote')).displayName;
+      }
     } catch (error) {
-      this.actionError = (error as Error).message;
+      // The learner cancelled the name form (nothing to say), or signing in failed (say why).
+      if (anonymous) this.actionError = (error as Error).message;
       return;
     }
+    // Just signed in: this learner's own earlier vote (another device) must be known before a change is computed.
+    if (!(await this.#until(() => Boolean(this.snapshot?.myVoteLoaded)))) return;
     // Just signed in or not: the change is computed from this learner's own vote as loaded.
     const snapshot = this.snapshot!;
     const uid = runtime.identity.user!.uid;
     const before = snapshot.myChoices;
-    const chosen = before.includes(option.value);
-    const change = this.multiple
-      ? chosen
-        ? { added: '', removed: option.value, choices: before.filter((value) => value !== option.value) }
-        : { added: option.value, removed: '', choices: [...before, option.value] }
-      : { added: option.value, removed: before[0] ?? '', choices: [option.value] };
-    if (!change.added && !change.removed) return;
+    const plan = this.#actions!.planVote(
+      before,
+      option.value,
+      new Set(this.#displayedOptions().map((each) => each.value)),
+      this.multiple,
+      this.#maxChoices,
+    );
+    if (typeof plan === 'string') {
+      this.actionError = plan;
+      return;
+    }
+    if (!plan) return;
+    const change = plan;
     this.busy = true;
     try {
       if (snapshot.poll === null) await this.#createPoll(uid);
       const firstVote = snapshot.myShard === undefined;
       const shard = snapshot.myShard ?? Math.floor(Math.random() * pollData.SHARD_COUNT);
-      // The stored poll decides: the rules check the vote against it, not against this page.
-      const displayName = (snapshot.poll?.anonymous ?? this.anonymous) ? null : member.displayName;
-      const write = pollData.castVote(runtime, this.spaceId, this.poll, uid, change, { firstVote, shard, displayName });
+      const write = pollData.castVote(runtime, this.spaceId, this.poll, uid, change, { firstVote, shard, voterName });
       // Show the choice at once; the listener confirms it (or the error below undoes it).
       this.#optimisticChoices = change.choices;
       this.snapshot = { ...snapshot, myChoices: change.choices, myShard: shard };
       await this.settle(write);
       this.#optimisticChoices = undefined;
       this.emit<CohortVoteDetail>('cohort-vote', { space: this.spaceId, poll: this.poll, choices: change.choices });
-      this.announcer.announce(
-        change.added
-          ? msg(str`Vote saved: ${option.label}`, { id: 'poll.saved' })
-          : msg(str`Vote removed: ${option.label}`, { id: 'poll.removed-vote' }),
-      );
+      this.announcer.announce(this.#actions!.voteAnnouncement(Boolean(change.added), option.label));
     } catch (error) {
       this.#optimisticChoices = undefined;
       this.snapshot = { ...this.snapshot!, myChoices: before };
@@ -386,14 +433,14 @@ export class CohortPoll extends CohortElement {
     }
   }
 
-  async #ownVoteLoaded() {
-    for (let waited = 0; !this.snapshot?.myVoteLoaded && waited < 10000; waited += 50) {
+  /** Waits for `check`; after LOAD_WAIT_MS says the poll is still loading and resolves false. */
+  async #until(check: () => boolean): Promise<boolean> {
+    for (let waited = 0; !check() && waited < LOAD_WAIT_MS; waited += 50) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    if (!this.snapshot?.myVoteLoaded)
-      throw new Error(
-        msg('Your earlier vote has not loaded yet. Try again in a moment.', { id: 'poll.vote-not-loaded' }),
-      );
+    if (!check())
+      this.actionError = msg('The poll is still loading. Try again in a moment.', { id: 'poll.still-loading' });
+    return check();
   }
 
   async #createPoll(uid: string) {
@@ -428,23 +475,29 @@ export class CohortPoll extends CohortElement {
   protected override renderContent(): TemplateResult {
     const snapshot = this.snapshot;
     // Options take votes once the poll and this learner's own vote are known: a click before that
-    // could count a first vote twice.
+    // could count a first vote twice (it is queued, and says so, until then).
     const loaded = Boolean(snapshot && snapshot.poll !== undefined && snapshot.myVoteLoaded);
     const closed = this.#isClosed;
+    const conflict = this.#conflict;
     const showResults = loaded && this.#resultsVisible;
     const options = this.#displayedOptions();
     const counts = snapshot?.counts ?? {};
     const voters = snapshot?.voters ?? 0;
     const mine = snapshot?.myChoices ?? [];
-    const focusable = mine[0] ?? options[0]?.value;
+    // The one radio in the tab order: the first chosen option on screen, else the first option.
+    const focusable = this.#shownChoices(options)[0] ?? options[0]?.value;
     const stored = snapshot?.poll;
-    const drift = Boolean(stored && !sameDefinition(stored, this.#definition()));
-    const closesAt = stored?.closesAt ?? this.#closesAtDate;
+    // A poll nobody has voted in can be reset to the page, anonymity included; one with votes stays anonymous.
+    const drift = Boolean(
+      stored && this.#actions && !this.#actions.sameDefinition(stored, this.#definition(), voters > 0),
+    );
+    const closesAt = this.#closesAtEffective;
+    const suggestionsOpen = this.allowSuggestions && !closed && !conflict && stored?.allowSuggestions !== false;
     const hintId = 'poll-hint';
     return html`
       <p class="poll__question" id="poll-question" part="question">${this.#questionText}</p>
-      <p class="poll__hint" id=${hintId} dir="auto">${this.#hintText(loaded, closed, showResults)}</p>
-      ${(this.snapshot?.poll?.anonymous ?? this.anonymous) ? html`<p class="poll__hint" dir="auto">${msg('Anonymous poll: nobody can see who voted what.', { id: 'poll.anonymous' })}</p>` : nothing}
+      <p class="poll__hint" id=${hintId} dir="auto">${this.#hintText(loaded, closed, showResults, options)}</p>
+      ${this.#anonymousNow ? html`<p class="poll__hint" dir="auto">${msg('Anonymous poll: other learners and facilitators cannot see who voted what.', { id: 'poll.anonymous' })}</p>` : nothing}
       <div
         class="poll__options"
         role=${this.multiple ? 'group' : 'radiogroup'}
@@ -456,13 +509,16 @@ export class CohortPoll extends CohortElement {
           const count = counts[option.value] ?? 0;
           const share = voters > 0 ? Math.round((count / voters) * 100) : 0;
           const isMine = mine.includes(option.value);
+          const isQueued = this.queued === option.value;
+          // The mark always holds a character (a no-break space when empty): an empty mark would align by its
+          // bottom edge and make the row taller than a marked one.
           return html`<button
             type="button"
             class="option ${isMine ? 'option--chosen' : ''}"
             part="option"
             role=${this.multiple ? 'checkbox' : 'radio'}
             aria-checked=${isMine ? 'true' : 'false'}
-            aria-disabled=${closed || !loaded ? 'true' : 'false'}
+            aria-disabled=${closed || conflict || !loaded ? 'true' : 'false'}
             tabindex=${this.multiple || option.value === focusable ? 0 : -1}
             data-value=${option.value}
             @click=${() => this.#onChoose(option)}
@@ -470,7 +526,7 @@ export class CohortPoll extends CohortElement {
           >
             <span class="option__row">
               <span class="option__main">
-                <span class="option__mark" aria-hidden="true">${isMine ? '✓' : ''}</span>
+                <span class="option__mark" aria-hidden="true">${isMine ? '✓' : isQueued ? '…' : '\u00a0'}</span>
                 <span class="option__label" dir="auto"
                   >${option.label}${
                     option.suggested
@@ -480,15 +536,15 @@ export class CohortPoll extends CohortElement {
                 >
               </span>
               ${
-                loaded
+                loaded && this.#actions
                   ? html`<span
                       class="option__count ${showResults ? '' : 'option__count--hidden'}"
                       part="count"
                       dir="auto"
                       aria-hidden=${showResults ? 'false' : 'true'}
-                      >${this.#countText(count)} · ${msg(str`${share} %`, { id: 'poll.percent' })}</span
+                      >${this.#actions.countText(count, share)}</span
                     >`
-                  : html`<span class="option__count skeleton skeleton--count" aria-hidden="true"></span>`
+                  : html`<span class="option__count skeleton skeleton--line" aria-hidden="true">&nbsp;</span>`
               }
             </span>
             <span class="option__bar ${showResults ? '' : 'option__bar--hidden'}" part="bar" aria-hidden="true"
@@ -499,13 +555,10 @@ export class CohortPoll extends CohortElement {
       </div>
       ${this.#renderParticipation(loaded, voters)}
       ${closesAt && !closed ? html`<p class="poll__hint" dir="auto">${msg(str`Closes ${relativeTime(closesAt, this.locale)}`, { id: 'poll.closes' })}</p>` : nothing}
+      ${conflict && !closed && this.#actions ? this.#actions.conflictNotice() : nothing}
       ${this.actionError ? html`<p class="error" role="alert">${this.actionError}</p>` : nothing}
       ${closed ? html`<slot name="after-close"></slot>` : nothing}
-      ${
-        this.allowSuggestions && !closed && loaded && this.#actions
-          ? this.#actions.renderSuggestForm(this.#actionsContext(drift))
-          : nothing
-      }
+      ${suggestionsOpen ? this.#renderSuggestForm(loaded) : nothing}
       ${
         this.isFacilitator && loaded && this.#actions
           ? this.#actions.renderFacilitatorTools(this.#actionsContext(drift))
@@ -514,44 +567,48 @@ export class CohortPoll extends CohortElement {
     `;
   }
 
-  #hintText(loaded: boolean, closed: boolean, showResults: boolean): string {
+  /** Painted with the options, so nothing moves when the data arrives; it takes input once it has. */
+  #renderSuggestForm(loaded: boolean): TemplateResult {
+    const ready = loaded && Boolean(this.#actions);
+    return html`<form
+      class="poll__suggest"
+      @submit=${(event: SubmitEvent) => {
+        event.preventDefault();
+        if (ready) void this.#actions!.submitSuggestion(this.#actionsContext(false), event.target as HTMLFormElement);
+      }}
+    >
+      <div class="field">
+        <label for="suggestion">${msg('Suggest an option', { id: 'poll.suggest' })}</label>
+        <input id="suggestion" name="suggestion" type="text" maxlength="80" autocomplete="off" ?disabled=${!ready} />
+      </div>
+      <button class="button button--quiet" type="submit" ?disabled=${!ready}>
+        ${msg('Add', { id: 'poll.suggest-submit' })}
+      </button>
+    </form>`;
+  }
+
+  #hintText(loaded: boolean, closed: boolean, showResults: boolean, options: StoredOption[]): string {
     if (closed) return msg('Poll closed. Final results:', { id: 'poll.closed' });
-    if (!loaded) return msg('Loading…', { id: 'core.loading' });
-    if (!this.#hasVoted) {
-      const choose = this.multiple
-        ? msg(str`Choose up to ${this.#maxChoices}.`, { id: 'poll.choose-many' })
-        : msg('Tap an option to vote.', { id: 'poll.choose-one' });
-      if (this.results === 'after-close')
-        return `${choose} ${msg('Results appear when the poll closes.', { id: 'poll.results-after-close' })}`;
-      if (!showResults) return `${choose} ${msg('Then see how your peers voted.', { id: 'poll.prompt' })}`;
-      return choose;
-    }
-    return this.multiple
-      ? msg(str`You can change your choices until the poll closes (up to ${this.#maxChoices}).`, {
-          id: 'poll.change-many',
-        })
-      : msg('You can change your vote until the poll closes.', { id: 'poll.change-one' });
+    if (this.queued) return msg('Your vote will be saved as soon as the poll has loaded.', { id: 'poll.queued' });
+    if (!loaded || !this.#actions) return msg('Loading…', { id: 'core.loading' });
+    return this.#actions.hintText({
+      voted: this.#hasVoted,
+      choiceGone: this.#hasVoted && this.#shownChoices(options).length === 0,
+      multiple: this.multiple,
+      max: this.#maxChoices,
+      afterClose: this.results === 'after-close',
+      showResults,
+    });
   }
 
   #renderParticipation(loaded: boolean, voters: number): TemplateResult {
-    if (!loaded)
+    if (!loaded || !this.#actions)
       return html`<p class="poll__participation" part="participation">
-        <span class="skeleton skeleton--count"></span>
+        <span class="skeleton skeleton--line" aria-hidden="true">&nbsp;</span>
       </p>`;
-    const recent = this.snapshot?.recentVoters ?? [];
-    const who =
-      voters === 0
-        ? this.#isClosed
-          ? msg('No one voted.', { id: 'poll.no-votes-closed' })
-          : msg('No one has voted yet. Be the first!', { id: 'poll.no-votes' })
-        : voters === 1
-          ? msg('1 peer voted', { id: 'poll.peer-voted' })
-          : msg(str`${voters} peers voted`, { id: 'poll.peers-voted' });
-    const names =
-      !this.anonymous && recent.length ? new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(recent) : '';
-    return html`<p class="poll__participation" part="participation" dir="auto">
-      ${who}${names ? html` <span class="muted">— ${msg(str`recently ${names}`, { id: 'poll.recent' })}</span>` : nothing}
-    </p>`;
+    // Names never show where the page or the stored poll is anonymous.
+    const recent = this.#anonymousNow ? [] : (this.snapshot?.recentVoters ?? []);
+    return this.#actions!.renderParticipation(voters, this.#isClosed, recent, this.locale);
   }
 
   #actionsContext(drift: boolean): PollActionsContext {
@@ -563,10 +620,14 @@ export class CohortPoll extends CohortElement {
       snapshot: this.snapshot!,
       options: this.#displayedOptions(),
       definition: this.#definition(),
+      anonymous: this.#anonymousNow,
       drift,
       settle: (write) => this.settle(write),
       requireMember: (reason) => this.requireMember(reason),
       ensurePoll: (uid) => this.#createPoll(uid),
+      signIn: async () => (await this.runtime!.identity.ensureSignedIn()).uid,
+      suggestedHere: () => this.#suggestedHere,
+      markSuggested: () => (this.#suggestedHere = true),
       setError: (message) => (this.actionError = message),
       announce: (message) => this.announcer.announce(message),
     };
