@@ -85,6 +85,11 @@ export abstract class CohortElement extends LitElement {
     return role === 'facilitator' || role === 'owner';
   }
 
+  /** Whether the current learner is a mentor: supports peers, has no moderation actions. */
+  get isMentor(): boolean {
+    return this.spaceState?.member?.role === 'mentor';
+  }
+
   get locale(): string {
     return cohortLocale();
   }

@@ -117,7 +117,9 @@ export function watchQuery<T>(
   );
 }
 
-export type Role = 'owner' | 'facilitator' | 'learner';
+/** Roles in a space. Only the command-line tool grants any but `learner`; mentors support peers but do not moderate. */
+export type Role = 'owner' | 'facilitator' | 'mentor' | 'learner';
+export const ROLES: readonly Role[] = ['owner', 'facilitator', 'mentor', 'learner'];
 
 export interface SpaceSettings {
   name?: string;
@@ -161,7 +163,8 @@ const spaces = new Map<string, SharedSpace>();
 
 function memberFrom(uid: string, data: Record<string, unknown> | undefined): Member | null {
   if (!data) return null;
-  const role = data.role === 'owner' || data.role === 'facilitator' ? data.role : 'learner';
+  // An unknown role (a typo made with firebase-admin) counts as the least one.
+  const role = ROLES.includes(data.role as Role) ? (data.role as Role) : 'learner';
   return {
     uid,
     displayName: typeof data.displayName === 'string' ? data.displayName : '',

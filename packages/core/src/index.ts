@@ -15,6 +15,7 @@ export { LiveAnnouncer } from './live-region.js';
 export { registerTranslations, setCohortLocale, cohortLocale, supportedLocale } from './localize.js';
 export { documentReads, resetDocumentReads } from './read-meter.js';
 export { relativeTime } from './relative-time.js';
+export { roleLabel } from './roles.js';
 export { tokenStyles, baseStyles } from './styles.js';
 export type { Member, Role, SpaceSettings, SpaceState } from './data.js';
 

@@ -21,4 +21,5 @@ export const templates = {
   'core.join.norms-needed': 'Confirma las normas del grupo para continuar.',
   'core.role.facilitator': 'Facilitador/a',
   'core.role.owner': 'Responsable',
+  'core.role.mentor': 'Mentor/a',
 };
