@@ -28,6 +28,7 @@ interface JoinRequest {
   resolve: (member: Member) => void;
   reject: (error: Error) => void;
   reason: string;
+  mode: 'join' | 'rename';
 }
 
 /**
@@ -219,17 +220,60 @@ export abstract class CohortElement extends LitElement {
     const member = state?.member;
     const normsPending = Boolean(state?.settings.norms) && !member?.normsAcknowledgedAt;
     if (member && member.displayName && !normsPending) return member;
+    return this.#openJoinForm(reason, 'join');
+  }
+
+  async #openJoinForm(reason: string, mode: JoinRequest['mode']): Promise<Member> {
     this.#joinForm ??= await import('./join-form.js');
     this.joinRequest?.reject(new Error('Replaced by a newer request.'));
     const answered = new Promise<Member>((resolve, reject) => {
       this.joinError = '';
-      this.joinRequest = { resolve, reject, reason };
+      this.joinRequest = { resolve, reject, reason, mode };
     }).finally(() => {
       this.joinRequest = undefined;
     });
     // The form appears below the content: take keyboard and screen-reader users to it.
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#join-name')?.focus());
     return answered;
+  }
+
+  /** "Change" next to "Posting as …": the same form, to rename; focus comes back to the button after. */
+  async #onChangeName() {
+    try {
+      const member = await this.#openJoinForm('rename', 'rename');
+      this.announcer.announce(msg(str`Your name is now ${member.displayName}.`, { id: 'core.identity.renamed' }));
+    } catch {
+      // cancelled
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('.identity button')?.focus();
+  }
+
+  /**
+   * Whether this element's contributions appear under the learner's name, so it says "Posting as <name>".
+   * An element marked `anonymous` does not; widgets whose stored state decides anonymity override this.
+   */
+  protected get postsUnderName(): boolean {
+    return !this.hasAttribute('anonymous');
+  }
+
+  /** "Posting as <name> · Change", once the learner has a name in this space. */
+  #renderIdentity() {
+    const name = this.spaceState?.member?.displayName;
+    if (!name || this.joinRequest || !this.postsUnderName) return nothing;
+    return html`<p class="identity muted" part="identity">
+      <span>${msg(html`Posting as <bdi>${name}</bdi>`, { id: 'core.identity.posting-as' })}</span>
+      <span aria-hidden="true">·</span>
+      <button
+        class="link-button"
+        part="change-name"
+        type="button"
+        aria-label=${msg('Change your name', { id: 'core.identity.change-label' })}
+        @click=${() => this.#onChangeName()}
+      >
+        ${msg('Change', { id: 'core.identity.change' })}
+      </button>
+    </p>`;
   }
 
   async #onJoinSubmit(event: SubmitEvent) {
@@ -292,11 +336,12 @@ export abstract class CohortElement extends LitElement {
               <p>${this.problem.message}</p>
             </div>`
           : html`${this.spaceState?.stale ? html`<p class="notice" role="status">${msg("Can't reach the server. Still trying; anything you write is kept.", { id: 'core.stale' })}</p>` : nothing}
-            ${this.renderContent()}
+            ${this.renderContent()} ${this.#renderIdentity()}
             ${
               this.joinRequest && this.#joinForm
                 ? this.#joinForm.renderJoinForm({
                     state: this.spaceState,
+                    mode: this.joinRequest.mode,
                     error: this.joinError,
                     busy: this.joinBusy,
                     onSubmit: (event) => this.#onJoinSubmit(event),

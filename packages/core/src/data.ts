@@ -17,6 +17,7 @@ import {
 import { connect, type FirebaseRuntime } from './connection.js';
 import { CohortConnectionError } from './errors.js';
 import type { CohortUser } from './identity.js';
+import { cleanDisplayName } from './names.js';
 import { recordReads } from './read-meter.js';
 
 export { connect };
@@ -249,7 +250,7 @@ export async function saveMembership(
 ): Promise<void> {
   const user = await runtime.identity.ensureSignedIn();
   const ref = memberRef(runtime.db, spaceId, user.uid);
-  const displayName = profile.displayName.trim().slice(0, 60);
+  const displayName = cleanDisplayName(profile.displayName);
   try {
     if (!existing) {
       await setDoc(ref, {

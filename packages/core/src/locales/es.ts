@@ -1,5 +1,6 @@
 // Spanish. Keys are the message ids passed to msg(); `${0}` marks the first value of a str template.
 import { str } from '@lit/localize';
+import { html } from 'lit';
 
 export const templates = {
   'core.preview': 'Vista previa: solo tú puedes ver esto',
@@ -17,6 +18,12 @@ export const templates = {
   'core.join.acknowledge': 'He leído las normas del grupo y las respetaré',
   'core.join.submit': 'Continuar',
   'core.join.cancel': 'Cancelar',
+  'core.join.rename-title': 'Cambia tu nombre',
+  'core.join.save': 'Guardar nombre',
+  'core.identity.posting-as': html`Publicas como <bdi>${0}</bdi>`,
+  'core.identity.change': 'Cambiar',
+  'core.identity.change-label': 'Cambiar tu nombre',
+  'core.identity.renamed': str`Ahora te llamas ${0}.`,
   'core.join.name-needed': 'Escribe un nombre para continuar.',
   'core.join.norms-needed': 'Confirma las normas del grupo para continuar.',
   'core.role.facilitator': 'Facilitador/a',
