@@ -1,13 +1,14 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { CohortConfigError, pageConfig, SPACE_ID } from './config.js';
+import { CohortConfigError, pageConfig, pageLocale, SPACE_ID } from './config.js';
 import { connect, type FirebaseRuntime } from './connection.js';
 import type { Member, SpaceState } from './data.js';
 import { cohortEvent, type CohortErrorDetail } from './events.js';
 import { CohortConnectionError } from './errors.js';
 import { LiveAnnouncer } from './live-region.js';
 import { cohortLocale, setCohortLocale } from './localize.js';
+import { announcesSignInNotice, setSignInNotice, watchSignInNotice, type SignInNotice } from './sign-in-link.js';
 import { baseStyles, tokenStyles } from './styles.js';
 
 type DataModule = typeof import('./data.js');
@@ -15,6 +16,11 @@ type DataModule = typeof import('./data.js');
 export type Problem = CohortErrorDetail;
 
 const reported = new Set<string>();
+
+/** How long a live write waits for the server before it counts as kept on this device. */
+const PENDING_AFTER_MS = 3000;
+/** Offline, the SDK has stored the write locally within a moment; no need to wait for a server. */
+const PENDING_OFFLINE_MS = 300;
 
 /** One console line per distinct problem, however many elements share it. */
 function reportOnce(tag: string, problem: Problem) {
@@ -55,6 +61,13 @@ export abstract class CohortElement extends LitElement {
   @state() private joinRequest?: JoinRequest;
   @state() private joinError = '';
   @state() private joinBusy = false;
+  /** Writes kept on this device that the server has not confirmed yet. */
+  @state() private pendingWrites = 0;
+  @state() private pendingOffline = false;
+  /** A write saved on this device that the server later refused. */
+  @state() private writeError = '';
+  /** How a facilitator's email-link sign-in on this page went. */
+  @state() private signInNotice?: SignInNotice;
 
   protected readonly announcer = new LiveAnnouncer(this);
   protected data?: DataModule;
@@ -64,6 +77,12 @@ export abstract class CohortElement extends LitElement {
   #joinForm?: typeof import('./join-form.js');
   #cleanups: (() => void)[] = [];
   #generation = 0;
+  #unwatchSignIn?: () => void;
+  #onSignInNotice = (notice: SignInNotice | undefined) => {
+    this.signInNotice = notice;
+    // Every element shows it; the first one on the page says it, so a screen reader hears it once.
+    if (notice?.ok && announcesSignInNotice(this.#onSignInNotice)) this.announcer.announce(notice.message);
+  };
 
   constructor() {
     super();
@@ -97,11 +116,13 @@ export abstract class CohortElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#unwatchSignIn = watchSignInNotice(this.#onSignInNotice);
     void this.#start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#unwatchSignIn?.();
     this.#stop();
   }
 
@@ -137,6 +158,9 @@ export abstract class CohortElement extends LitElement {
     const generation = ++this.#generation;
     const current = () => generation === this.#generation && this.isConnected;
     this.problem = undefined;
+    // The language first, so that a message about a wrong setting is written in it.
+    await setCohortLocale(pageLocale());
+    if (!current()) return;
     let config;
     try {
       config = pageConfig();
@@ -144,7 +168,6 @@ export abstract class CohortElement extends LitElement {
       this.fail({ kind: 'config', message: (error as Error).message });
       return;
     }
-    void setCohortLocale(config.locale ?? document.documentElement.lang);
     const spaceId = this.spaceId;
     if (!spaceId)
       return this.fail({
@@ -186,6 +209,8 @@ export abstract class CohortElement extends LitElement {
             });
           } else if (spaceState.error) {
             this.fail({ kind: 'connection', message: spaceState.error.message });
+          } else if (spaceState.stale) {
+            reportOnce(this.localName, { kind: 'connection', message: this.#unreachable(config) });
           }
         }),
       );
@@ -216,11 +241,24 @@ export abstract class CohortElement extends LitElement {
    * when it has some) if this is their first contribution. Rejects if they cancel.
    */
   protected async requireMember(reason: string): Promise<Member> {
+    // A reader has no Auth loaded (reads are public): load it now, and if this device already has a
+    // learner, wait for their membership rather than ask a returning member to join again.
+    const identity = this.runtime?.mode === 'live' ? this.runtime.identity : undefined;
+    if (identity && !identity.user) {
+      const user = await identity.current();
+      for (let waited = 0; user && !this.#memberLoadedFor(user.uid) && waited < 10000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
     const state = this.spaceState;
     const member = state?.member;
     const normsPending = Boolean(state?.settings.norms) && !member?.normsAcknowledgedAt;
     if (member && member.displayName && !normsPending) return member;
     return this.#openJoinForm(reason, 'join');
+  }
+
+  #memberLoadedFor(uid: string): boolean {
+    return Boolean(this.spaceState?.memberLoaded && this.spaceState.user?.uid === uid);
   }
 
   async #openJoinForm(reason: string, mode: JoinRequest['mode']): Promise<Member> {
@@ -303,21 +341,72 @@ export abstract class CohortElement extends LitElement {
   }
 
   /**
-   * Waits for a write the way the mode allows: with the network off (preview) the SDK never confirms
-   * a write, so the local result is what counts; live, the server's answer does.
+   * Waits for a write the way the mode allows. In preview the SDK never confirms a write (its network is
+   * off), so the local result is what counts. Live, the server's answer counts, but not forever: the SDK
+   * keeps a write on this device and sends it when the connection returns, so after a short wait (at once
+   * when the browser knows it is offline) the write counts as saved here, the element says so, and a later
+   * refusal from the server is shown on its own.
    */
   protected async settle(write: Promise<unknown>): Promise<void> {
     if (this.runtime?.mode === 'preview') {
       write.catch((error) => console.error('[cohort-kit] preview write failed', error));
       return;
     }
-    try {
-      await write;
-    } catch (error) {
-      if (error instanceof CohortConnectionError) throw error;
-      const data = this.data ?? (await import('./data.js'));
-      throw data.describeFirestoreError(error);
+    const answer = write.then(
+      () => undefined,
+      (error: unknown) => this.#describeWriteError(error),
+    );
+    const offline = navigator.onLine === false;
+    const pending = Symbol('pending');
+    const wait = offline ? PENDING_OFFLINE_MS : PENDING_AFTER_MS;
+    const first = await Promise.race([answer, new Promise((resolve) => setTimeout(() => resolve(pending), wait))]);
+    if (first !== pending) {
+      if (first) throw first;
+      return;
     }
+    this.pendingWrites++;
+    this.pendingOffline = offline;
+    this.announcer.announce(this.#pendingMessage());
+    void answer.then((error) => {
+      this.pendingWrites--;
+      if (error) {
+        this.writeError = msg(str`A change saved on this device was refused by the server: ${error.message}`, {
+          id: 'core.pending.refused',
+        });
+      } else if (this.pendingWrites === 0) {
+        this.announcer.announce(msg('Your changes were sent.', { id: 'core.pending.sent' }));
+      }
+    });
+  }
+
+  async #describeWriteError(error: unknown): Promise<CohortConnectionError> {
+    if (error instanceof CohortConnectionError) return error;
+    const data = this.data ?? (await import('./data.js'));
+    return data.describeFirestoreError(error);
+  }
+
+  #pendingMessage(): string {
+    return this.pendingOffline
+      ? msg("Saved on this device — will send when you're back online.", { id: 'core.pending.offline' })
+      : msg('Saved on this device — still sending.', { id: 'core.pending.slow' });
+  }
+
+  #renderWriteState() {
+    return html`${
+      this.pendingWrites > 0
+        ? html`<p class="notice" part="pending"><span aria-hidden="true">⟳</span> ${this.#pendingMessage()}</p>`
+        : nothing
+    }
+    ${
+      this.writeError
+        ? html`<div class="notice notice--error" role="alert" part="write-error">
+            <p>${this.writeError}</p>
+            <button class="link-button" type="button" @click=${() => (this.writeError = '')}>
+              ${msg('Dismiss', { id: 'core.sign-in.dismiss' })}
+            </button>
+          </div>`
+        : nothing
+    }`;
   }
 
   #onJoinCancel() {
@@ -329,14 +418,15 @@ export abstract class CohortElement extends LitElement {
     const preview = this.runtime?.mode === 'preview' || this.#configuredPreview();
     return html`<div class="frame" part="base">
       ${preview ? html`<span class="preview-marker" part="preview-marker"><span aria-hidden="true">◐</span>${msg('Preview — only you can see this', { id: 'core.preview' })}</span>` : nothing}
+      ${this.#renderSignInNotice()}
       ${
         this.problem
           ? html`<div class="notice notice--error" role="alert" part="problem">
               <p class="notice__title">${msg('This element cannot be shown', { id: 'core.problem' })}</p>
               <p>${this.problem.message}</p>
             </div>`
-          : html`${this.spaceState?.stale ? html`<p class="notice" role="status">${msg("Can't reach the server. Still trying; anything you write is kept.", { id: 'core.stale' })}</p>` : nothing}
-            ${this.renderContent()} ${this.#renderIdentity()}
+          : html`${this.spaceState?.stale ? html`<p class="notice" role="status" part="stale">${this.#unreachable()}</p>` : nothing}
+            ${this.renderContent()} ${this.#renderWriteState()} ${this.#renderIdentity()}
             ${
               this.joinRequest && this.#joinForm
                 ? this.#joinForm.renderJoinForm({
@@ -352,6 +442,39 @@ export abstract class CohortElement extends LitElement {
       }
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcer.message}</div>
     </div>`;
+  }
+
+  #renderSignInNotice() {
+    const notice = this.signInNotice;
+    if (!notice) return nothing;
+    const alert = !notice.ok && announcesSignInNotice(this.#onSignInNotice);
+    return html`<div
+      class="notice sign-in ${notice.ok ? '' : 'notice--error'}"
+      part="sign-in-notice"
+      role=${alert ? 'alert' : nothing}
+    >
+      <p>${notice.message}</p>
+      <button class="link-button" type="button" @click=${() => setSignInNotice(undefined)}>
+        ${msg('Dismiss', { id: 'core.sign-in.dismiss' })}
+      </button>
+    </div>`;
+  }
+
+  /** What to say when the server has not answered: for an emulator, which address and what to start. */
+  #unreachable(config?: ReturnType<typeof pageConfig>): string {
+    try {
+      config ??= pageConfig();
+    } catch {
+      config = undefined;
+    }
+    const emulator = config?.mode === 'live' ? config.firestoreEmulator : undefined;
+    if (emulator) {
+      return msg(
+        str`Can't reach the Firestore emulator at ${emulator.host}:${emulator.port}. Is it running (npm run emulators)? Check data-firestore-emulator.`,
+        { id: 'core.stale-emulator' },
+      );
+    }
+    return msg("Can't reach the server. Still trying; anything you write is kept.", { id: 'core.stale' });
   }
 
   #configuredPreview(): boolean {

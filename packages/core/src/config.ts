@@ -1,3 +1,6 @@
+import { msg, str } from '@lit/localize';
+import { cohortLocale } from './localize.js';
+
 /**
  * Where a page's Firebase settings come from: the `data-` attributes of the script tag that loaded the kit,
  * or `configure()` for authors who bundle the kit themselves. No settings at all means preview mode.
@@ -51,6 +54,8 @@ const ATTRIBUTES: Record<string, keyof CohortConfig> = {
 
 let explicitConfig: CohortConfig | undefined;
 let cached: ResolvedConfig | CohortConfigError | undefined;
+/** The language a cached error was written in: a later switch of language writes it again. */
+let cachedLocale = '';
 let connectionStarted = false;
 
 /**
@@ -60,7 +65,9 @@ let connectionStarted = false;
 export function configure(config: CohortConfig): void {
   if (connectionStarted) {
     throw new CohortConfigError(
-      'configure() was called after Cohort Kit had connected. Call it before adding elements.',
+      msg('configure() was called after Cohort Kit had connected. Call it before adding elements.', {
+        id: 'core.config.configure-late',
+      }),
     );
   }
   explicitConfig = { ...explicitConfig, ...config };
@@ -79,12 +86,41 @@ export function resetConfigForTests(): void {
   connectionStarted = false;
 }
 
-/** Reads the settings from the first script tag that carries any `data-` setting of the kit. */
-export function readScriptTagConfig(doc: Document = document): CohortConfig {
+let kitScriptUrl: string | undefined;
+
+/**
+ * Tells the runtime the address the kit's own module was loaded from (`import.meta.url` of the script-tag
+ * entry), so its settings are read from that script tag and not from another vendor's tag that happens to
+ * carry a `data-project-id` or `data-space` too.
+ */
+export function setKitScriptUrl(url: string | undefined): void {
+  kitScriptUrl = url;
+  cached = undefined;
+}
+
+function resolvedSrc(script: HTMLScriptElement, doc: Document): string | undefined {
+  const src = script.getAttribute('src');
+  if (!src) return undefined;
+  try {
+    return new URL(src, doc.baseURI).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads the settings from the kit's own script tag: the one whose `src` resolves to `scriptUrl` (the kit's
+ * module address). When none does (the kit bundled into another script), the first script tag that carries
+ * any `data-` setting of the kit.
+ */
+export function readScriptTagConfig(doc: Document = document, scriptUrl = kitScriptUrl): CohortConfig {
+  const own = scriptUrl
+    ? [...doc.querySelectorAll<HTMLScriptElement>('script[src]')].find((each) => resolvedSrc(each, doc) === scriptUrl)
+    : undefined;
   const selector = Object.keys(ATTRIBUTES)
     .map((attribute) => `script[${attribute}]`)
     .join(',');
-  const script = doc.querySelector(selector);
+  const script = own ?? doc.querySelector(selector);
   const config: CohortConfig = {};
   if (!script) return config;
   for (const [attribute, key] of Object.entries(ATTRIBUTES)) {
@@ -105,12 +141,22 @@ function parseHostPort(value: string): { host: string; port: number } | undefine
   return port > 0 && port < 65536 ? { host: match[1]!, port } : undefined;
 }
 
+/**
+ * The language the page asks for (`data-locale` or `configure({ locale })`, else the page's `lang`), read
+ * before the settings are checked so that a message about a wrong setting is already in that language.
+ */
+export function pageLocale(): string {
+  return { ...readScriptTagConfig(), ...explicitConfig }.locale || document.documentElement.lang;
+}
+
 /** Checks settings and turns them into a connection plan, or an error that says what to fix. */
 export function resolveConfig(config: CohortConfig): ResolvedConfig {
   const { space, locale } = config;
   if (space !== undefined && !SPACE_ID.test(space)) {
     throw new CohortConfigError(
-      `data-space="${space}" is not a valid space id: use letters, digits, "-" or "_" (at most 100).`,
+      msg(str`data-space="${space}" is not a valid space id: use letters, digits, "-" or "_" (at most 100).`, {
+        id: 'core.config.space-invalid',
+      }),
     );
   }
   const hasSettings = Boolean(config.projectId || config.apiKey || config.firestoreEmulator || config.authEmulator);
@@ -124,12 +170,17 @@ export function resolveConfig(config: CohortConfig): ResolvedConfig {
   }
   if (!config.projectId) {
     throw new CohortConfigError(
-      'data-project-id is missing: set it to your Firebase project id (for example "my-course").',
+      msg('data-project-id is missing: set it to your Firebase project id (for example "my-course").', {
+        id: 'core.config.project-missing',
+      }),
     );
   }
   if (!PROJECT_ID.test(config.projectId)) {
     throw new CohortConfigError(
-      `data-project-id="${config.projectId}" is not a Firebase project id: 6–30 lowercase letters, digits and hyphens.`,
+      msg(
+        str`data-project-id="${config.projectId}" is not a Firebase project id: 6–30 lowercase letters, digits and hyphens.`,
+        { id: 'core.config.project-invalid' },
+      ),
     );
   }
   let firestoreEmulator: { host: string; port: number } | undefined;
@@ -137,19 +188,36 @@ export function resolveConfig(config: CohortConfig): ResolvedConfig {
     firestoreEmulator = parseHostPort(config.firestoreEmulator);
     if (!firestoreEmulator) {
       throw new CohortConfigError(
-        `data-firestore-emulator="${config.firestoreEmulator}" should be host:port, for example "127.0.0.1:8080".`,
+        msg(
+          str`data-firestore-emulator="${config.firestoreEmulator}" should be host:port, for example "127.0.0.1:8080".`,
+          { id: 'core.config.firestore-emulator-invalid' },
+        ),
       );
     }
   }
   if (config.authEmulator && !/^https?:\/\/[^/\s]+:\d{1,5}\/?$/.test(config.authEmulator)) {
     throw new CohortConfigError(
-      `data-auth-emulator="${config.authEmulator}" should be a URL with a port, for example "http://127.0.0.1:9099".`,
+      msg(
+        str`data-auth-emulator="${config.authEmulator}" should be a URL with a port, for example "http://127.0.0.1:9099".`,
+        { id: 'core.config.auth-emulator-invalid' },
+      ),
+    );
+  }
+  // One emulator without the other would send sign-ins (or data) to the real project, with a placeholder key.
+  if (Boolean(config.firestoreEmulator) !== Boolean(config.authEmulator)) {
+    throw new CohortConfigError(
+      msg(
+        'data-firestore-emulator and data-auth-emulator go together: set both (for example "127.0.0.1:8080" and "http://127.0.0.1:9099"), or neither to use the real Firebase project.',
+        { id: 'core.config.emulators-together' },
+      ),
     );
   }
   const usesEmulators = Boolean(firestoreEmulator);
   if (!config.apiKey && !usesEmulators) {
     throw new CohortConfigError(
-      'data-api-key is missing: copy the apiKey from your Firebase web app settings (it is public by design).',
+      msg('data-api-key is missing: copy the apiKey from your Firebase web app settings (it is public by design).', {
+        id: 'core.config.api-key-missing',
+      }),
     );
   }
   return {
@@ -167,7 +235,9 @@ export function resolveConfig(config: CohortConfig): ResolvedConfig {
 
 /** The page's settings: `configure()` wins over the script tag. Throws a CohortConfigError when wrong. */
 export function pageConfig(): ResolvedConfig {
+  if (cached instanceof CohortConfigError && cachedLocale !== cohortLocale()) cached = undefined;
   if (!cached) {
+    cachedLocale = cohortLocale();
     try {
       cached = resolveConfig({ ...readScriptTagConfig(), ...explicitConfig });
     } catch (error) {
