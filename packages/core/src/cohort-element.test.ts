@@ -4,7 +4,7 @@ import { html, nothing } from 'lit';
 import { initializeApp } from 'firebase/app';
 import { createSpace, readDocument, uniqueId, useEmulators, waitFor } from '../test/emulators.js';
 import { CohortElement } from './cohort-element.js';
-import { resolveConfig } from './config.js';
+import { resolveConfig } from './config-check.js';
 import { describeFirestoreError, describeSpaceReadError } from './data.js';
 import { defineElement } from './define.js';
 import { IdentityService } from './identity.js';

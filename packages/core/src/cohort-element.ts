@@ -1,26 +1,21 @@
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { CohortConfigError, pageConfig, pageLocale, SPACE_ID } from './config.js';
+import { CohortConfigError, givenConfig, isPreview, pageLocale, type ResolvedConfig } from './config.js';
 import { connect, type FirebaseRuntime } from './connection.js';
 import type { Member, SpaceState } from './data.js';
 import { cohortEvent, type CohortErrorDetail } from './events.js';
 import { CohortConnectionError } from './errors.js';
 import { LiveAnnouncer } from './live-region.js';
 import { cohortLocale, setCohortLocale } from './localize.js';
-import { announcesSignInNotice, setSignInNotice, watchSignInNotice, type SignInNotice } from './sign-in-link.js';
 import { baseStyles, tokenStyles } from './styles.js';
 
 type DataModule = typeof import('./data.js');
+type PartsModule = typeof import('./element-parts.js');
 
 export type Problem = CohortErrorDetail;
 
 const reported = new Set<string>();
-
-/** How long a live write waits for the server before it counts as kept on this device. */
-const PENDING_AFTER_MS = 3000;
-/** Offline, the SDK has stored the write locally within a moment; no need to wait for a server. */
-const PENDING_OFFLINE_MS = 300;
 
 /** One console line per distinct problem, however many elements share it. */
 function reportOnce(tag: string, problem: Problem) {
@@ -61,13 +56,6 @@ export abstract class CohortElement extends LitElement {
   @state() private joinRequest?: JoinRequest;
   @state() private joinError = '';
   @state() private joinBusy = false;
-  /** Writes kept on this device that the server has not confirmed yet. */
-  @state() private pendingWrites = 0;
-  @state() private pendingOffline = false;
-  /** A write saved on this device that the server later refused. */
-  @state() private writeError = '';
-  /** How a facilitator's email-link sign-in on this page went. */
-  @state() private signInNotice?: SignInNotice;
 
   protected readonly announcer = new LiveAnnouncer(this);
   protected data?: DataModule;
@@ -77,12 +65,12 @@ export abstract class CohortElement extends LitElement {
   #joinForm?: typeof import('./join-form.js');
   #cleanups: (() => void)[] = [];
   #generation = 0;
-  #unwatchSignIn?: () => void;
-  #onSignInNotice = (notice: SignInNotice | undefined) => {
-    this.signInNotice = notice;
-    // Every element shows it; the first one on the page says it, so a screen reader hears it once.
-    if (notice?.ok && announcesSignInNotice(this.#onSignInNotice)) this.announcer.announce(notice.message);
-  };
+  /** What the element needs once connected (loaded with the data module, after first paint). */
+  #parts?: PartsModule;
+  /** The page's settings once checked. */
+  #resolved?: ResolvedConfig;
+  #pending?: InstanceType<PartsModule['PendingWrites']>;
+  #signInNotice?: InstanceType<PartsModule['SignInNoticeView']>;
 
   constructor() {
     super();
@@ -91,12 +79,7 @@ export abstract class CohortElement extends LitElement {
 
   /** The space in use: the attribute, else the page default. */
   get spaceId(): string {
-    if (this.space) return this.space;
-    try {
-      return pageConfig().space ?? '';
-    } catch {
-      return '';
-    }
+    return this.space || givenConfig().space || '';
   }
 
   /** Whether the current learner may use facilitator actions (the rules decide in the end). */
@@ -116,13 +99,13 @@ export abstract class CohortElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#unwatchSignIn = watchSignInNotice(this.#onSignInNotice);
     void this.#start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unwatchSignIn?.();
+    this.#signInNotice?.stop();
+    this.#signInNotice = undefined;
     this.#stop();
   }
 
@@ -161,29 +144,20 @@ export abstract class CohortElement extends LitElement {
     // The language first, so that a message about a wrong setting is written in it.
     await setCohortLocale(pageLocale());
     if (!current()) return;
-    let config;
+    let config: ResolvedConfig;
+    let check: typeof import('./config-check.js');
     try {
-      config = pageConfig();
+      check = await import('./config-check.js');
+      if (!current()) return;
+      config = check.pageConfig();
+      this.#resolved = config;
     } catch (error) {
       this.fail({ kind: 'config', message: (error as Error).message });
       return;
     }
     const spaceId = this.spaceId;
-    if (!spaceId)
-      return this.fail({
-        kind: 'config',
-        message: msg('The space attribute is missing: name the course or cohort this element belongs to.', {
-          id: 'core.space-required',
-        }),
-      });
-    if (!SPACE_ID.test(spaceId)) {
-      return this.fail({
-        kind: 'config',
-        message: msg(str`space="${spaceId}" is not a valid space id: use letters, digits, "-" or "_".`, {
-          id: 'core.space-invalid',
-        }),
-      });
-    }
+    const wrongSpace = check.spaceProblem(spaceId);
+    if (wrongSpace) return this.fail({ kind: 'config', message: wrongSpace });
     const invalid = this.validate();
     if (invalid) return this.fail(invalid);
 
@@ -192,8 +166,9 @@ export abstract class CohortElement extends LitElement {
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     if (!current()) return;
     try {
-      const [runtime, data] = await Promise.all([connect(), import('./data.js')]);
+      const [runtime, data, parts] = await Promise.all([connect(), import('./data.js'), import('./element-parts.js')]);
       if (!current()) return;
+      this.#useParts(parts);
       this.runtime = runtime;
       this.data = data;
       this.#cleanups.push(
@@ -202,15 +177,12 @@ export abstract class CohortElement extends LitElement {
           if (spaceState.exists === false) {
             this.fail({
               kind: 'space',
-              message: msg(
-                str`The space "${spaceId}" does not exist. The course team creates it with: npx cohort-kit create-space --space ${spaceId}`,
-                { id: 'core.space-missing' },
-              ),
+              message: check.missingSpaceMessage(spaceId),
             });
           } else if (spaceState.error) {
             this.fail({ kind: 'connection', message: spaceState.error.message });
           } else if (spaceState.stale) {
-            reportOnce(this.localName, { kind: 'connection', message: this.#unreachable(config) });
+            reportOnce(this.localName, { kind: 'connection', message: parts.unreachableMessage(config) });
           }
         }),
       );
@@ -244,11 +216,8 @@ export abstract class CohortElement extends LitElement {
     // A reader has no Auth loaded (reads are public): load it now, and if this device already has a
     // learner, wait for their membership rather than ask a returning member to join again.
     const identity = this.runtime?.mode === 'live' ? this.runtime.identity : undefined;
-    if (identity && !identity.user) {
-      const user = await identity.current();
-      for (let waited = 0; user && !this.#memberLoadedFor(user.uid) && waited < 10000; waited += 50) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+    if (identity && !identity.user && this.#parts) {
+      await this.#parts.memberOfReturningLearner(identity, (uid) => this.#memberLoadedFor(uid));
     }
     const state = this.spaceState;
     const member = state?.member;
@@ -279,7 +248,7 @@ export abstract class CohortElement extends LitElement {
   async #onChangeName() {
     try {
       const member = await this.#openJoinForm('rename', 'rename');
-      this.announcer.announce(msg(str`Your name is now ${member.displayName}.`, { id: 'core.identity.renamed' }));
+      if (this.#parts) this.announcer.announce(this.#parts.renamedMessage(member.displayName));
     } catch {
       // cancelled
     }
@@ -298,20 +267,18 @@ export abstract class CohortElement extends LitElement {
   /** "Posting as <name> · Change", once the learner has a name in this space. */
   #renderIdentity() {
     const name = this.spaceState?.member?.displayName;
-    if (!name || this.joinRequest || !this.postsUnderName) return nothing;
-    return html`<p class="identity muted" part="identity">
-      <span>${msg(html`Posting as <bdi>${name}</bdi>`, { id: 'core.identity.posting-as' })}</span>
-      <span aria-hidden="true">·</span>
-      <button
-        class="link-button"
-        part="change-name"
-        type="button"
-        aria-label=${msg('Change your name', { id: 'core.identity.change-label' })}
-        @click=${() => this.#onChangeName()}
-      >
-        ${msg('Change', { id: 'core.identity.change' })}
-      </button>
-    </p>`;
+    if (!name || this.joinRequest || !this.postsUnderName || !this.#parts) return nothing;
+    return this.#parts.renderIdentity(name, () => this.#onChangeName());
+  }
+
+  #useParts(parts: PartsModule) {
+    if (this.#parts) return;
+    this.#parts = parts;
+    const root = this.renderRoot as ShadowRoot;
+    if (parts.partStyles.styleSheet)
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, parts.partStyles.styleSheet];
+    this.#pending = new parts.PendingWrites(this, this.announcer);
+    this.#signInNotice ??= new parts.SignInNoticeView(this, this.announcer);
   }
 
   async #onJoinSubmit(event: SubmitEvent) {
@@ -356,57 +323,15 @@ export abstract class CohortElement extends LitElement {
       () => undefined,
       (error: unknown) => this.#describeWriteError(error),
     );
-    const offline = navigator.onLine === false;
-    const pending = Symbol('pending');
-    const wait = offline ? PENDING_OFFLINE_MS : PENDING_AFTER_MS;
-    const first = await Promise.race([answer, new Promise((resolve) => setTimeout(() => resolve(pending), wait))]);
-    if (first !== pending) {
-      if (first) throw first;
-      return;
-    }
-    this.pendingWrites++;
-    this.pendingOffline = offline;
-    this.announcer.announce(this.#pendingMessage());
-    void answer.then((error) => {
-      this.pendingWrites--;
-      if (error) {
-        this.writeError = msg(str`A change saved on this device was refused by the server: ${error.message}`, {
-          id: 'core.pending.refused',
-        });
-      } else if (this.pendingWrites === 0) {
-        this.announcer.announce(msg('Your changes were sent.', { id: 'core.pending.sent' }));
-      }
-    });
+    if (this.#pending) return this.#pending.settle(answer);
+    const error = await answer;
+    if (error) throw error;
   }
 
   async #describeWriteError(error: unknown): Promise<CohortConnectionError> {
     if (error instanceof CohortConnectionError) return error;
     const data = this.data ?? (await import('./data.js'));
     return data.describeFirestoreError(error);
-  }
-
-  #pendingMessage(): string {
-    return this.pendingOffline
-      ? msg("Saved on this device — will send when you're back online.", { id: 'core.pending.offline' })
-      : msg('Saved on this device — still sending.', { id: 'core.pending.slow' });
-  }
-
-  #renderWriteState() {
-    return html`${
-      this.pendingWrites > 0
-        ? html`<p class="notice" part="pending"><span aria-hidden="true">⟳</span> ${this.#pendingMessage()}</p>`
-        : nothing
-    }
-    ${
-      this.writeError
-        ? html`<div class="notice notice--error" role="alert" part="write-error">
-            <p>${this.writeError}</p>
-            <button class="link-button" type="button" @click=${() => (this.writeError = '')}>
-              ${msg('Dismiss', { id: 'core.sign-in.dismiss' })}
-            </button>
-          </div>`
-        : nothing
-    }`;
   }
 
   #onJoinCancel() {
@@ -418,15 +343,15 @@ export abstract class CohortElement extends LitElement {
     const preview = this.runtime?.mode === 'preview' || this.#configuredPreview();
     return html`<div class="frame" part="base">
       ${preview ? html`<span class="preview-marker" part="preview-marker"><span aria-hidden="true">◐</span>${msg('Preview — only you can see this', { id: 'core.preview' })}</span>` : nothing}
-      ${this.#renderSignInNotice()}
+      ${this.#signInNotice?.render() ?? nothing}
       ${
         this.problem
           ? html`<div class="notice notice--error" role="alert" part="problem">
               <p class="notice__title">${msg('This element cannot be shown', { id: 'core.problem' })}</p>
               <p>${this.problem.message}</p>
             </div>`
-          : html`${this.spaceState?.stale ? html`<p class="notice" role="status" part="stale">${this.#unreachable()}</p>` : nothing}
-            ${this.renderContent()} ${this.#renderWriteState()} ${this.#renderIdentity()}
+          : html`${this.spaceState?.stale ? html`<p class="notice" role="status" part="stale">${this.#parts?.unreachableMessage(this.#resolved)}</p>` : nothing}
+            ${this.renderContent()} ${this.#pending?.render() ?? nothing} ${this.#renderIdentity()}
             ${
               this.joinRequest && this.#joinForm
                 ? this.#joinForm.renderJoinForm({
@@ -444,45 +369,8 @@ export abstract class CohortElement extends LitElement {
     </div>`;
   }
 
-  #renderSignInNotice() {
-    const notice = this.signInNotice;
-    if (!notice) return nothing;
-    const alert = !notice.ok && announcesSignInNotice(this.#onSignInNotice);
-    return html`<div
-      class="notice sign-in ${notice.ok ? '' : 'notice--error'}"
-      part="sign-in-notice"
-      role=${alert ? 'alert' : nothing}
-    >
-      <p>${notice.message}</p>
-      <button class="link-button" type="button" @click=${() => setSignInNotice(undefined)}>
-        ${msg('Dismiss', { id: 'core.sign-in.dismiss' })}
-      </button>
-    </div>`;
-  }
-
-  /** What to say when the server has not answered: for an emulator, which address and what to start. */
-  #unreachable(config?: ReturnType<typeof pageConfig>): string {
-    try {
-      config ??= pageConfig();
-    } catch {
-      config = undefined;
-    }
-    const emulator = config?.mode === 'live' ? config.firestoreEmulator : undefined;
-    if (emulator) {
-      return msg(
-        str`Can't reach the Firestore emulator at ${emulator.host}:${emulator.port}. Is it running (npm run emulators)? Check data-firestore-emulator.`,
-        { id: 'core.stale-emulator' },
-      );
-    }
-    return msg("Can't reach the server. Still trying; anything you write is kept.", { id: 'core.stale' });
-  }
-
   #configuredPreview(): boolean {
-    try {
-      return pageConfig().mode === 'preview';
-    } catch {
-      return false;
-    }
+    return isPreview(givenConfig());
   }
 
   /** The widget's own content. Before data arrives, a skeleton sized like the content. */

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { CohortConfigError, readScriptTagConfig, resolveConfig } from './config.js';
+import { CohortConfigError, readScriptTagConfig } from './config.js';
+import { resolveConfig } from './config-check.js';
 
 describe('configuration from a pasted script tag', () => {
   it('reads the data- attributes of the script tag', () => {

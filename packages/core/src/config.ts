@@ -1,5 +1,4 @@
-import { msg, str } from '@lit/localize';
-import { cohortLocale } from './localize.js';
+import { msg } from '@lit/localize';
 
 /**
  * Where a page's Firebase settings come from: the `data-` attributes of the script tag that loaded the kit,
@@ -53,9 +52,8 @@ const ATTRIBUTES: Record<string, keyof CohortConfig> = {
 };
 
 let explicitConfig: CohortConfig | undefined;
-let cached: ResolvedConfig | CohortConfigError | undefined;
-/** The language a cached error was written in: a later switch of language writes it again. */
-let cachedLocale = '';
+/** Bumped whenever the settings change, so the checked copy (config-check.ts) is made again. */
+let version = 0;
 let connectionStarted = false;
 
 /**
@@ -71,7 +69,7 @@ export function configure(config: CohortConfig): void {
     );
   }
   explicitConfig = { ...explicitConfig, ...config };
-  cached = undefined;
+  version++;
 }
 
 /** @internal marks that the connection exists, so the settings can no longer change. */
@@ -82,7 +80,7 @@ export function lockConfig(): void {
 /** @internal for tests: forget everything configured. */
 export function resetConfigForTests(): void {
   explicitConfig = undefined;
-  cached = undefined;
+  version++;
   connectionStarted = false;
 }
 
@@ -95,7 +93,7 @@ let kitScriptUrl: string | undefined;
  */
 export function setKitScriptUrl(url: string | undefined): void {
   kitScriptUrl = url;
-  cached = undefined;
+  version++;
 }
 
 function resolvedSrc(script: HTMLScriptElement, doc: Document): string | undefined {
@@ -131,119 +129,29 @@ export function readScriptTagConfig(doc: Document = document, scriptUrl = kitScr
   return config;
 }
 
-const PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
-export const SPACE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
-
-function parseHostPort(value: string): { host: string; port: number } | undefined {
-  const match = /^([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\]):(\d{1,5})$/.exec(value);
-  if (!match) return undefined;
-  const port = Number(match[2]);
-  return port > 0 && port < 65536 ? { host: match[1]!, port } : undefined;
+/** The settings as given: `configure()` wins over the script tag. Not yet checked. */
+export function givenConfig(): CohortConfig {
+  return { ...readScriptTagConfig(), ...explicitConfig };
 }
+
+/** @internal changes whenever the settings may have changed. */
+export function configVersion(): number {
+  return version;
+}
+
+/** Whether these settings mean preview mode: asked for, or no Firebase settings at all. */
+export function isPreview(config: CohortConfig): boolean {
+  return Boolean(
+    config.preview || !(config.projectId || config.apiKey || config.firestoreEmulator || config.authEmulator),
+  );
+}
+
+export const SPACE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
 /**
  * The language the page asks for (`data-locale` or `configure({ locale })`, else the page's `lang`), read
  * before the settings are checked so that a message about a wrong setting is already in that language.
  */
 export function pageLocale(): string {
-  return { ...readScriptTagConfig(), ...explicitConfig }.locale || document.documentElement.lang;
-}
-
-/** Checks settings and turns them into a connection plan, or an error that says what to fix. */
-export function resolveConfig(config: CohortConfig): ResolvedConfig {
-  const { space, locale } = config;
-  if (space !== undefined && !SPACE_ID.test(space)) {
-    throw new CohortConfigError(
-      msg(str`data-space="${space}" is not a valid space id: use letters, digits, "-" or "_" (at most 100).`, {
-        id: 'core.config.space-invalid',
-      }),
-    );
-  }
-  const hasSettings = Boolean(config.projectId || config.apiKey || config.firestoreEmulator || config.authEmulator);
-  if (config.preview || !hasSettings) {
-    return {
-      mode: 'preview',
-      space,
-      locale,
-      reason: config.preview ? 'preview was requested' : 'no Firebase settings were given',
-    };
-  }
-  if (!config.projectId) {
-    throw new CohortConfigError(
-      msg('data-project-id is missing: set it to your Firebase project id (for example "my-course").', {
-        id: 'core.config.project-missing',
-      }),
-    );
-  }
-  if (!PROJECT_ID.test(config.projectId)) {
-    throw new CohortConfigError(
-      msg(
-        str`data-project-id="${config.projectId}" is not a Firebase project id: 6–30 lowercase letters, digits and hyphens.`,
-        { id: 'core.config.project-invalid' },
-      ),
-    );
-  }
-  let firestoreEmulator: { host: string; port: number } | undefined;
-  if (config.firestoreEmulator) {
-    firestoreEmulator = parseHostPort(config.firestoreEmulator);
-    if (!firestoreEmulator) {
-      throw new CohortConfigError(
-        msg(
-          str`data-firestore-emulator="${config.firestoreEmulator}" should be host:port, for example "127.0.0.1:8080".`,
-          { id: 'core.config.firestore-emulator-invalid' },
-        ),
-      );
-    }
-  }
-  if (config.authEmulator && !/^https?:\/\/[^/\s]+:\d{1,5}\/?$/.test(config.authEmulator)) {
-    throw new CohortConfigError(
-      msg(
-        str`data-auth-emulator="${config.authEmulator}" should be a URL with a port, for example "http://127.0.0.1:9099".`,
-        { id: 'core.config.auth-emulator-invalid' },
-      ),
-    );
-  }
-  // One emulator without the other would send sign-ins (or data) to the real project, with a placeholder key.
-  if (Boolean(config.firestoreEmulator) !== Boolean(config.authEmulator)) {
-    throw new CohortConfigError(
-      msg(
-        'data-firestore-emulator and data-auth-emulator go together: set both (for example "127.0.0.1:8080" and "http://127.0.0.1:9099"), or neither to use the real Firebase project.',
-        { id: 'core.config.emulators-together' },
-      ),
-    );
-  }
-  const usesEmulators = Boolean(firestoreEmulator);
-  if (!config.apiKey && !usesEmulators) {
-    throw new CohortConfigError(
-      msg('data-api-key is missing: copy the apiKey from your Firebase web app settings (it is public by design).', {
-        id: 'core.config.api-key-missing',
-      }),
-    );
-  }
-  return {
-    mode: 'live',
-    projectId: config.projectId,
-    apiKey: config.apiKey || 'emulator-api-key',
-    authDomain: config.authDomain,
-    appId: config.appId,
-    firestoreEmulator,
-    authEmulator: config.authEmulator?.replace(/\/$/, ''),
-    space,
-    locale,
-  };
-}
-
-/** The page's settings: `configure()` wins over the script tag. Throws a CohortConfigError when wrong. */
-export function pageConfig(): ResolvedConfig {
-  if (cached instanceof CohortConfigError && cachedLocale !== cohortLocale()) cached = undefined;
-  if (!cached) {
-    cachedLocale = cohortLocale();
-    try {
-      cached = resolveConfig({ ...readScriptTagConfig(), ...explicitConfig });
-    } catch (error) {
-      cached = error instanceof CohortConfigError ? error : new CohortConfigError(String(error));
-    }
-  }
-  if (cached instanceof CohortConfigError) throw cached;
-  return cached;
+  return givenConfig().locale || document.documentElement.lang;
 }

@@ -1,5 +1,7 @@
-// Facilitator email-link sign-in, the part every page needs before Firebase loads: recognising the link in
-// the address, cleaning it up afterwards, and the notice that says how it went.
+// Facilitator email-link sign-in around the Auth SDK: recognising the link in the address, completing it,
+// cleaning the address up afterwards, and the notice that says how it went. Loaded only when needed.
+import { msg, str } from '@lit/localize';
+import { connect } from './connection.js';
 
 /** Query parameters an email sign-in link adds to the course page's address. */
 const LINK_PARAMS = ['mode', 'oobCode', 'apiKey', 'lang', 'continueUrl', 'tenantId'];
@@ -46,4 +48,33 @@ export function watchSignInNotice(listener: Listener): () => void {
 /** Whether this listener is the one that announces (the first still listening). */
 export function announcesSignInNotice(listener: Listener): boolean {
   return listeners.values().next().value === listener;
+}
+
+/** Completes the sign-in if `url` is a sign-in link; see completeFacilitatorSignIn in index.ts. */
+export async function completeSignIn(url = location.href, email?: string): Promise<boolean> {
+  const fromThisPage = url === location.href;
+  try {
+    const runtime = await connect();
+    const user = await runtime.identity.completeFacilitatorSignIn(url, email);
+    if (!user) return false;
+    setSignInNotice({
+      ok: true,
+      message: msg(str`Signed in as ${user.email ?? ''}. Your role shows in every space where you have one.`, {
+        id: 'core.sign-in.done',
+      }),
+    });
+    return true;
+  } catch (error) {
+    setSignInNotice({
+      ok: false,
+      message: msg(str`The sign-in link could not be used. ${(error as Error).message}`, {
+        id: 'core.sign-in.failed',
+      }),
+    });
+    throw error;
+  } finally {
+    if (fromThisPage && isSignInLink(location.href)) {
+      history.replaceState(history.state, '', withoutSignInParams(location.href));
+    }
+  }
 }

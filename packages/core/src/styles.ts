@@ -165,26 +165,6 @@ export const baseStyles = css`
   .muted {
     color: var(--_muted);
   }
-  /* "Posting as Ana · Change": small, below the content, wraps on a 320 px screen. */
-  .identity {
-    margin: 0;
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.35em;
-    font-size: 0.875rem;
-  }
-  .link-button {
-    min-block-size: 1.5rem;
-    min-inline-size: 1.5rem;
-    padding: 0.125rem 0.25rem;
-    border: 0;
-    background: none;
-    color: var(--_accent);
-    font-weight: 600;
-    text-decoration: underline;
-    cursor: pointer;
-  }
   /* Kit text in a language the page isn't in (English on a right-to-left page) keeps its own order. */
   p,
   label,
