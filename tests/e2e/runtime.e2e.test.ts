@@ -112,12 +112,12 @@ describe('a page with only the script tag and elements', () => {
     await tab.locator('cohort-poll').getByRole('radio', { name: 'Yes' }).click();
     await tab.locator('cohort-poll form.join input[name="displayName"]').fill('Author');
     await tab.locator('cohort-poll form.join button[type="submit"]').click();
-    await tab.locator('cohort-poll').getByRole('radio', { name: /Yes/, checked: true }).waitFor();
+    await tab.locator('cohort-poll').getByRole('radio', { name: /Yes/, checked: true }).waitFor({ timeout: 60000 });
     // The tally comes from the SDK's own view of the write, so the write is in the local cache by now.
     await tab.locator('cohort-poll').getByText('1 peer voted').waitFor();
     // The vote survives a reload: it lives in this browser's cache.
     await tab.reload();
-    await tab.locator('cohort-poll').getByRole('radio', { name: /Yes/, checked: true }).waitFor();
+    await tab.locator('cohort-poll').getByRole('radio', { name: /Yes/, checked: true }).waitFor({ timeout: 60000 });
     await tab.locator('cohort-poll').getByText('1 peer voted').waitFor();
     expect(firestoreRequests).toEqual([]);
     await context.close();
@@ -227,12 +227,12 @@ describe('readers and writers', () => {
 
     await pollEl.getByRole('radio', { name: 'Yes' }).click();
     await answerJoinForm(tab, 'cohort-poll', 'Rita');
-    await pollEl.getByRole('radio', { name: /Yes/, checked: true }).waitFor();
+    await pollEl.getByRole('radio', { name: /Yes/, checked: true }).waitFor({ timeout: 60000 });
     expect(authCode.some((url) => url.includes('firebase-auth'))).toBe(true);
 
     await tab.reload();
     // The session flag brings Auth back at once: her vote and her name are there without touching anything.
-    await pollEl.getByRole('radio', { name: /Yes/, checked: true }).waitFor();
+    await pollEl.getByRole('radio', { name: /Yes/, checked: true }).waitFor({ timeout: 60000 });
     await pollEl.getByText('Posting as Rita').waitFor();
     await context.close();
   });
@@ -245,7 +245,7 @@ describe('readers and writers', () => {
     await pollEl.getByText('No one has voted yet').waitFor();
     await pollEl.getByRole('radio', { name: 'Yes' }).click();
     await answerJoinForm(tab, 'cohort-poll', 'Omar');
-    await pollEl.getByRole('radio', { name: /Yes/, checked: true }).waitFor();
+    await pollEl.getByRole('radio', { name: /Yes/, checked: true }).waitFor({ timeout: 60000 });
     const votes = adminDb().collection(`spaces/${SPACE}/polls/live-vote/votes`);
     await expect.poll(async () => (await votes.get()).size).toBe(1);
     const uid = (await votes.get()).docs[0]!.id;
@@ -278,7 +278,7 @@ describe('readers and writers', () => {
     await pollEl.getByText('No one has voted yet').waitFor();
     await pollEl.getByRole('radio', { name: 'Yes' }).click();
     await answerJoinForm(tab, 'cohort-poll', 'Lena');
-    await pollEl.getByRole('radio', { name: /Yes/, checked: true }).waitFor();
+    await pollEl.getByRole('radio', { name: /Yes/, checked: true }).waitFor({ timeout: 60000 });
     await expect
       .poll(async () => (await adminDb().doc(`spaces/${SPACE}/members/${uid}`).get()).get('displayName'))
       .toBe('Lena');
@@ -338,7 +338,7 @@ describe('where a course page puts the kit', () => {
     await pollEl.getByRole('radio', { name: 'Yes' }).click();
     await frame.locator('cohort-poll form.join input[name="displayName"]').fill('Iris');
     await frame.locator('cohort-poll form.join button[type="submit"]').click();
-    await pollEl.getByRole('radio', { name: /Yes/, checked: true }).waitFor();
+    await pollEl.getByRole('radio', { name: /Yes/, checked: true }).waitFor({ timeout: 60000 });
     await pollEl.getByText('1 peer voted').waitFor();
     await context.close();
   });
@@ -353,7 +353,7 @@ describe('where a course page puts the kit', () => {
     await second.locator('cohort-poll').getByText('No one has voted yet').waitFor();
     await first.locator('cohort-poll').getByRole('radio', { name: 'Yes' }).click();
     await answerJoinForm(first, 'cohort-poll', 'Author');
-    await first.locator('cohort-poll').getByRole('radio', { name: /Yes/, checked: true }).waitFor();
+    await first.locator('cohort-poll').getByRole('radio', { name: /Yes/, checked: true }).waitFor({ timeout: 60000 });
     await second.locator('cohort-poll').getByText('1 peer voted').waitFor({ timeout: 30000 });
     await context.close();
   });
