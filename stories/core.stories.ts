@@ -2,7 +2,8 @@ import '@cohort-kit/poll/cohort-poll.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { expect } from 'storybook/test';
+import { expect, waitFor } from 'storybook/test';
+import { setCohortLocale } from '@cohort-kit/core';
 import { element, expectProblem, ready } from './support/steps.js';
 
 // States every Cohort Kit element shares, shown on a poll (the base class draws them, not the widget).
@@ -66,5 +67,38 @@ export const MissingPoll: Story = {
       canvasElement,
       'The poll attribute is missing: give this poll an id, for example poll="group-name".',
     );
+  },
+};
+
+export const Spanish: Story = {
+  name: 'In Spanish (lang="es" on the page)',
+  args: { space: 'story-core-es', poll: 'worked-example' },
+  // The kit follows the page's language; the story sets it for itself and puts it back afterwards.
+  beforeEach: async () => {
+    const before = document.documentElement.lang;
+    document.documentElement.lang = 'es';
+    await setCohortLocale('es');
+    return async () => {
+      document.documentElement.lang = before;
+      await setCohortLocale(before);
+    };
+  },
+  render: (args) =>
+    html`${meta.render(args)}
+      <cohort-poll space="semana 2" poll="ejemplo" theme=${args.theme}>
+        ¿Te resultó claro el ejemplo?
+        <option>👍 Sí</option>
+        <option>👎 Todavía no</option>
+      </cohort-poll>`,
+  play: async ({ canvasElement }) => {
+    const poll = await ready(canvasElement);
+    await expect(poll.shadow.getByText('Vista previa: solo tú puedes ver esto')).toBeVisible();
+    const wrong = canvasElement.querySelectorAll('cohort-poll')[1]!;
+    const problem = await waitFor(() => {
+      const text = wrong.shadowRoot?.querySelector('[part="problem"]')?.textContent ?? '';
+      if (!text.includes('no es un identificador de espacio válido')) throw new Error('no Spanish problem yet');
+      return text;
+    });
+    await expect(problem).toContain('Este elemento no puede mostrarse');
   },
 };

@@ -24,8 +24,14 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             // Firestore and Auth load after first paint; keeping them in named chunks makes the budget checkable.
-            { name: 'firebase-auth', test: /node_modules[\\/]@firebase[\\/]auth[\\/]/, priority: 20 },
-            { name: 'firebase', test: /node_modules[\\/](@firebase|firebase|tslib|idb)[\\/]/, priority: 10 },
+            // Firestore's group goes first and takes the shared SDK modules (app, util, component) with it, so
+            // the Auth chunk holds Auth alone and a reader who never signs in never downloads it.
+            {
+              name: 'firebase',
+              test: /node_modules[\\/](@firebase[\\/](?!auth[\\/])|firebase[\\/](?!auth[\\/])|tslib[\\/]|idb[\\/])/,
+              priority: 20,
+            },
+            { name: 'firebase-auth', test: /node_modules[\\/](@firebase|firebase)[\\/]auth[\\/]/, priority: 10 },
             // Lit's core only: a directive travels with the element that uses it, so one element's directives
             // don't weigh on another's first paint.
             {
@@ -36,7 +42,7 @@ export default defineConfig({
             // The core modules every element needs before first paint, in one file rather than five.
             {
               name: 'core',
-              test: /packages[\\/]core[\\/]src[\\/](?!data|firebase-runtime|auth-runtime|identity\.|join-form|scorm|locales)/,
+              test: /packages[\\/]core[\\/]src[\\/](?!data|firebase-runtime|auth-runtime|identity\.|join-form|scorm|locales|names|sign-in-link|element-parts|config-check)/,
               priority: 4,
             },
           ],

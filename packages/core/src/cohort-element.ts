@@ -1,7 +1,7 @@
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { CohortConfigError, pageConfig, SPACE_ID } from './config.js';
+import { CohortConfigError, givenConfig, isPreview, pageLocale, type ResolvedConfig } from './config.js';
 import { connect, type FirebaseRuntime } from './connection.js';
 import type { Member, SpaceState } from './data.js';
 import { cohortEvent, type CohortErrorDetail } from './events.js';
@@ -11,6 +11,7 @@ import { cohortLocale, setCohortLocale } from './localize.js';
 import { baseStyles, tokenStyles } from './styles.js';
 
 type DataModule = typeof import('./data.js');
+type PartsModule = typeof import('./element-parts.js');
 
 export type Problem = CohortErrorDetail;
 
@@ -28,6 +29,7 @@ interface JoinRequest {
   resolve: (member: Member) => void;
   reject: (error: Error) => void;
   reason: string;
+  mode: 'join' | 'rename';
 }
 
 /**
@@ -63,6 +65,12 @@ export abstract class CohortElement extends LitElement {
   #joinForm?: typeof import('./join-form.js');
   #cleanups: (() => void)[] = [];
   #generation = 0;
+  /** What the element needs once connected (loaded with the data module, after first paint). */
+  #parts?: PartsModule;
+  /** The page's settings once checked. */
+  #resolved?: ResolvedConfig;
+  #pending?: InstanceType<PartsModule['PendingWrites']>;
+  #signInNotice?: InstanceType<PartsModule['SignInNoticeView']>;
 
   constructor() {
     super();
@@ -71,18 +79,18 @@ export abstract class CohortElement extends LitElement {
 
   /** The space in use: the attribute, else the page default. */
   get spaceId(): string {
-    if (this.space) return this.space;
-    try {
-      return pageConfig().space ?? '';
-    } catch {
-      return '';
-    }
+    return this.space || givenConfig().space || '';
   }
 
   /** Whether the current learner may use facilitator actions (the rules decide in the end). */
   get isFacilitator(): boolean {
     const role = this.spaceState?.member?.role;
     return role === 'facilitator' || role === 'owner';
+  }
+
+  /** Whether the current learner is a mentor: supports peers, has no moderation actions. */
+  get isMentor(): boolean {
+    return this.spaceState?.member?.role === 'mentor';
   }
 
   get locale(): string {
@@ -96,6 +104,8 @@ export abstract class CohortElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#signInNotice?.stop();
+    this.#signInNotice = undefined;
     this.#stop();
   }
 
@@ -131,30 +141,23 @@ export abstract class CohortElement extends LitElement {
     const generation = ++this.#generation;
     const current = () => generation === this.#generation && this.isConnected;
     this.problem = undefined;
-    let config;
+    // The language first, so that a message about a wrong setting is written in it.
+    await setCohortLocale(pageLocale());
+    if (!current()) return;
+    let config: ResolvedConfig;
+    let check: typeof import('./config-check.js');
     try {
-      config = pageConfig();
+      check = await import('./config-check.js');
+      if (!current()) return;
+      config = check.pageConfig();
+      this.#resolved = config;
     } catch (error) {
       this.fail({ kind: 'config', message: (error as Error).message });
       return;
     }
-    void setCohortLocale(config.locale ?? document.documentElement.lang);
     const spaceId = this.spaceId;
-    if (!spaceId)
-      return this.fail({
-        kind: 'config',
-        message: msg('The space attribute is missing: name the course or cohort this element belongs to.', {
-          id: 'core.space-required',
-        }),
-      });
-    if (!SPACE_ID.test(spaceId)) {
-      return this.fail({
-        kind: 'config',
-        message: msg(str`space="${spaceId}" is not a valid space id: use letters, digits, "-" or "_".`, {
-          id: 'core.space-invalid',
-        }),
-      });
-    }
+    const wrongSpace = check.spaceProblem(spaceId);
+    if (wrongSpace) return this.fail({ kind: 'config', message: wrongSpace });
     const invalid = this.validate();
     if (invalid) return this.fail(invalid);
 
@@ -163,8 +166,9 @@ export abstract class CohortElement extends LitElement {
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     if (!current()) return;
     try {
-      const [runtime, data] = await Promise.all([connect(), import('./data.js')]);
+      const [runtime, data, parts] = await Promise.all([connect(), import('./data.js'), import('./element-parts.js')]);
       if (!current()) return;
+      this.#useParts(parts);
       this.runtime = runtime;
       this.data = data;
       this.#cleanups.push(
@@ -173,13 +177,12 @@ export abstract class CohortElement extends LitElement {
           if (spaceState.exists === false) {
             this.fail({
               kind: 'space',
-              message: msg(
-                str`The space "${spaceId}" does not exist. The course team creates it with: npx cohort-kit create-space --space ${spaceId}`,
-                { id: 'core.space-missing' },
-              ),
+              message: check.missingSpaceMessage(spaceId),
             });
           } else if (spaceState.error) {
             this.fail({ kind: 'connection', message: spaceState.error.message });
+          } else if (spaceState.stale) {
+            reportOnce(this.localName, { kind: 'connection', message: parts.unreachableMessage(config) });
           }
         }),
       );
@@ -210,21 +213,72 @@ export abstract class CohortElement extends LitElement {
    * when it has some) if this is their first contribution. Rejects if they cancel.
    */
   protected async requireMember(reason: string): Promise<Member> {
+    // A reader has no Auth loaded (reads are public): load it now, and if this device already has a
+    // learner, wait for their membership rather than ask a returning member to join again.
+    const identity = this.runtime?.mode === 'live' ? this.runtime.identity : undefined;
+    if (identity && !identity.user && this.#parts) {
+      await this.#parts.memberOfReturningLearner(identity, (uid) => this.#memberLoadedFor(uid));
+    }
     const state = this.spaceState;
     const member = state?.member;
     const normsPending = Boolean(state?.settings.norms) && !member?.normsAcknowledgedAt;
     if (member && member.displayName && !normsPending) return member;
+    return this.#openJoinForm(reason, 'join');
+  }
+
+  #memberLoadedFor(uid: string): boolean {
+    return Boolean(this.spaceState?.memberLoaded && this.spaceState.user?.uid === uid);
+  }
+
+  async #openJoinForm(reason: string, mode: JoinRequest['mode']): Promise<Member> {
     this.#joinForm ??= await import('./join-form.js');
     this.joinRequest?.reject(new Error('Replaced by a newer request.'));
     const answered = new Promise<Member>((resolve, reject) => {
       this.joinError = '';
-      this.joinRequest = { resolve, reject, reason };
+      this.joinRequest = { resolve, reject, reason, mode };
     }).finally(() => {
       this.joinRequest = undefined;
     });
     // The form appears below the content: take keyboard and screen-reader users to it.
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#join-name')?.focus());
     return answered;
+  }
+
+  /** "Change" next to "Posting as …": the same form, to rename; focus comes back to the button after. */
+  async #onChangeName() {
+    try {
+      const member = await this.#openJoinForm('rename', 'rename');
+      if (this.#parts) this.announcer.announce(this.#parts.renamedMessage(member.displayName));
+    } catch {
+      // cancelled
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('.identity button')?.focus();
+  }
+
+  /**
+   * Whether this element's contributions appear under the learner's name, so it says "Posting as <name>".
+   * An element marked `anonymous` does not; widgets whose stored state decides anonymity override this.
+   */
+  protected get postsUnderName(): boolean {
+    return !this.hasAttribute('anonymous');
+  }
+
+  /** "Posting as <name> · Change", once the learner has a name in this space. */
+  #renderIdentity() {
+    const name = this.spaceState?.member?.displayName;
+    if (!name || this.joinRequest || !this.postsUnderName || !this.#parts) return nothing;
+    return this.#parts.renderIdentity(name, () => this.#onChangeName());
+  }
+
+  #useParts(parts: PartsModule) {
+    if (this.#parts) return;
+    this.#parts = parts;
+    const root = this.renderRoot as ShadowRoot;
+    if (parts.partStyles.styleSheet)
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, parts.partStyles.styleSheet];
+    this.#pending = new parts.PendingWrites(this, this.announcer);
+    this.#signInNotice ??= new parts.SignInNoticeView(this, this.announcer);
   }
 
   async #onJoinSubmit(event: SubmitEvent) {
@@ -254,21 +308,30 @@ export abstract class CohortElement extends LitElement {
   }
 
   /**
-   * Waits for a write the way the mode allows: with the network off (preview) the SDK never confirms
-   * a write, so the local result is what counts; live, the server's answer does.
+   * Waits for a write the way the mode allows. In preview the SDK never confirms a write (its network is
+   * off), so the local result is what counts. Live, the server's answer counts, but not forever: the SDK
+   * keeps a write on this device and sends it when the connection returns, so after a short wait (at once
+   * when the browser knows it is offline) the write counts as saved here, the element says so, and a later
+   * refusal from the server is shown on its own.
    */
   protected async settle(write: Promise<unknown>): Promise<void> {
     if (this.runtime?.mode === 'preview') {
       write.catch((error) => console.error('[cohort-kit] preview write failed', error));
       return;
     }
-    try {
-      await write;
-    } catch (error) {
-      if (error instanceof CohortConnectionError) throw error;
-      const data = this.data ?? (await import('./data.js'));
-      throw data.describeFirestoreError(error);
-    }
+    const answer = write.then(
+      () => undefined,
+      (error: unknown) => this.#describeWriteError(error),
+    );
+    if (this.#pending) return this.#pending.settle(answer);
+    const error = await answer;
+    if (error) throw error;
+  }
+
+  async #describeWriteError(error: unknown): Promise<CohortConnectionError> {
+    if (error instanceof CohortConnectionError) return error;
+    const data = this.data ?? (await import('./data.js'));
+    return data.describeFirestoreError(error);
   }
 
   #onJoinCancel() {
@@ -280,18 +343,20 @@ export abstract class CohortElement extends LitElement {
     const preview = this.runtime?.mode === 'preview' || this.#configuredPreview();
     return html`<div class="frame" part="base">
       ${preview ? html`<span class="preview-marker" part="preview-marker"><span aria-hidden="true">◐</span>${msg('Preview — only you can see this', { id: 'core.preview' })}</span>` : nothing}
+      ${this.#signInNotice?.render() ?? nothing}
       ${
         this.problem
           ? html`<div class="notice notice--error" role="alert" part="problem">
               <p class="notice__title">${msg('This element cannot be shown', { id: 'core.problem' })}</p>
               <p>${this.problem.message}</p>
             </div>`
-          : html`${this.spaceState?.stale ? html`<p class="notice" role="status">${msg("Can't reach the server. Still trying; anything you write is kept.", { id: 'core.stale' })}</p>` : nothing}
-            ${this.renderContent()}
+          : html`${this.spaceState?.stale ? html`<p class="notice" role="status" part="stale">${this.#parts?.unreachableMessage(this.#resolved)}</p>` : nothing}
+            ${this.renderContent()} ${this.#pending?.render() ?? nothing} ${this.#renderIdentity()}
             ${
               this.joinRequest && this.#joinForm
                 ? this.#joinForm.renderJoinForm({
                     state: this.spaceState,
+                    mode: this.joinRequest.mode,
                     error: this.joinError,
                     busy: this.joinBusy,
                     onSubmit: (event) => this.#onJoinSubmit(event),
@@ -305,11 +370,7 @@ export abstract class CohortElement extends LitElement {
   }
 
   #configuredPreview(): boolean {
-    try {
-      return pageConfig().mode === 'preview';
-    } catch {
-      return false;
-    }
+    return isPreview(givenConfig());
   }
 
   /** The widget's own content. Before data arrives, a skeleton sized like the content. */

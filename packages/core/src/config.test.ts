@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { CohortConfigError, readScriptTagConfig, resolveConfig } from './config.js';
+import { CohortConfigError, readScriptTagConfig } from './config.js';
+import { resolveConfig } from './config-check.js';
 
 describe('configuration from a pasted script tag', () => {
   it('reads the data- attributes of the script tag', () => {
@@ -12,6 +13,18 @@ describe('configuration from a pasted script tag', () => {
       firestoreEmulator: '127.0.0.1:8080',
       space: 'leadership-2026-spring',
     });
+  });
+
+  it("prefers the kit's own script tag over another vendor's with the same data- names", () => {
+    const doc = document.implementation.createHTMLDocument('course');
+    doc.head.innerHTML = '<base href="https://course.example/week-2/">';
+    doc.body.innerHTML = `
+      <script src="https://vendor.example/chat.js" data-project-id="vendor-chat" data-space="lobby"></script>
+      <script type="module" src="../kit/cohort-kit.js" data-project-id="my-course" data-api-key="k"></script>`;
+    const kitUrl = 'https://course.example/kit/cohort-kit.js';
+    expect(readScriptTagConfig(doc, kitUrl)).to.deep.equal({ projectId: 'my-course', apiKey: 'k' });
+    // Bundled into another script, the kit has no tag of its own: the first tag with its settings counts.
+    expect(readScriptTagConfig(doc, 'https://cdn.example/bundle.js')).to.include({ projectId: 'vendor-chat' });
   });
 
   it('runs in preview mode when the page gives no Firebase settings', () => {
@@ -32,8 +45,22 @@ describe('configuration from a pasted script tag', () => {
     expect(() => resolveConfig({ space: 'week 2' })).to.throw(CohortConfigError, /data-space/);
   });
 
+  it('refuses one emulator without the other, which would send sign-in or data to production', () => {
+    expect(() => resolveConfig({ projectId: 'my-course', firestoreEmulator: '127.0.0.1:8080' })).to.throw(
+      CohortConfigError,
+      /data-firestore-emulator and data-auth-emulator go together/,
+    );
+    expect(() =>
+      resolveConfig({ projectId: 'my-course', apiKey: 'k', authEmulator: 'http://127.0.0.1:9099' }),
+    ).to.throw(CohortConfigError, /go together/);
+  });
+
   it('accepts emulator settings without an API key', () => {
-    const resolved = resolveConfig({ projectId: 'demo-cohort-kit', firestoreEmulator: '127.0.0.1:8080' });
+    const resolved = resolveConfig({
+      projectId: 'demo-cohort-kit',
+      firestoreEmulator: '127.0.0.1:8080',
+      authEmulator: 'http://127.0.0.1:9099',
+    });
     expect(resolved).to.include({ mode: 'live', projectId: 'demo-cohort-kit' });
   });
 });

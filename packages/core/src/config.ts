@@ -1,3 +1,5 @@
+import { msg } from '@lit/localize';
+
 /**
  * Where a page's Firebase settings come from: the `data-` attributes of the script tag that loaded the kit,
  * or `configure()` for authors who bundle the kit themselves. No settings at all means preview mode.
@@ -50,7 +52,8 @@ const ATTRIBUTES: Record<string, keyof CohortConfig> = {
 };
 
 let explicitConfig: CohortConfig | undefined;
-let cached: ResolvedConfig | CohortConfigError | undefined;
+/** Bumped whenever the settings change, so the checked copy (config-check.ts) is made again. */
+let version = 0;
 let connectionStarted = false;
 
 /**
@@ -60,11 +63,13 @@ let connectionStarted = false;
 export function configure(config: CohortConfig): void {
   if (connectionStarted) {
     throw new CohortConfigError(
-      'configure() was called after Cohort Kit had connected. Call it before adding elements.',
+      msg('configure() was called after Cohort Kit had connected. Call it before adding elements.', {
+        id: 'core.config.configure-late',
+      }),
     );
   }
   explicitConfig = { ...explicitConfig, ...config };
-  cached = undefined;
+  version++;
 }
 
 /** @internal marks that the connection exists, so the settings can no longer change. */
@@ -75,16 +80,45 @@ export function lockConfig(): void {
 /** @internal for tests: forget everything configured. */
 export function resetConfigForTests(): void {
   explicitConfig = undefined;
-  cached = undefined;
+  version++;
   connectionStarted = false;
 }
 
-/** Reads the settings from the first script tag that carries any `data-` setting of the kit. */
-export function readScriptTagConfig(doc: Document = document): CohortConfig {
+let kitScriptUrl: string | undefined;
+
+/**
+ * Tells the runtime the address the kit's own module was loaded from (`import.meta.url` of the script-tag
+ * entry), so its settings are read from that script tag and not from another vendor's tag that happens to
+ * carry a `data-project-id` or `data-space` too.
+ */
+export function setKitScriptUrl(url: string | undefined): void {
+  kitScriptUrl = url;
+  version++;
+}
+
+function resolvedSrc(script: HTMLScriptElement, doc: Document): string | undefined {
+  const src = script.getAttribute('src');
+  if (!src) return undefined;
+  try {
+    return new URL(src, doc.baseURI).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads the settings from the kit's own script tag: the one whose `src` resolves to `scriptUrl` (the kit's
+ * module address). When none does (the kit bundled into another script), the first script tag that carries
+ * any `data-` setting of the kit.
+ */
+export function readScriptTagConfig(doc: Document = document, scriptUrl = kitScriptUrl): CohortConfig {
+  const own = scriptUrl
+    ? [...doc.querySelectorAll<HTMLScriptElement>('script[src]')].find((each) => resolvedSrc(each, doc) === scriptUrl)
+    : undefined;
   const selector = Object.keys(ATTRIBUTES)
     .map((attribute) => `script[${attribute}]`)
     .join(',');
-  const script = doc.querySelector(selector);
+  const script = own ?? doc.querySelector(selector);
   const config: CohortConfig = {};
   if (!script) return config;
   for (const [attribute, key] of Object.entries(ATTRIBUTES)) {
@@ -95,85 +129,29 @@ export function readScriptTagConfig(doc: Document = document): CohortConfig {
   return config;
 }
 
-const PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+/** The settings as given: `configure()` wins over the script tag. Not yet checked. */
+export function givenConfig(): CohortConfig {
+  return { ...readScriptTagConfig(), ...explicitConfig };
+}
+
+/** @internal changes whenever the settings may have changed. */
+export function configVersion(): number {
+  return version;
+}
+
+/** Whether these settings mean preview mode: asked for, or no Firebase settings at all. */
+export function isPreview(config: CohortConfig): boolean {
+  return Boolean(
+    config.preview || !(config.projectId || config.apiKey || config.firestoreEmulator || config.authEmulator),
+  );
+}
+
 export const SPACE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
-function parseHostPort(value: string): { host: string; port: number } | undefined {
-  const match = /^([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\]):(\d{1,5})$/.exec(value);
-  if (!match) return undefined;
-  const port = Number(match[2]);
-  return port > 0 && port < 65536 ? { host: match[1]!, port } : undefined;
-}
-
-/** Checks settings and turns them into a connection plan, or an error that says what to fix. */
-export function resolveConfig(config: CohortConfig): ResolvedConfig {
-  const { space, locale } = config;
-  if (space !== undefined && !SPACE_ID.test(space)) {
-    throw new CohortConfigError(
-      `data-space="${space}" is not a valid space id: use letters, digits, "-" or "_" (at most 100).`,
-    );
-  }
-  const hasSettings = Boolean(config.projectId || config.apiKey || config.firestoreEmulator || config.authEmulator);
-  if (config.preview || !hasSettings) {
-    return {
-      mode: 'preview',
-      space,
-      locale,
-      reason: config.preview ? 'preview was requested' : 'no Firebase settings were given',
-    };
-  }
-  if (!config.projectId) {
-    throw new CohortConfigError(
-      'data-project-id is missing: set it to your Firebase project id (for example "my-course").',
-    );
-  }
-  if (!PROJECT_ID.test(config.projectId)) {
-    throw new CohortConfigError(
-      `data-project-id="${config.projectId}" is not a Firebase project id: 6–30 lowercase letters, digits and hyphens.`,
-    );
-  }
-  let firestoreEmulator: { host: string; port: number } | undefined;
-  if (config.firestoreEmulator) {
-    firestoreEmulator = parseHostPort(config.firestoreEmulator);
-    if (!firestoreEmulator) {
-      throw new CohortConfigError(
-        `data-firestore-emulator="${config.firestoreEmulator}" should be host:port, for example "127.0.0.1:8080".`,
-      );
-    }
-  }
-  if (config.authEmulator && !/^https?:\/\/[^/\s]+:\d{1,5}\/?$/.test(config.authEmulator)) {
-    throw new CohortConfigError(
-      `data-auth-emulator="${config.authEmulator}" should be a URL with a port, for example "http://127.0.0.1:9099".`,
-    );
-  }
-  const usesEmulators = Boolean(firestoreEmulator);
-  if (!config.apiKey && !usesEmulators) {
-    throw new CohortConfigError(
-      'data-api-key is missing: copy the apiKey from your Firebase web app settings (it is public by design).',
-    );
-  }
-  return {
-    mode: 'live',
-    projectId: config.projectId,
-    apiKey: config.apiKey || 'emulator-api-key',
-    authDomain: config.authDomain,
-    appId: config.appId,
-    firestoreEmulator,
-    authEmulator: config.authEmulator?.replace(/\/$/, ''),
-    space,
-    locale,
-  };
-}
-
-/** The page's settings: `configure()` wins over the script tag. Throws a CohortConfigError when wrong. */
-export function pageConfig(): ResolvedConfig {
-  if (!cached) {
-    try {
-      cached = resolveConfig({ ...readScriptTagConfig(), ...explicitConfig });
-    } catch (error) {
-      cached = error instanceof CohortConfigError ? error : new CohortConfigError(String(error));
-    }
-  }
-  if (cached instanceof CohortConfigError) throw cached;
-  return cached;
+/**
+ * The language the page asks for (`data-locale` or `configure({ locale })`, else the page's `lang`), read
+ * before the settings are checked so that a message about a wrong setting is already in that language.
+ */
+export function pageLocale(): string {
+  return givenConfig().locale || document.documentElement.lang;
 }

@@ -1,4 +1,4 @@
-import { lockConfig, pageConfig, type ResolvedConfig } from './config.js';
+import { lockConfig } from './config.js';
 import type { FirebaseRuntime } from './firebase-runtime.js';
 
 export type { FirebaseRuntime };
@@ -11,14 +11,12 @@ let runtime: Promise<FirebaseRuntime> | undefined;
  */
 export function connect(): Promise<FirebaseRuntime> {
   if (!runtime) {
-    let config: ResolvedConfig;
-    try {
-      config = pageConfig();
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    lockConfig();
-    runtime = import('./firebase-runtime.js').then((module) => module.createRuntime(config));
+    // The settings are checked here, after first paint: their messages load with the SDK, not before.
+    runtime = import('./config-check.js').then(({ pageConfig }) => {
+      const config = pageConfig();
+      lockConfig();
+      return import('./firebase-runtime.js').then((module) => module.createRuntime(config));
+    });
     runtime.catch(() => {
       // A failed start (a blocked script, say) may be retried by the next element that connects.
       runtime = undefined;

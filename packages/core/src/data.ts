@@ -14,9 +14,11 @@ import {
   type QuerySnapshot,
   type Timestamp,
 } from 'firebase/firestore';
+import { msg, str } from '@lit/localize';
 import { connect, type FirebaseRuntime } from './connection.js';
 import { CohortConnectionError } from './errors.js';
 import type { CohortUser } from './identity.js';
+import { cleanDisplayName } from './names.js';
 import { recordReads } from './read-meter.js';
 
 export { connect };
@@ -34,27 +36,80 @@ export interface WatchHandlers<S> {
 
 /** Turns a Firestore error into a sentence a learner or author can act on. */
 export function describeFirestoreError(error: unknown): CohortConnectionError {
-  const code = (error as FirestoreError)?.code;
+  const code = (error as FirestoreError)?.code ?? '';
   switch (code) {
     case 'permission-denied':
       return new CohortConnectionError(
-        'That was not allowed. You may not have the role for it, or the space is closed.',
+        msg('That was not allowed. You may not have the role for it, or the space is closed.', {
+          id: 'core.error.permission-denied',
+        }),
         false,
+        code,
+      );
+    case 'not-found':
+      return new CohortConnectionError(
+        msg(
+          'The Firestore database was not found. Check data-project-id, and that Cloud Firestore is enabled in that Firebase project.',
+          { id: 'core.error.not-found' },
+        ),
+        false,
+        code,
       );
     case 'unavailable':
       return new CohortConnectionError(
-        'Could not reach the server. Your work is kept and will be sent when the connection returns.',
+        msg('Could not reach the server. Your work is kept and will be sent when the connection returns.', {
+          id: 'core.error.unavailable',
+        }),
+        true,
+        code,
       );
     case 'resource-exhausted':
-      return new CohortConnectionError('Too many requests right now. Wait a moment and try again.');
+      return new CohortConnectionError(
+        msg('Too many requests right now. Wait a moment and try again.', { id: 'core.error.exhausted' }),
+        true,
+        code,
+      );
     case 'failed-precondition':
       return new CohortConnectionError(
-        'The database needs an index or setting it does not have yet. Ask the course team to deploy the indexes.',
+        msg('The database needs an index or setting it does not have yet. Ask the course team to deploy the indexes.', {
+          id: 'core.error.precondition',
+        }),
         false,
+        code,
+      );
+    case 'unauthenticated':
+      return new CohortConnectionError(
+        msg('Your sign-in has expired. Reload the page and try again.', { id: 'core.error.unauthenticated' }),
+        false,
+        code,
       );
     default:
-      return new CohortConnectionError((error as Error)?.message || 'Something went wrong.');
+      // An error of our own (no Firebase code) already says what happened.
+      if (!code && error instanceof Error && error.message) return new CohortConnectionError(error.message);
+      // The SDK's own text is English and technical: log it for the author, show the code to the learner.
+      console.error('[cohort-kit]', error);
+      return new CohortConnectionError(
+        msg(str`Something went wrong (${code || 'unknown error'}). Try again.`, { id: 'core.error.unknown' }),
+        true,
+        code,
+      );
   }
+}
+
+/**
+ * The first read of a space is public in the rules, so a refusal there is not about roles: the page
+ * points at a project (or database) that does not exist or has no Firestore. Say which setting to check.
+ */
+export function describeSpaceReadError(error: CohortConnectionError, projectId: string): CohortConnectionError {
+  if (error.code !== 'permission-denied' && error.code !== 'not-found') return error;
+  return new CohortConnectionError(
+    msg(
+      str`Firestore refused to read this space in project "${projectId}". Check data-project-id, and that Cloud Firestore is enabled in that Firebase project (Firebase console → Firestore Database).`,
+      { id: 'core.error.space-read' },
+    ),
+    false,
+    error.code,
+  );
 }
 
 function staleTimer(runtime: FirebaseRuntime, handlers: { stale?: () => void }) {
@@ -117,7 +172,9 @@ export function watchQuery<T>(
   );
 }
 
-export type Role = 'owner' | 'facilitator' | 'learner';
+/** Roles in a space. Only the command-line tool grants any but `learner`; mentors support peers but do not moderate. */
+export type Role = 'owner' | 'facilitator' | 'mentor' | 'learner';
+export const ROLES: readonly Role[] = ['owner', 'facilitator', 'mentor', 'learner'];
 
 export interface SpaceSettings {
   name?: string;
@@ -161,7 +218,8 @@ const spaces = new Map<string, SharedSpace>();
 
 function memberFrom(uid: string, data: Record<string, unknown> | undefined): Member | null {
   if (!data) return null;
-  const role = data.role === 'owner' || data.role === 'facilitator' ? data.role : 'learner';
+  // An unknown role (a typo made with firebase-admin) counts as the least one.
+  const role = ROLES.includes(data.role as Role) ? (data.role as Role) : 'learner';
   return {
     uid,
     displayName: typeof data.displayName === 'string' ? data.displayName : '',
@@ -199,7 +257,7 @@ export function subscribeSpace(
           runtime.mode === 'preview' ? true : snapshot.exists() || (snapshot.metadata.fromCache ? undefined : false);
         publish({ exists, settings: (snapshot.data() as SpaceSettings | undefined) ?? {}, stale: false });
       },
-      error: (error) => publish({ error }),
+      error: (error) => publish({ error: describeSpaceReadError(error, runtime.app.options.projectId ?? '') }),
       stale: () => publish({ stale: true }),
     });
     const stopUser = runtime.identity.subscribe((user) => {
@@ -246,7 +304,7 @@ export async function saveMembership(
 ): Promise<void> {
   const user = await runtime.identity.ensureSignedIn();
   const ref = memberRef(runtime.db, spaceId, user.uid);
-  const displayName = profile.displayName.trim().slice(0, 60);
+  const displayName = cleanDisplayName(profile.displayName);
   try {
     if (!existing) {
       await setDoc(ref, {

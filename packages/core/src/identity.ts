@@ -1,7 +1,9 @@
+import { msg, str } from '@lit/localize';
 import type { FirebaseApp } from 'firebase/app';
 import type { ResolvedConfig } from './config.js';
 import { CohortConnectionError } from './errors.js';
 import { customTokenProvider } from './identity-hook.js';
+import { isSignInLink, withoutSignInParams } from './sign-in-link.js';
 
 export { CohortConnectionError };
 
@@ -15,29 +17,88 @@ export interface CohortUser {
 type AuthModule = typeof import('./auth-runtime.js');
 const PREVIEW_UID_KEY = 'cohort-kit:preview-uid';
 const EMAIL_KEY = 'cohort-kit:sign-in-email';
-
+/** Set while someone is signed in on this device, so a reload knows Auth is worth loading. */
+const SIGNED_IN_KEY = 'cohort-kit:signed-in';
 function randomId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(10)), (b) => b.toString(36).padStart(2, '0')).join('');
 }
 
-function describeAuthError(error: unknown): CohortConnectionError {
+function storage(action: (store: Storage) => void): void {
+  try {
+    action(localStorage);
+  } catch {
+    // storage blocked (a sandboxed iframe): the hint is only an optimisation
+  }
+}
+
+/** A sentence for an Auth error; with an Auth emulator configured, a network failure names its address. */
+function describeAuthError(error: unknown, emulator: string | undefined): CohortConnectionError {
   const code = (error as { code?: string })?.code ?? '';
   if (code === 'auth/network-request-failed') {
-    return new CohortConnectionError('Could not reach the sign-in service. Check the connection and try again.');
+    return new CohortConnectionError(
+      emulator
+        ? msg(
+            str`Can't reach the Auth emulator at ${emulator}. Is it running (npm run emulators)? Check data-auth-emulator.`,
+            {
+              id: 'core.auth.emulator-unreachable',
+            },
+          )
+        : msg('Could not reach the sign-in service. Check the connection and try again.', {
+            id: 'core.auth.unreachable',
+          }),
+      true,
+      code,
+    );
   }
   if (code === 'auth/operation-not-allowed' || code === 'auth/admin-restricted-operation') {
     return new CohortConnectionError(
-      'Anonymous sign-in is turned off for this Firebase project. Enable it under Authentication → Sign-in method.',
+      msg(
+        'This way of signing in is turned off for this Firebase project. Enable it under Authentication → Sign-in method.',
+        {
+          id: 'core.auth.disabled',
+        },
+      ),
       false,
+      code,
     );
   }
   if (code === 'auth/invalid-api-key' || code === 'auth/api-key-not-valid.-please-pass-a-valid-api-key.') {
     return new CohortConnectionError(
-      'The Firebase API key (data-api-key) was refused. Copy it again from the Firebase console.',
+      msg('The Firebase API key (data-api-key) was refused. Copy it again from the Firebase console.', {
+        id: 'core.auth.api-key',
+      }),
       false,
+      code,
     );
   }
-  return new CohortConnectionError(`Sign-in failed (${code || String(error)}).`);
+  if (code === 'auth/invalid-action-code' || code === 'auth/expired-action-code') {
+    return new CohortConnectionError(
+      msg('This sign-in link has expired or was already used. Ask for a new one.', { id: 'core.auth.link-used' }),
+      false,
+      code,
+    );
+  }
+  if (code === 'auth/invalid-email') {
+    return new CohortConnectionError(
+      msg('That email address does not look right.', { id: 'core.auth.invalid-email' }),
+      false,
+      code,
+    );
+  }
+  if (code === 'auth/invalid-custom-token' || code === 'auth/custom-token-mismatch') {
+    return new CohortConnectionError(
+      msg("The course's sign-in token was refused. Reload the page; if it happens again, tell the course team.", {
+        id: 'core.auth.custom-token',
+      }),
+      false,
+      code,
+    );
+  }
+  return new CohortConnectionError(
+    msg(str`Sign-in failed (${code || String(error)}).`, { id: 'core.auth.failed' }),
+    true,
+    code,
+  );
 }
 
 /** Who the learner is: a local id in preview mode, Firebase Auth otherwise. */
@@ -45,6 +106,7 @@ export class IdentityService {
   #auth?: Promise<{ module: AuthModule; auth: import('./auth-runtime.js').Auth }>;
   #listeners = new Set<(user: CohortUser | null) => void>();
   #user: CohortUser | null = null;
+  #signingIn?: Promise<CohortUser>;
 
   constructor(
     private readonly app: FirebaseApp,
@@ -57,6 +119,11 @@ export class IdentityService {
     return this.#user;
   }
 
+  /** Whether the Auth SDK has been requested (readers with no earlier session never request it). */
+  get authLoaded(): boolean {
+    return Boolean(this.#auth);
+  }
+
   #previewUid(): string {
     try {
       let uid = localStorage.getItem(PREVIEW_UID_KEY);
@@ -67,6 +134,24 @@ export class IdentityService {
       return uid;
     } catch {
       return `preview-${randomId()}`; // storage blocked (a sandboxed iframe): this visit only
+    }
+  }
+
+  #signedInKey() {
+    return `${SIGNED_IN_KEY}:${this.app.options.projectId ?? ''}`;
+  }
+
+  /**
+   * Reads are public, so a reader needs no Auth at all. It is loaded at once only when someone may be
+   * signed in already: a session flag from an earlier visit, an email sign-in link in the address, or a
+   * host that signs learners in with custom tokens.
+   */
+  #mayHaveSession(): boolean {
+    if (customTokenProvider() || isSignInLink(location.href)) return true;
+    try {
+      return localStorage.getItem(this.#signedInKey()) === '1';
+    } catch {
+      return false;
     }
   }
 
@@ -83,10 +168,15 @@ export class IdentityService {
 
   #setUser(user: import('./auth-runtime.js').User | null) {
     this.#user = user ? { uid: user.uid, isAnonymous: user.isAnonymous, email: user.email ?? undefined } : null;
+    storage((store) => (user ? store.setItem(this.#signedInKey(), '1') : store.removeItem(this.#signedInKey())));
     for (const listener of this.#listeners) listener(this.#user);
   }
 
-  /** The learner already signed in on this device, without signing anyone in. */
+  #authError(error: unknown) {
+    return describeAuthError(error, this.config.mode === 'live' ? this.config.authEmulator : undefined);
+  }
+
+  /** The learner already signed in on this device, without signing anyone in. Loads Auth. */
   async current(): Promise<CohortUser | null> {
     if (this.config.mode === 'preview') return this.#user;
     const { auth } = await this.#loadAuth();
@@ -94,16 +184,28 @@ export class IdentityService {
     return this.#user;
   }
 
-  /** Calls back now and on every change of user. */
+  /** Calls back now and on every change of user. Loads Auth only if someone may be signed in. */
   subscribe(listener: (user: CohortUser | null) => void): () => void {
     this.#listeners.add(listener);
     listener(this.#user);
-    if (this.config.mode === 'live') void this.current();
+    if (this.config.mode === 'live' && !this.#auth && this.#mayHaveSession()) {
+      this.current().catch((error: unknown) => console.error('[cohort-kit] sign-in state:', error));
+    }
     return () => this.#listeners.delete(listener);
   }
 
-  /** Signs the learner in the first time they contribute: a host's custom token, else anonymously. */
-  async ensureSignedIn(): Promise<CohortUser> {
+  /**
+   * Signs the learner in the first time they contribute: a host's custom token, else anonymously.
+   * Concurrent callers (two elements, a double tap) share one sign-in, so one learner gets one account.
+   */
+  ensureSignedIn(): Promise<CohortUser> {
+    this.#signingIn ??= this.#signIn().finally(() => {
+      this.#signingIn = undefined;
+    });
+    return this.#signingIn;
+  }
+
+  async #signIn(): Promise<CohortUser> {
     const existing = await this.current();
     if (existing) return existing;
     const { module, auth } = await this.#loadAuth();
@@ -112,9 +214,11 @@ export class IdentityService {
       if (provider) await module.signInWithCustomToken(auth, await provider());
       else await module.signInAnonymously(auth);
     } catch (error) {
-      throw describeAuthError(error);
+      throw this.#authError(error);
     }
-    if (!auth.currentUser) throw new CohortConnectionError('Sign-in did not complete. Try again.');
+    if (!auth.currentUser) {
+      throw new CohortConnectionError(msg('Sign-in did not complete. Try again.', { id: 'core.auth.incomplete' }));
+    }
     this.#setUser(auth.currentUser);
     return this.#user!;
   }
@@ -123,26 +227,42 @@ export class IdentityService {
   async sendFacilitatorSignInLink(email: string, returnUrl = location.href): Promise<void> {
     const { module, auth } = await this.#loadAuth();
     try {
-      await module.sendSignInLinkToEmail(auth, email, { url: returnUrl, handleCodeInApp: true });
-      localStorage.setItem(EMAIL_KEY, email);
+      await module.sendSignInLinkToEmail(auth, email, { url: withoutSignInParams(returnUrl), handleCodeInApp: true });
+      storage((store) => store.setItem(EMAIL_KEY, email));
     } catch (error) {
-      throw describeAuthError(error);
+      throw this.#authError(error);
     }
   }
 
-  /** Finishes an email-link sign-in when the page was opened from that link; false when it was not. */
-  async completeFacilitatorSignIn(url = location.href, email?: string): Promise<boolean> {
+  /**
+   * Finishes an email-link sign-in when the page was opened from that link; false when it was not.
+   * The facilitator signs in to the account the command-line tool granted the role to. The anonymous
+   * account they may have used before is not linked to it: `grant --email` creates that account first,
+   * so linking would fail in the usual order, and the learner membership it carried is replaced by the
+   * facilitator's own.
+   */
+  async completeFacilitatorSignIn(url = location.href, email?: string): Promise<CohortUser | false> {
     if (this.config.mode === 'preview') return false;
     const { module, auth } = await this.#loadAuth();
     if (!module.isSignInWithEmailLink(auth, url)) return false;
-    const address = email ?? localStorage.getItem(EMAIL_KEY);
-    if (!address) throw new CohortConnectionError('Open the sign-in link on the device where you asked for it.', false);
+    let address = email;
+    storage((store) => (address ??= store.getItem(EMAIL_KEY) ?? undefined));
+    if (!address) {
+      throw new CohortConnectionError(
+        msg('Open the sign-in link in the browser where you asked for it.', { id: 'core.auth.other-device' }),
+        false,
+      );
+    }
     try {
       await module.signInWithEmailLink(auth, address, url);
-      localStorage.removeItem(EMAIL_KEY);
+      storage((store) => store.removeItem(EMAIL_KEY));
     } catch (error) {
-      throw describeAuthError(error);
+      throw this.#authError(error);
     }
-    return true;
+    if (!auth.currentUser) {
+      throw new CohortConnectionError(msg('Sign-in did not complete. Try again.', { id: 'core.auth.incomplete' }));
+    }
+    this.#setUser(auth.currentUser);
+    return this.#user!;
   }
 }

@@ -1,4 +1,4 @@
-export { configure, CohortConfigError, pageConfig, resolveConfig, readScriptTagConfig, SPACE_ID } from './config.js';
+export { configure, CohortConfigError, readScriptTagConfig, setKitScriptUrl, SPACE_ID } from './config.js';
 export type { CohortConfig, ResolvedConfig } from './config.js';
 export { connect } from './connection.js';
 export type { FirebaseRuntime } from './connection.js';
@@ -15,6 +15,7 @@ export { LiveAnnouncer } from './live-region.js';
 export { registerTranslations, setCohortLocale, cohortLocale, supportedLocale } from './localize.js';
 export { documentReads, resetDocumentReads } from './read-meter.js';
 export { relativeTime } from './relative-time.js';
+export { roleLabel } from './roles.js';
 export { tokenStyles, baseStyles } from './styles.js';
 export type { Member, Role, SpaceSettings, SpaceState } from './data.js';
 
@@ -26,8 +27,12 @@ export async function sendFacilitatorSignInLink(email: string, returnUrl?: strin
   await runtime.identity.sendFacilitatorSignInLink(email, returnUrl);
 }
 
-/** Completes a facilitator's email-link sign-in if this page was opened from the link. */
+/**
+ * Completes a facilitator's email-link sign-in if this page was opened from the link. Every element on
+ * the page shows how it went, and the link's one-time code is taken out of the address bar, so a reload
+ * or a bookmark does not try it again.
+ */
 export async function completeFacilitatorSignIn(url?: string, email?: string): Promise<boolean> {
-  const runtime = await connect();
-  return runtime.identity.completeFacilitatorSignIn(url, email);
+  const { completeSignIn } = await import('./sign-in-link.js');
+  return completeSignIn(url, email);
 }

@@ -1,12 +1,16 @@
 // The first-contribution form: a display name and, when the space has norms, their acknowledgement.
-// Loaded only when a learner first contributes, so readers never download it.
+// The same form renames a member later. Loaded only when a learner first contributes or renames, so
+// readers never download it.
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SpaceState } from './data.js';
+import { cleanDisplayName, MAX_NAME_LENGTH } from './names.js';
 import { scormLearnerName } from './scorm.js';
 
 export interface JoinFormView {
   state: SpaceState | undefined;
+  /** `join` before a first contribution; `rename` from the "Change" button. */
+  mode: 'join' | 'rename';
   error: string;
   busy: boolean;
   onSubmit: (event: SubmitEvent) => void;
@@ -21,7 +25,7 @@ export function needsNorms(state: SpaceState | undefined): boolean {
 export function readJoinForm(
   form: HTMLFormElement,
 ): { displayName: string; acknowledgeNorms: boolean } | { error: string } {
-  const displayName = (form.elements.namedItem('displayName') as HTMLInputElement).value.trim();
+  const displayName = cleanDisplayName((form.elements.namedItem('displayName') as HTMLInputElement).value);
   const normsBox = form.elements.namedItem('acknowledge') as HTMLInputElement | null;
   if (!displayName) return { error: msg('Enter a name to continue.', { id: 'core.join.name-needed' }) };
   if (normsBox && !normsBox.checked) {
@@ -31,10 +35,17 @@ export function readJoinForm(
 }
 
 export function renderJoinForm(view: JoinFormView): TemplateResult {
-  const { state } = view;
+  const { state, mode } = view;
   const norms = state?.settings.norms;
+  const renaming = mode === 'rename';
   // The LMS's name is only a default the learner can change; it proves nothing about who they are.
   const suggested = state?.member?.displayName || scormLearnerName() || '';
+  const onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && !view.busy) {
+      event.preventDefault();
+      view.onCancel();
+    }
+  };
   return html`<style>
       .join {
         display: grid;
@@ -56,23 +67,42 @@ export function renderJoinForm(view: JoinFormView): TemplateResult {
         margin: 0;
       }
     </style>
-    <form class="join notice" part="join" @submit=${view.onSubmit} aria-labelledby="join-title">
-      <p class="notice__title" id="join-title">${msg('Before your first contribution', { id: 'core.join.title' })}</p>
+    <form
+      class="join notice"
+      part="join"
+      @submit=${view.onSubmit}
+      @keydown=${onKeydown}
+      aria-labelledby="join-title"
+      aria-busy=${view.busy ? 'true' : 'false'}
+    >
+      <p class="notice__title" id="join-title">
+        ${
+          renaming
+            ? msg('Change your name', { id: 'core.join.rename-title' })
+            : msg('Before your first contribution', { id: 'core.join.title' })
+        }
+      </p>
       <div class="field">
         <label for="join-name">${msg('Your name, as peers will see it', { id: 'core.join.name' })}</label>
         <input
           id="join-name"
           name="displayName"
           type="text"
-          maxlength="60"
+          maxlength=${MAX_NAME_LENGTH}
           autocomplete="nickname"
           .value=${suggested}
-          aria-describedby="join-hint"
+          aria-describedby=${renaming ? nothing : 'join-hint'}
         />
-        <span id="join-hint" class="muted">${msg('You can change it later.', { id: 'core.join.name-hint' })}</span>
+        ${
+          renaming
+            ? nothing
+            : html`<span id="join-hint" class="muted"
+                >${msg('You can change it later.', { id: 'core.join.name-hint' })}</span
+              >`
+        }
       </div>
       ${
-        needsNorms(state)
+        !renaming && needsNorms(state)
           ? html`<div class="field">
               <p class="notice__title">${msg('Group norms', { id: 'core.join.norms' })}</p>
               <p class="norms">${norms}</p>
@@ -87,7 +117,7 @@ export function renderJoinForm(view: JoinFormView): TemplateResult {
       ${view.error ? html`<p class="error" role="alert">${view.error}</p>` : nothing}
       <div class="actions">
         <button class="button" type="submit" ?disabled=${view.busy}>
-          ${msg('Continue', { id: 'core.join.submit' })}
+          ${renaming ? msg('Save name', { id: 'core.join.save' }) : msg('Continue', { id: 'core.join.submit' })}
         </button>
         <button class="button button--quiet" type="button" @click=${view.onCancel}>
           ${msg('Cancel', { id: 'core.join.cancel' })}

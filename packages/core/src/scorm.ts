@@ -2,6 +2,8 @@
  * The learner name a SCORM player knows, offered only as the default display name: a page can fake a
  * SCORM API, so this is never proof of who someone is.
  */
+import { cleanDisplayName } from './names.js';
+
 interface Scorm12Api {
   LMSGetValue(element: string): string;
 }
@@ -33,7 +35,7 @@ export function formatScormName(raw: string | undefined): string | undefined {
   if (!value) return undefined;
   const parts = value.split(',').map((part) => part.trim());
   const name = parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : value;
-  return name.slice(0, 60);
+  return cleanDisplayName(name) || undefined;
 }
 
 export function scormLearnerName(win: Window = window): string | undefined {

@@ -40,7 +40,7 @@ export async function createSpace(
 export async function grantRole(
   space: string,
   uid: string,
-  role: 'owner' | 'facilitator' | 'learner',
+  role: 'owner' | 'facilitator' | 'mentor' | 'learner',
   displayName = 'Facilitator',
 ): Promise<void> {
   await executeServerCommand('cohort-grant', { space, uid, role, displayName });

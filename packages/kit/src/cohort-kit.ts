@@ -4,7 +4,7 @@
  * and any Cohort Kit element. This module reads nothing from the network by itself: it watches the
  * page for `cohort-*` tags and loads each element's code the first time the tag appears.
  */
-import { completeFacilitatorSignIn } from '@cohort-kit/core';
+import { completeFacilitatorSignIn, setKitScriptUrl } from '@cohort-kit/core';
 import { elementLoaders } from './elements.js';
 
 export {
@@ -16,6 +16,9 @@ export {
   documentReads,
 } from '@cohort-kit/core';
 export type { CohortConfig, CustomTokenProvider } from '@cohort-kit/core';
+
+// Settings come from this module's own script tag, even if another vendor's tag also has data-space.
+setKitScriptUrl(import.meta.url);
 
 const requested = new Set<string>();
 
