@@ -312,6 +312,11 @@ export class CohortPoll extends CohortElement {
     return this.anonymous || Boolean(this.snapshot?.poll?.anonymous);
   }
 
+  /** "Posting as <name>" only where the vote carries the name: not when the page or the stored poll is anonymous. */
+  protected override get postsUnderName(): boolean {
+    return !this.#anonymousNow;
+  }
+
   /** The stored poll would refuse this page's votes, or would not keep the anonymity the page promises. */
   get #conflict(): boolean {
     const stored = this.snapshot?.poll;
