@@ -225,6 +225,32 @@ export function watchArrivals(
   });
 }
 
+/**
+ * This learner's latest top-level posts. A post whose server timestamp is still pending matches no range filter
+ * on createdAt (so neither a page nor the arrivals), but an ordering keeps it: this is how the reader's unsent
+ * posts show, after a reload and in preview mode too.
+ */
+export function watchMyRecent(
+  runtime: FirebaseRuntime,
+  data: DataModule,
+  s: string,
+  t: string,
+  uid: string,
+  next: (posts: Post[]) => void,
+) {
+  const q = query(
+    postsRef(runtime.db, s, t),
+    where('authorId', '==', uid),
+    where('parentId', '==', null),
+    orderBy('createdAt', 'desc'),
+    limit(5),
+  );
+  return data.watchQuery(runtime, 'thread', q, {
+    next: (snapshot) => next(readPosts(snapshot.docs)),
+    error: () => next([]),
+  });
+}
+
 /** Pinned exemplar posts, shown above the feed. */
 export function watchPinned(
   runtime: FirebaseRuntime,

@@ -82,6 +82,8 @@ export class ThreadView {
   @tracked private pageViews = new Map<number, PageView>();
   /** Posts created after the view opened. Others' wait in `held` until the reader asks for them. */
   @tracked private arrivals: Post[] = [];
+  /** The reader's own latest posts, for those still waiting for their server timestamp. */
+  @tracked private myRecent: Post[] = [];
   @tracked private expanded = new Set<string>();
   @tracked private replies = new Map<string, Post[]>();
   /** Replies from others that arrived after a reply list was opened, per parent. */
@@ -250,6 +252,9 @@ export class ThreadView {
           this.#pump();
         }),
       );
+      wanted.set(`recent:${uid}`, () =>
+        store.watchMyRecent(runtime, data, s, t, uid, (posts) => (this.myRecent = posts)),
+      );
       wanted.set(`mine:${uid}`, () => store.watchMyReactions(runtime, data, s, t, uid, (mine) => (this.mine = mine)));
       wanted.set(`last:${uid}`, () => store.watchMyLastPost(runtime, data, s, t, uid, (at) => (this.myLastPost = at)));
       if (!all)
@@ -371,9 +376,20 @@ export class ThreadView {
     if (first) this.#focusPost = first.id;
   }
 
+  /** Arrivals, with the reader's own posts that are newer than the view or still unsent. */
+  #allArrivals(): Post[] {
+    const ids = new Set(this.arrivals.map((p) => p.id));
+    const own = this.myRecent.filter(
+      (p) => !ids.has(p.id) && (p.pending || (p.createdAt !== null && p.createdAt > this.#horizon)),
+    );
+    for (const post of own) this.#known.add(post.id);
+    const all = [...own, ...this.arrivals];
+    return all.sort((a, b) => (b.createdAt?.getTime() ?? Infinity) - (a.createdAt?.getTime() ?? Infinity));
+  }
+
   #visibleFeed(): Post[] {
     const pinnedIds = new Set(this.pinned.map((p) => p.id));
-    const shown = this.arrivals.filter((p) => this.#known.has(p.id) && !this.held.has(p.id));
+    const shown = this.#allArrivals().filter((p) => this.#known.has(p.id) && !this.held.has(p.id));
     const list = this.sort === 'newest' ? [...shown, ...this.feed] : [...this.feed, ...shown.reverse()];
     const seen = new Set<string>();
     return list.filter((post) => {
@@ -617,7 +633,7 @@ export class ThreadView {
     this.#ensureQueue(this.host.spaceId, this.host.thread, uid);
     const id = store.newPostId(runtime, this.host.spaceId, this.host.thread);
     const parent = parentId
-      ? [...this.feed, ...this.pinned, ...this.arrivals].find((p) => p.id === parentId)
+      ? [...this.feed, ...this.pinned, ...this.#allArrivals()].find((p) => p.id === parentId)
       : undefined;
     // Queued first: the text is kept on this device until the server has it, whatever happens to the page.
     this.#queue!.add({
@@ -1175,7 +1191,7 @@ export class ThreadView {
     // A sent post shows in the feed from Firestore's cache; until it does (a reply under a closed post, or a
     // moment after a reload), it shows here.
     const inView = new Set(
-      [...this.arrivals, ...this.feed, ...this.pinned, ...[...this.replies.values()].flat()].map((p) => p.id),
+      [...this.#allArrivals(), ...this.feed, ...this.pinned, ...[...this.replies.values()].flat()].map((p) => p.id),
     );
     const waiting = this.queued.filter((entry) => !entry.sent || entry.error || !inView.has(entry.id));
     if (!waiting.length) return nothing;
