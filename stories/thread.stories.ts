@@ -118,10 +118,10 @@ export const ReportedAndHidden: Story = {
   args: { space: 'story-thread-reported', scenario: 'reported' },
   play: async ({ canvasElement }) => {
     const thread = await shown(canvasElement);
-    await waitFor(() =>
-      expect(thread.shadow.getByText('This post is hidden while a facilitator reviews it.')).toBeVisible(),
-    );
+    // A hidden post is not even read for a learner who did not write it (the rules refuse it): no text, no trace.
+    await waitFor(() => expect(thread.root.querySelectorAll('.feed > article').length).toBeGreaterThan(0));
     await expect(thread.shadow.queryByText(/pointless/)).toBeNull();
+    await expect(thread.shadow.queryByText('This post is hidden while a facilitator reviews it.')).toBeNull();
   },
 };
 
@@ -161,6 +161,10 @@ export const RightToLeft: Story = {
   play: async ({ canvasElement }) => {
     const thread = await shown(canvasElement);
     await expect(getComputedStyle(thread.host).direction).toBe('rtl');
+    // Post bodies take their direction from their own text (dir="auto"), names are isolated with <bdi>.
+    const body = thread.root.querySelector('.post__body')!;
+    await expect(body.getAttribute('dir')).toBe('auto');
+    await expect(thread.root.querySelector('.post__author bdi')).not.toBeNull();
   },
 };
 
@@ -171,5 +175,13 @@ export const Dark: Story = {
   play: async ({ canvasElement }) => {
     const thread = await shown(canvasElement);
     await expect(thread.host).toHaveAttribute('theme', 'dark');
+    // The posts really are dark: a dark surface under light text.
+    const post = thread.root.querySelector<HTMLElement>('.feed > article')!;
+    const luminance = (colour: string) => {
+      const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).map(Number);
+      return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+    };
+    await expect(luminance(getComputedStyle(post).backgroundColor)).toBeLessThan(80);
+    await expect(luminance(getComputedStyle(post).color)).toBeGreaterThan(170);
   },
 };

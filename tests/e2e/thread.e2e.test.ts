@@ -31,22 +31,37 @@ async function postAs(page: Page, name: string, body: string) {
   await article(page, body).waitFor();
 }
 
-/** A post from someone else appears live, or waits behind "N new posts — show" so reading isn't disturbed. */
-async function seeArriving(page: Page, body: string) {
-  const banner = thread(page).getByRole('button', { name: /new posts? — show/ });
-  await Promise.race([banner.waitFor({ timeout: 30000 }), article(page, body).waitFor({ timeout: 30000 })]);
-  if (await banner.count()) await banner.click();
+/** A post from someone else waits behind "1 new post — show" (announced), without moving the first post shown. */
+async function seeArriving(page: Page, body: string, firstShown?: string) {
+  const banner = thread(page).getByRole('button', { name: '1 new post — show' });
+  await banner.waitFor({ timeout: 30000 });
+  await expect
+    .poll(() => thread(page).locator('[aria-live="polite"]').textContent(), { timeout: 10000 })
+    .toContain('1 new post. Use "Show" to read it.');
+  expect(await article(page, body).count()).toBe(0);
+  if (firstShown) expect(await thread(page).locator('.feed > article').first().textContent()).toContain(firstShown);
+  await banner.click();
   await article(page, body).waitFor();
+  expect(await thread(page).locator('.feed > article').first().textContent()).toContain(body);
 }
 
 describe('the demo course page thread', () => {
   it("two learners in separate browsers see each other's posts, replies and reactions live", async () => {
     const ana = await learner(browser, `${demoUrl}index.html`);
+    await thread(ana.page).getByText('No one has replied yet.').waitFor({ timeout: 60000 });
+    await postAs(ana.page, 'Ana', 'First things first: I will block focus time.');
+    const storedPosts = () =>
+      adminDb()
+        .collection(`${threadPath}/posts`)
+        .get()
+        .then((result) => result.size);
+    await expect.poll(storedPosts, { timeout: 30000 }).toBe(1);
     const ben = await learner(browser, `${demoUrl}index.html`);
-    await thread(ben.page).getByText('No one has replied yet.').waitFor({ timeout: 60000 });
+    await article(ben.page, 'block focus time').waitFor({ timeout: 60000 });
 
+    await ana.page.waitForTimeout(11000); // the rules allow one post per 10 seconds
     await postAs(ana.page, 'Ana', 'By week 6 I will run my team meeting without notes.');
-    await seeArriving(ben.page, 'By week 6 I will run my team meeting without notes.');
+    await seeArriving(ben.page, 'By week 6 I will run my team meeting without notes.', 'block focus time');
 
     // Ben replies to Ana's post and reacts to it.
     const anaPostForBen = article(ben.page, 'without notes');
@@ -72,35 +87,38 @@ describe('the demo course page thread', () => {
     await ben.context.close();
   });
 
-  it('a post written while the connection is down shows as pending, survives a reload and is delivered', async () => {
+  it('two posts written while the connection is down stay pending through a reload and are both delivered', async () => {
     const ana = await learner(browser, `${demoUrl}index.html`);
     await thread(ana.page).getByText('No one has replied yet.').waitFor({ timeout: 60000 });
     await postAs(ana.page, 'Ana', 'First goal, posted online.');
-    // The rules allow one post per 10 seconds.
-    await ana.page.waitForTimeout(10500);
+    await ana.page.waitForTimeout(10500); // the rules allow one post per 10 seconds
 
     // The connection drops for writes: nothing reaches the server.
     const blockWrites = '**/google.firestore.v1.Firestore/Write/**';
     await ana.page.route(blockWrites, (route) => route.abort('internetdisconnected'));
-    await thread(ana.page).locator('#composer-text').fill('Second goal, written on the train.');
-    await thread(ana.page).getByRole('button', { name: 'Post', exact: true }).click();
-    const offlinePost = article(ana.page, 'written on the train');
-    await offlinePost.getByText('Waiting to send').waitFor();
+    const offline = ['Second goal, written on the train.', 'Third goal, written in the tunnel.'];
+    for (const [index, body] of offline.entries()) {
+      if (index > 0) await ana.page.waitForTimeout(10500);
+      await thread(ana.page).locator('#composer-text').fill(body);
+      await thread(ana.page).getByRole('button', { name: 'Post', exact: true }).click();
+      await article(ana.page, body).getByText('Waiting to send').waitFor();
+    }
 
     await ana.page.reload();
-    await offlinePost.getByText('Waiting to send').waitFor({ timeout: 60000 });
+    for (const body of offline) await article(ana.page, body).getByText('Waiting to send').waitFor({ timeout: 60000 });
     const stored = () =>
       adminDb()
         .collection(`${threadPath}/posts`)
-        .where('body', '==', 'Second goal, written on the train.')
+        .where('body', 'in', offline)
         .get()
         .then((result) => result.size);
     expect(await stored()).toBe(0);
 
-    // The connection returns: the post is sent without the learner doing anything.
+    // The connection returns: both are sent, one after the other, without the learner doing anything.
     await ana.page.unroute(blockWrites);
-    await expect.poll(stored, { timeout: 90000 }).toBe(1);
-    await expect.poll(() => offlinePost.getByText('Waiting to send').count(), { timeout: 30000 }).toBe(0);
+    await expect.poll(stored, { timeout: 90000 }).toBe(2);
+    await expect.poll(() => thread(ana.page).getByText('Waiting to send').count(), { timeout: 30000 }).toBe(0);
+    for (const body of offline) await article(ana.page, body).waitFor();
     await ana.context.close();
   });
 });

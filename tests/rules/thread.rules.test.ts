@@ -1,9 +1,15 @@
 // Rules for <cohort-thread>: posts, replies, edits, soft deletes, reactions with counters, reports, moderation,
 // locking and the per-learner rate limit. Each allow has a passing case and near misses that must fail.
 import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
+  collection,
   doc,
   getDoc,
+  getDocs,
+  query,
+  where,
   serverTimestamp,
   setDoc,
   Timestamp,
@@ -12,13 +18,16 @@ import {
   writeBatch,
   type Firestore,
 } from 'firebase/firestore';
-import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ALL_BUILT_IN_BLOCKED } from '../../packages/thread/src/blocked-words';
 import { assertFails, assertSucceeds, rulesEnvironment, seed } from './support';
 
 const SPACE = 'spaces/leadership';
 const THREAD = `${SPACE}/threads/week-2`;
 const post = (id: string) => `${THREAD}/posts/${id}`;
-const rate = (uid: string) => `${THREAD}/rate/${uid}`;
+const rate = (uid: string) => `${SPACE}/threadRates/${uid}`;
+const myReactions = (uid: string) => `${THREAD}/reactions/${uid}`;
+const author = (uid: string) => `${THREAD}/authors/${uid}`;
 
 let env: RulesTestEnvironment;
 
@@ -35,6 +44,7 @@ function newPost(uid: string, body: string, extra: Record<string, unknown> = {})
     bob: ['Bob', 'learner'],
     carol: ['Carol', 'learner'],
     fran: ['Fran', 'facilitator'],
+    mia: ['Mia', 'mentor'],
     outsider: ['Outsider', 'learner'],
   };
   const [authorName, authorRole] = names[uid] ?? ['?', 'learner'];
@@ -60,20 +70,42 @@ function newPost(uid: string, body: string, extra: Record<string, unknown> = {})
   };
 }
 
-const firstRate = () => ({ lastPostAt: serverTimestamp(), windowStart: serverTimestamp(), count: 1 });
+/** A first rate document, paying for post `id` of this thread. */
+const firstRate = (id: string, thread = 'week-2') => ({
+  lastPostAt: serverTimestamp(),
+  windowStart: serverTimestamp(),
+  count: 1,
+  lastThreadId: thread,
+  lastPostId: id,
+});
 
-/** A post and its rate document in one batch, the way the element writes them. */
+/** The next rate document after `current`, paying for post `id`. */
+const nextRate = (current: Record<string, unknown>, id: string, extra: Record<string, unknown> = {}) => ({
+  lastPostAt: serverTimestamp(),
+  windowStart: current.windowStart,
+  count: Number(current.count) + 1,
+  lastThreadId: 'week-2',
+  lastPostId: id,
+  ...extra,
+});
+
+/** A post, its rate document and its author's presence document in one batch, the way the element writes them. */
 function writePost(
   db: Firestore,
   id: string,
   data: Record<string, unknown>,
-  rateData: Record<string, unknown> | null = firstRate(),
+  rateData: Record<string, unknown> | null = firstRate(id),
   uid = String(data.authorId),
 ) {
   const batch = writeBatch(db);
   batch.set(doc(db, post(id)), data);
   if (rateData) batch.set(doc(db, rate(uid)), rateData);
   return batch.commit();
+}
+
+/** The rate document as stored now (read as its owner). */
+async function currentRate(db: Firestore, uid: string) {
+  return (await getDoc(doc(db, rate(uid)))).data()!;
 }
 
 function stored(authorId: string, extra: Record<string, unknown> = {}) {
@@ -94,6 +126,8 @@ async function seedRate(uid: string, lastPostAgoMs: number, windowAgoMs: number,
       lastPostAt: Timestamp.fromMillis(Date.now() - lastPostAgoMs),
       windowStart: Timestamp.fromMillis(Date.now() - windowAgoMs),
       count,
+      lastThreadId: 'week-2',
+      lastPostId: 'older',
     }),
   );
 }
@@ -116,6 +150,7 @@ beforeEach(async () => {
       ['bob', 'Bob', 'learner'],
       ['carol', 'Carol', 'learner'],
       ['fran', 'Fran', 'facilitator'],
+      ['mia', 'Mia', 'mentor'],
     ]) {
       await setDoc(doc(db, `${SPACE}/members/${uid}`), {
         displayName,
@@ -145,7 +180,7 @@ describe('thread posts: create', () => {
   });
 
   it('refuses a forged author, name or role', async () => {
-    await assertFails(writePost(as('alice'), 'p1', newPost('bob', 'hello'), firstRate(), 'alice'));
+    await assertFails(writePost(as('alice'), 'p1', newPost('bob', 'hello'), firstRate('p1'), 'alice'));
     await assertFails(writePost(as('alice'), 'p1', newPost('alice', 'hello', { authorName: 'Fran' })));
     await assertFails(writePost(as('alice'), 'p1', newPost('alice', 'hello', { authorRole: 'facilitator' })));
   });
@@ -204,78 +239,194 @@ describe('thread posts: rate limit', () => {
   it('allows a second post more than 10 seconds after the first, counting it in the hour', async () => {
     await seedRate('alice', 11_000, 600_000, 4);
     const db = as('alice');
-    const current = (await getDoc(doc(db, rate('alice')))).data()!;
     await assertSucceeds(
-      writePost(db, 'p2', newPost('alice', 'again'), {
-        lastPostAt: serverTimestamp(),
-        windowStart: current.windowStart,
-        count: 5,
-      }),
+      writePost(db, 'p2', newPost('alice', 'again'), nextRate(await currentRate(db, 'alice'), 'p2')),
     );
   });
 
-  it('refuses a post within 10 seconds of the last one', async () => {
+  it('refuses two posts in one batch with one rate update', async () => {
+    await seedRate('alice', 11_000, 600_000, 4);
+    const db = as('alice');
+    const current = await currentRate(db, 'alice');
+    const batch = writeBatch(db);
+    batch.set(doc(db, post('p1')), newPost('alice', 'one'));
+    batch.set(doc(db, post('p2')), newPost('alice', 'two'));
+    batch.set(doc(db, rate('alice')), nextRate(current, 'p2'));
+    await assertFails(batch.commit());
+    // The same batch with one post goes through.
+    const single = writeBatch(db);
+    single.set(doc(db, post('p2')), newPost('alice', 'two'));
+    single.set(doc(db, rate('alice')), nextRate(current, 'p2'));
+    await assertSucceeds(single.commit());
+  });
+
+  it('refuses a rate update that names no new post, or a post another batch already created', async () => {
+    await seedRate('alice', 11_000, 600_000, 4);
+    await seedPost('old', 'alice');
+    const db = as('alice');
+    const current = await currentRate(db, 'alice');
+    await assertFails(setDoc(doc(db, rate('alice')), nextRate(current, 'nothing')));
+    await assertFails(setDoc(doc(db, rate('alice')), nextRate(current, 'old')));
+    await assertFails(
+      writePost(db, 'p1', newPost('alice', 'x'), nextRate(current, 'p1', { lastThreadId: 'another-thread' })),
+    );
+  });
+
+  it('refuses a post within 10 seconds of the last one (the 11th second is allowed, tested above)', async () => {
     const db = as('alice');
     await assertSucceeds(writePost(db, 'p1', newPost('alice', 'first')));
-    const current = (await getDoc(doc(db, rate('alice')))).data()!;
+    await assertFails(writePost(db, 'p2', newPost('alice', 'second'), nextRate(await currentRate(db, 'alice'), 'p2')));
+    await seedRate('alice', 9_000, 600_000, 4);
+    await assertFails(writePost(db, 'p3', newPost('alice', 'third'), nextRate(await currentRate(db, 'alice'), 'p3')));
+  });
+
+  it('holds across threads: the space-wide limit counts a post in another thread', async () => {
+    const db = as('alice');
+    const other = `${SPACE}/threads/week-3/posts/q1`;
+    const batch = writeBatch(db);
+    batch.set(doc(db, other), newPost('alice', 'in week 3'));
+    batch.set(doc(db, rate('alice')), firstRate('q1', 'week-3'));
+    await assertSucceeds(batch.commit());
     await assertFails(
-      writePost(db, 'p2', newPost('alice', 'second'), {
-        lastPostAt: serverTimestamp(),
-        windowStart: current.windowStart,
-        count: 2,
-      }),
+      writePost(db, 'p1', newPost('alice', 'week 2 at once'), nextRate(await currentRate(db, 'alice'), 'p1')),
     );
   });
 
   it('refuses a 31st post in the hour, and starts a new window after it', async () => {
     await seedRate('alice', 60_000, 30 * 60_000, 30);
     const db = as('alice');
-    const current = (await getDoc(doc(db, rate('alice')))).data()!;
+    const current = await currentRate(db, 'alice');
+    await assertFails(writePost(db, 'p1', newPost('alice', 'one more'), nextRate(current, 'p1')));
     await assertFails(
-      writePost(db, 'p1', newPost('alice', 'one more'), {
-        lastPostAt: serverTimestamp(),
-        windowStart: current.windowStart,
-        count: 31,
-      }),
+      writePost(
+        db,
+        'p1',
+        newPost('alice', 'one more'),
+        nextRate(current, 'p1', { windowStart: serverTimestamp(), count: 1 }),
+      ),
     );
-    await assertFails(
-      writePost(db, 'p1', newPost('alice', 'one more'), {
-        lastPostAt: serverTimestamp(),
-        windowStart: serverTimestamp(),
-        count: 1,
-      }),
-    );
+    await seedRate('alice', 60_000, 30 * 60_000, 29);
+    await assertSucceeds(writePost(db, 'p1', newPost('alice', '30th'), nextRate(await currentRate(db, 'alice'), 'p1')));
     await seedRate('alice', 60_000, 61 * 60_000, 30);
     await assertSucceeds(
-      writePost(db, 'p1', newPost('alice', 'new hour'), {
-        lastPostAt: serverTimestamp(),
-        windowStart: serverTimestamp(),
-        count: 1,
-      }),
+      writePost(
+        db,
+        'p2',
+        newPost('alice', 'new hour'),
+        nextRate(await currentRate(db, 'alice'), 'p2', { windowStart: serverTimestamp(), count: 1 }),
+      ),
+    );
+  });
+
+  it('accepts a post queued before the hour ended that still counts in the old window', async () => {
+    await seedRate('alice', 2 * 3600_000, 3 * 3600_000, 6);
+    const db = as('alice');
+    await assertSucceeds(
+      writePost(db, 'p1', newPost('alice', 'from the train'), nextRate(await currentRate(db, 'alice'), 'p1')),
     );
   });
 
   it('refuses a rate document that is reset, forged or belongs to someone else', async () => {
     await seedRate('alice', 11_000, 600_000, 7);
     const db = as('alice');
-    const current = (await getDoc(doc(db, rate('alice')))).data()!;
+    const current = await currentRate(db, 'alice');
+    await assertFails(writePost(db, 'p1', newPost('alice', 'x'), nextRate(current, 'p1', { count: 1 })));
     await assertFails(
-      writePost(db, 'p1', newPost('alice', 'x'), {
-        lastPostAt: serverTimestamp(),
-        windowStart: current.windowStart,
-        count: 1,
-      }),
+      writePost(
+        db,
+        'p1',
+        newPost('alice', 'x'),
+        nextRate(current, 'p1', { lastPostAt: Timestamp.fromMillis(Date.now()) }),
+      ),
     );
-    await assertFails(
-      writePost(db, 'p1', newPost('alice', 'x'), {
-        lastPostAt: Timestamp.fromMillis(Date.now()),
-        windowStart: current.windowStart,
-        count: 8,
-      }),
-    );
+    await assertFails(writePost(db, 'p1', newPost('alice', 'x'), nextRate(current, 'p1', { extra: true })));
     await assertFails(deleteDoc(doc(db, rate('alice'))));
-    await assertFails(setDoc(doc(db, rate('bob')), firstRate()));
+    await assertFails(writePost(db, 'p1', newPost('alice', 'x'), firstRate('p1'), 'bob'));
     await assertFails(getDoc(doc(db, rate('bob'))));
+  });
+});
+
+describe('thread presence: authors', () => {
+  it('lets a learner record when they last posted, only with a post in this thread', async () => {
+    const db = as('alice');
+    const batch = writeBatch(db);
+    batch.set(doc(db, post('p1')), newPost('alice', 'hello'));
+    batch.set(doc(db, rate('alice')), firstRate('p1'));
+    batch.set(doc(db, author('alice')), { lastPostAt: serverTimestamp() });
+    await assertSucceeds(batch.commit());
+    await assertSucceeds(
+      getDocs(query(collection(anonymous(), `${THREAD}/authors`), where('lastPostAt', '>=', Timestamp.fromMillis(0)))),
+    );
+  });
+
+  it('refuses a presence without a post, for someone else, or with a forged time', async () => {
+    const db = as('alice');
+    await assertFails(setDoc(doc(db, author('alice')), { lastPostAt: serverTimestamp() }));
+    const forged = writeBatch(db);
+    forged.set(doc(db, post('p1')), newPost('alice', 'hello'));
+    forged.set(doc(db, rate('alice')), firstRate('p1'));
+    forged.set(doc(db, author('alice')), { lastPostAt: Timestamp.fromMillis(Date.now() + 86_400_000) });
+    await assertFails(forged.commit());
+    const other = writeBatch(db);
+    other.set(doc(db, post('p1')), newPost('alice', 'hello'));
+    other.set(doc(db, rate('alice')), firstRate('p1'));
+    other.set(doc(db, author('bob')), { lastPostAt: serverTimestamp() });
+    await assertFails(other.commit());
+  });
+});
+
+describe('thread posts: norms and blocked words', () => {
+  it('keeps the client and the rules lists of built-in words the same', () => {
+    const rules = readFileSync(fileURLToPath(new URL('../../firestore.rules', import.meta.url)), 'utf8');
+    const block = /function builtInBlocked\(\) \{\s*return \[([^\]]*)\]/.exec(rules);
+    expect(block).not.toBeNull();
+    const listed = [...block![1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+    expect([...listed].sort()).toEqual([...ALL_BUILT_IN_BLOCKED].sort());
+  });
+
+  it('refuses a built-in slur of any language and a space word, on create and on edit', async () => {
+    await assertFails(writePost(as('alice'), 'p1', newPost('alice', 'You are such a Retard.')));
+    await assertFails(writePost(as('alice'), 'p1', newPost('alice', 'eso es de sudaca')));
+    await assertFails(writePost(as('alice'), 'p1', newPost('alice', 'a meanword here')));
+    await assertSucceeds(writePost(as('alice'), 'p1', newPost('alice', 'Retardant is a fire word')));
+    const edit = (body: string) =>
+      updateDoc(doc(as('alice'), post('p1')), {
+        body,
+        editedAt: serverTimestamp(),
+        mentions: [],
+        linkCount: linkCount(body),
+      });
+    await assertFails(edit('now with retard in it'));
+    await assertFails(edit('now with a MEANWORD in it'));
+    await assertFails(edit('https://a.io https://b.io https://c.io https://d.io'));
+    await assertSucceeds(edit('now kinder'));
+  });
+
+  it('requires acknowledged norms before a post when the space has norms', async () => {
+    await seed(env, (db) =>
+      setDoc(doc(db, SPACE), { name: 'Leadership', norms: 'Be kind.', reportThreshold: 2, blockedWords: ['meanword'] }),
+    );
+    await assertFails(writePost(as('alice'), 'p1', newPost('alice', 'hello')));
+    await seed(env, (db) => updateDoc(doc(db, `${SPACE}/members/alice`), { normsAcknowledgedAt: Timestamp.now() }));
+    await assertSucceeds(writePost(as('alice'), 'p1', newPost('alice', 'hello')));
+    // Replies too.
+    const bobDb = as('bob');
+    const reply = writeBatch(bobDb);
+    reply.set(doc(bobDb, post('r1')), newPost('bob', 'a reply', { parentId: 'p1' }));
+    reply.set(doc(bobDb, rate('bob')), firstRate('r1'));
+    reply.update(doc(bobDb, post('p1')), { replyCount: 1, lastReplyId: 'r1' });
+    await assertFails(reply.commit());
+    await seed(env, (db) => updateDoc(doc(db, `${SPACE}/members/bob`), { normsAcknowledgedAt: Timestamp.now() }));
+    const again = writeBatch(bobDb);
+    again.set(doc(bobDb, post('r1')), newPost('bob', 'a reply', { parentId: 'p1' }));
+    again.set(doc(bobDb, rate('bob')), firstRate('r1'));
+    again.update(doc(bobDb, post('p1')), { replyCount: 1, lastReplyId: 'r1' });
+    await assertSucceeds(again.commit());
+  });
+
+  it('lets a mentor post with their role on the post, and not claim another', async () => {
+    await assertSucceeds(writePost(as('mia'), 'p1', newPost('mia', 'Mentor here')));
+    await assertFails(writePost(as('mia'), 'p2', newPost('mia', 'Mentor here', { authorRole: 'facilitator' })));
   });
 });
 
@@ -283,7 +434,7 @@ describe('thread posts: replies', () => {
   const reply = (db: Firestore, id: string, parentId: string, parentPatch: Record<string, unknown> | null) => {
     const batch = writeBatch(db);
     batch.set(doc(db, post(id)), newPost('bob', 'a reply', { parentId }));
-    batch.set(doc(db, rate('bob')), firstRate());
+    batch.set(doc(db, rate('bob')), firstRate(id));
     if (parentPatch) batch.update(doc(db, post(parentId)), parentPatch);
     return batch.commit();
   };
@@ -361,16 +512,19 @@ describe('thread posts: edit and delete', () => {
 });
 
 describe('thread posts: reactions', () => {
+  /** The learner's reactions document (one per thread) with post `id`'s entry, and that post's counters. */
   const react = (
     db: Firestore,
     uid: string,
     reactions: Record<string, boolean>,
     counts: Record<string, number>,
     total: number,
+    id = 'p1',
+    named = id,
   ) => {
     const batch = writeBatch(db);
-    batch.set(doc(db, `${post('p1')}/reactions/${uid}`), reactions);
-    batch.update(doc(db, post('p1')), { reactionCounts: counts, reactionTotal: total });
+    batch.set(doc(db, myReactions(uid)), { posts: { [id]: reactions }, lastPostId: named }, { merge: true });
+    batch.update(doc(db, post(id)), { reactionCounts: counts, reactionTotal: total });
     return batch.commit();
   };
 
@@ -384,14 +538,24 @@ describe('thread posts: reactions', () => {
 
   it('lets a member take a reaction back and lower its count by one', async () => {
     await seedPost('p1', 'alice', { reactionCounts: { thumbs: 2, heart: 1 }, reactionTotal: 3 });
-    await seed(env, (db) => setDoc(doc(db, `${post('p1')}/reactions/bob`), { thumbs: true, heart: true }));
+    await seed(env, (db) =>
+      setDoc(doc(db, myReactions('bob')), { posts: { p1: { thumbs: true, heart: true } }, lastPostId: 'p1' }),
+    );
     await assertSucceeds(
       react(as('bob'), 'bob', { thumbs: false, heart: true, idea: true }, { thumbs: 1, heart: 1, idea: 1 }, 3),
     );
   });
 
+  it('keeps reactions on other posts when reacting to a second post', async () => {
+    await seedPost('p2', 'carol');
+    await assertSucceeds(react(as('bob'), 'bob', { thumbs: true }, { thumbs: 3 }, 3));
+    await assertSucceeds(react(as('bob'), 'bob', { heart: true }, { heart: 1 }, 1, 'p2'));
+    const mine = (await getDoc(doc(as('bob'), myReactions('bob')))).data()!;
+    expect(mine.posts).toEqual({ p1: { thumbs: true }, p2: { heart: true } });
+  });
+
   it('refuses reacting twice with one emoji', async () => {
-    await seed(env, (db) => setDoc(doc(db, `${post('p1')}/reactions/bob`), { thumbs: true }));
+    await seed(env, (db) => setDoc(doc(db, myReactions('bob')), { posts: { p1: { thumbs: true } }, lastPostId: 'p1' }));
     await assertFails(react(as('bob'), 'bob', { thumbs: true }, { thumbs: 3 }, 3));
   });
 
@@ -402,13 +566,40 @@ describe('thread posts: reactions', () => {
     await assertFails(
       react(as('bob'), 'bob', { rocket: true } as Record<string, boolean>, { thumbs: 2, rocket: 1 }, 3),
     );
+    // The document names another post than the one whose counters move.
+    await seedPost('p2', 'carol');
+    await assertFails(react(as('bob'), 'bob', { thumbs: true }, { thumbs: 3 }, 3, 'p1', 'p2'));
   });
 
-  it('refuses a reaction document without the count, for someone else, or without membership', async () => {
-    await assertFails(setDoc(doc(as('bob'), `${post('p1')}/reactions/bob`), { thumbs: true }));
+  it('refuses changing two posts with one reactions write', async () => {
+    await seedPost('p2', 'carol');
+    const db = as('bob');
+    const batch = writeBatch(db);
+    batch.set(doc(db, myReactions('bob')), { posts: { p1: { thumbs: true }, p2: { thumbs: true } }, lastPostId: 'p1' });
+    batch.update(doc(db, post('p1')), { reactionCounts: { thumbs: 3 }, reactionTotal: 3 });
+    batch.update(doc(db, post('p2')), { reactionCounts: { thumbs: 1 }, reactionTotal: 1 });
+    await assertFails(batch.commit());
+  });
+
+  it('refuses a reaction on a deleted post', async () => {
+    await seedPost('p1', 'alice', { deleted: true, body: '', reactionCounts: { thumbs: 2 }, reactionTotal: 2 });
+    await assertFails(react(as('bob'), 'bob', { thumbs: true }, { thumbs: 3 }, 3));
+  });
+
+  it('refuses a reactions document without the count, for someone else, or without membership', async () => {
+    await assertFails(
+      setDoc(doc(as('bob'), myReactions('bob')), { posts: { p1: { thumbs: true } }, lastPostId: 'p1' }),
+    );
     await assertFails(react(as('bob'), 'carol', { thumbs: true }, { thumbs: 3 }, 3));
     await assertFails(react(as('outsider'), 'outsider', { thumbs: true }, { thumbs: 3 }, 3));
     await assertFails(react(anonymous(), 'bob', { thumbs: true }, { thumbs: 3 }, 3));
+  });
+
+  it("lets a learner read their own reactions, not another learner's", async () => {
+    await seed(env, (db) => setDoc(doc(db, myReactions('bob')), { posts: { p1: { thumbs: true } }, lastPostId: 'p1' }));
+    await assertSucceeds(getDoc(doc(as('bob'), myReactions('bob'))));
+    await assertFails(getDoc(doc(as('carol'), myReactions('bob'))));
+    await assertFails(getDoc(doc(anonymous(), myReactions('bob'))));
   });
 });
 
@@ -494,8 +685,51 @@ describe('thread moderation', () => {
     await assertFails(updateDoc(doc(as('alice'), THREAD), { locked: true }));
   });
 
-  it('lets anyone read posts and the thread', async () => {
-    await assertSucceeds(getDoc(doc(anonymous(), post('p1'))));
+  it('lets anyone read visible posts and the thread, and only the author and facilitators a hidden post', async () => {
+    await assertSucceeds(getDoc(doc(anonymous(), post('r1'))));
     await assertSucceeds(getDoc(doc(anonymous(), THREAD)));
+    await assertFails(getDoc(doc(anonymous(), post('p1'))));
+    await assertFails(getDoc(doc(as('bob'), post('p1'))));
+    await assertSucceeds(getDoc(doc(as('alice'), post('p1'))));
+    await assertSucceeds(getDoc(doc(as('fran'), post('p1'))));
+    // A post that does not exist (yet) reveals nothing, so a learner may wait for their own.
+    await assertSucceeds(getDoc(doc(as('bob'), post('not-yet'))));
+  });
+
+  it('lets readers list only visible posts; the author lists their hidden ones; facilitators list all', async () => {
+    const posts = (db: Firestore) => collection(db, `${THREAD}/posts`);
+    await assertFails(getDocs(posts(as('bob'))));
+    await assertFails(getDocs(query(posts(anonymous()), where('parentId', '==', null))));
+    const visible = await assertSucceeds(getDocs(query(posts(anonymous()), where('hidden', '==', false))));
+    expect(visible.docs.map((d) => d.id)).toEqual(['r1']);
+    const own = await assertSucceeds(
+      getDocs(query(posts(as('alice')), where('authorId', '==', 'alice'), where('hidden', '==', true))),
+    );
+    expect(own.docs.map((d) => d.id)).toEqual(['p1']);
+    await assertFails(getDocs(query(posts(as('bob')), where('authorId', '==', 'alice'), where('hidden', '==', true))));
+    expect((await assertSucceeds(getDocs(posts(as('fran'))))).size).toBe(2);
+  });
+
+  it('refuses a reply or an edit in a locked thread (facilitators may still reply)', async () => {
+    await seed(env, (db) => setDoc(doc(db, THREAD), { locked: true, createdAt: Timestamp.now() }));
+    await seedPost('p2', 'alice');
+    const replyAs = (uid: string, id: string) => {
+      const db = as(uid);
+      const batch = writeBatch(db);
+      batch.set(doc(db, post(id)), newPost(uid, 'late reply', { parentId: 'p2' }));
+      batch.set(doc(db, rate(uid)), firstRate(id));
+      batch.update(doc(db, post('p2')), { replyCount: 1, lastReplyId: id });
+      return batch.commit();
+    };
+    await assertFails(replyAs('bob', 'r9'));
+    await assertFails(
+      updateDoc(doc(as('alice'), post('p2')), {
+        body: 'edit',
+        editedAt: serverTimestamp(),
+        mentions: [],
+        linkCount: 0,
+      }),
+    );
+    await assertSucceeds(replyAs('fran', 'r10'));
   });
 });

@@ -116,6 +116,8 @@ describe('thread formatter', () => {
     expect(blockedWordsIn('meanwords are different', 'en', ['meanword'])).to.deep.equal([]);
     expect(blockedWordsIn('Eso es de sudaca', 'es')).to.deep.equal(['sudaca']);
     expect(blockedWordsIn('A perfectly kind sentence', 'en')).to.deep.equal([]);
+    // The rules refuse every built-in word on any page, so the browser says so before sending.
+    expect(blockedWordsIn('Eso es de sudaca', 'en')).to.deep.equal(['sudaca']);
   });
 
   it('renders XSS vectors as inert, visible text', async () => {

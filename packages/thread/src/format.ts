@@ -137,18 +137,4 @@ export function renderBody(body: string, newTab: string): TemplateResult | typeo
   return html`${paragraphs.map((paragraph) => html`<p>${renderInline(paragraph, newTab)}</p>`)}`;
 }
 
-// A short starter list per locale of slurs that are never acceptable in a learning space (whole words only, so
-// ordinary words that contain them are untouched). A space extends it with `blockedWords`, set by the course team.
-const BLOCKED: Record<string, string[]> = {
-  en: ['retard', 'retarded', 'faggot', 'tranny', 'kike', 'spic', 'chink', 'wetback', 'nigger', 'nigga'],
-  es: ['sudaca', 'maricón', 'maricon', 'retrasado', 'mongólico', 'mongolico', 'negrata', 'panchito'],
-};
-
-/** The words of `body` found in the locale list or the space's list (whole words, case-insensitive). */
-export function blockedWordsIn(body: string, locale: string, spaceWords: readonly string[] = []): string[] {
-  const list = new Set(
-    [...(BLOCKED[locale] ?? []), ...(locale === 'en' ? [] : BLOCKED.en!), ...spaceWords].map((w) => w.toLowerCase()),
-  );
-  const words = body.toLowerCase().split(/[^\p{L}\p{N}]+/u);
-  return [...new Set(words.filter((word) => word && list.has(word)))];
-}
+export { blockedWordsIn } from './blocked-words.js';

@@ -1,33 +1,42 @@
 // Everything <cohort-thread> does with Firestore. Loaded by dynamic import after first paint.
 //
-// Layout, all under spaces/{space}/threads/{thread}:
+// Layout:
+//   spaces/{space}/threadRates/{uid}   lastPostAt, windowStart, count, lastThreadId, lastPostId — the rules' rate
+//                         limit per learner across the space (1 per 10 s, 30 per hour); each update names the one
+//                         post it pays for
+//   spaces/{space}/threads/{thread}:
 //   (thread doc)          locked, createdAt — only facilitators write it; posting does not need it to exist
 //   posts/{postId}        authorId, authorName, authorRole, body, parentId (null for a top-level post), createdAt,
 //                         editedAt, deleted, hidden, pinned, reactionCounts {key: n}, reactionTotal, replyCount,
 //                         reportCount, lastReplyId, mentions [uid], linkCount
-//   posts/{p}/reactions/{uid}   {thumbs, heart, idea, party, thinking}: booleans, this learner's reactions
 //   posts/{p}/reports/{uid}     reason, note, createdAt — one report per learner
-//   rate/{uid}            lastPostAt, windowStart, count — the rules' rate limit (1 per 10 s, 30 per hour)
+//   reactions/{uid}       posts {postId: {thumbs, heart, idea, party, thinking}}, lastPostId — this learner's
+//                         reactions on every post, one document read per view
+//   authors/{uid}         lastPostAt — written with each post; "N peers posted this week" is a count() over these
 //
 // Every write is one batch that carries its own proof: a post with the author's rate document, a reply with
 // the parent's replyCount + 1, a reaction with the post's counters ± 1, a report with reportCount + 1. No
-// transactions, so everything works in preview mode with the network off, and a post written offline stays
-// in the persistent cache (shown as pending) until the connection returns.
+// transactions, so everything works in preview mode with the network off. Posts go through a queue on the
+// device (post-queue.ts) that sends one at a time, so posts written offline are not refused for their timing.
 //
-// Reads per view: the page of top-level posts (20), up to 5 pinned posts, the thread doc, the learner's rate doc,
-// plus replies of threads the reader expands and, for a signed-in member, their own reaction doc per shown post.
+// Reads per view: one page of top-level posts (20) and the next page per "Load more" (cursors, nothing re-read),
+// up to 5 pinned posts, the thread doc, the learner's rate doc, their reactions doc, their hidden posts (usually
+// none), the arrivals since the view opened, one count() for presence, plus replies of threads the reader expands.
+// Readers ask for hidden == false: hidden posts are readable only by their author and facilitators.
 //
-// Indexes: posts (parentId ==, createdAt desc|asc), posts (parentId ==, reactionTotal desc, createdAt desc),
-//          posts (pinned ==, parentId ==, createdAt desc), members (displayName asc) is single-field.
+// Indexes: see firestore.indexes.json (parentId/hidden/createdAt, parentId/hidden/reactionTotal/createdAt,
+//          pinned/parentId/hidden/createdAt, authorId/hidden/createdAt); members (displayName asc) is single-field.
 import {
   collection,
   doc,
   endAt,
+  getCountFromServer,
   increment,
   limit,
   orderBy,
   query,
   serverTimestamp,
+  startAfter,
   startAt,
   Timestamp,
   where,
@@ -35,15 +44,17 @@ import {
   type DocumentData,
   type DocumentSnapshot,
   type Firestore,
+  type QueryConstraint,
   type QueryDocumentSnapshot,
 } from 'firebase/firestore';
 import type { FirebaseRuntime } from '@cohort-kit/core';
 import { countLinks } from './format.js';
-import { PINNED_LIMIT, REACTIONS, REPLY_PAGE, type ReactionKey, type ReportReason } from './reactions.js';
+import { PAGE_SIZE, PINNED_LIMIT, REACTIONS, REPLY_PAGE, type ReactionKey, type ReportReason } from './reactions.js';
 
 type DataModule = typeof import('@cohort-kit/core/data.js');
 
 export type SortOrder = 'newest' | 'oldest' | 'top';
+export type Mine = Partial<Record<ReactionKey, boolean>>;
 
 export interface Post {
   id: string;
@@ -82,7 +93,10 @@ export interface MemberOption {
 const threadPath = (s: string, t: string) => ['spaces', s, 'threads', t] as const;
 const postsRef = (db: Firestore, s: string, t: string) => collection(db, ...threadPath(s, t), 'posts');
 const postRef = (db: Firestore, s: string, t: string, id: string) => doc(db, ...threadPath(s, t), 'posts', id);
-const rateRef = (db: Firestore, s: string, t: string, uid: string) => doc(db, ...threadPath(s, t), 'rate', uid);
+const rateRef = (db: Firestore, s: string, uid: string) => doc(db, 'spaces', s, 'threadRates', uid);
+const myReactionsRef = (db: Firestore, s: string, t: string, uid: string) =>
+  doc(db, ...threadPath(s, t), 'reactions', uid);
+const authorRef = (db: Firestore, s: string, t: string, uid: string) => doc(db, ...threadPath(s, t), 'authors', uid);
 
 const asDate = (value: unknown) => (value instanceof Timestamp ? value.toDate() : null);
 
@@ -115,10 +129,16 @@ export function readPost(snapshot: QueryDocumentSnapshot<DocumentData> | Documen
   };
 }
 
-export interface PostsView {
-  posts: Post[];
-  fromCache: boolean;
-}
+const readPosts = (docs: QueryDocumentSnapshot<DocumentData>[]) =>
+  docs.map(readPost).filter((p): p is Post => p !== null);
+
+/** Readers ask only for visible posts (the rules refuse anything else); facilitators see hidden ones too. */
+const visibility = (all: boolean): QueryConstraint[] => (all ? [] : [where('hidden', '==', false)]);
+
+const ordering = (sort: SortOrder): QueryConstraint[] =>
+  sort === 'top'
+    ? [orderBy('reactionTotal', 'desc'), orderBy('createdAt', 'desc')]
+    : [orderBy('createdAt', sort === 'oldest' ? 'asc' : 'desc')];
 
 /** The thread document: whether it exists and is locked. */
 export function watchThread(
@@ -135,30 +155,99 @@ export function watchThread(
   });
 }
 
-/** One growing page of top-level posts in the chosen order. */
-export function watchPosts(
+export interface PageView {
+  posts: Post[];
+  /** The page's last document: the cursor the next page starts after. */
+  last: QueryDocumentSnapshot<DocumentData> | null;
+  /** Documents the query returned, before any filtering: a full page means there may be more. */
+  size: number;
+  fromCache: boolean;
+}
+
+/**
+ * One page of top-level posts in the chosen order, after `cursor` (the previous page's last document). For the
+ * time orders a page holds only posts created up to `horizon` (when the view opened), so new posts never push
+ * a post out of a page: they arrive through watchArrivals.
+ */
+export function watchPage(
   runtime: FirebaseRuntime,
   data: DataModule,
   s: string,
   t: string,
-  sort: SortOrder,
-  count: number,
-  next: (view: PostsView) => void,
+  options: { sort: SortOrder; horizon: Date; cursor: QueryDocumentSnapshot<DocumentData> | null; all: boolean },
+  next: (view: PageView) => void,
   fail: (e: Error) => void,
 ) {
-  const base = postsRef(runtime.db, s, t);
-  const order =
-    sort === 'top'
-      ? [orderBy('reactionTotal', 'desc'), orderBy('createdAt', 'desc')]
-      : [orderBy('createdAt', sort === 'oldest' ? 'asc' : 'desc')];
-  const q = query(base, where('parentId', '==', null), ...order, limit(count));
+  const { sort, horizon, cursor, all } = options;
+  const q = query(
+    postsRef(runtime.db, s, t),
+    where('parentId', '==', null),
+    ...visibility(all),
+    ...(sort === 'top' ? [] : [where('createdAt', '<=', Timestamp.fromDate(horizon))]),
+    ...ordering(sort),
+    ...(cursor ? [startAfter(cursor)] : []),
+    limit(PAGE_SIZE),
+  );
   return data.watchQuery(runtime, 'thread', q, {
     next: (snapshot) =>
       next({
-        posts: snapshot.docs.map(readPost).filter((p): p is Post => p !== null),
+        posts: readPosts(snapshot.docs),
+        last: snapshot.docs[snapshot.docs.length - 1] ?? null,
+        size: snapshot.size,
         fromCache: snapshot.metadata.fromCache,
       }),
     error: fail,
+  });
+}
+
+/** Top-level posts created after the view opened (newest first), including this learner's pending ones. */
+export function watchArrivals(
+  runtime: FirebaseRuntime,
+  data: DataModule,
+  s: string,
+  t: string,
+  horizon: Date,
+  all: boolean,
+  next: (posts: Post[]) => void,
+  fail: (e: Error) => void,
+) {
+  const q = query(
+    postsRef(runtime.db, s, t),
+    where('parentId', '==', null),
+    ...visibility(all),
+    where('createdAt', '>', Timestamp.fromDate(horizon)),
+    orderBy('createdAt', 'desc'),
+    limit(50),
+  );
+  return data.watchQuery(runtime, 'thread', q, {
+    next: (snapshot) => next(readPosts(snapshot.docs)),
+    error: fail,
+  });
+}
+
+/**
+ * This learner's latest top-level posts. A post whose server timestamp is still pending matches no range filter
+ * on createdAt (so neither a page nor the arrivals), but an ordering keeps it: this is how the reader's unsent
+ * posts show, after a reload and in preview mode too.
+ */
+export function watchMyRecent(
+  runtime: FirebaseRuntime,
+  data: DataModule,
+  s: string,
+  t: string,
+  uid: string,
+  next: (posts: Post[]) => void,
+) {
+  const q = query(
+    postsRef(runtime.db, s, t),
+    where('authorId', '==', uid),
+    where('parentId', '==', null),
+    orderBy('createdAt', 'desc'),
+    limit(5),
+  );
+  return data.watchQuery(runtime, 'thread', q, {
+    next: (snapshot) => next(readPosts(snapshot.docs)),
+    error: () => next([]),
   });
 }
 
@@ -168,6 +257,7 @@ export function watchPinned(
   data: DataModule,
   s: string,
   t: string,
+  all: boolean,
   next: (posts: Post[]) => void,
   fail: (e: Error) => void,
 ) {
@@ -175,11 +265,12 @@ export function watchPinned(
     postsRef(runtime.db, s, t),
     where('pinned', '==', true),
     where('parentId', '==', null),
+    ...visibility(all),
     orderBy('createdAt', 'desc'),
     limit(PINNED_LIMIT),
   );
   return data.watchQuery(runtime, 'thread', q, {
-    next: (snapshot) => next(snapshot.docs.map(readPost).filter((p): p is Post => p !== null)),
+    next: (snapshot) => next(readPosts(snapshot.docs)),
     error: fail,
   });
 }
@@ -191,19 +282,68 @@ export function watchReplies(
   s: string,
   t: string,
   parentId: string,
+  all: boolean,
   next: (posts: Post[]) => void,
   fail: (e: Error) => void,
 ) {
   const q = query(
     postsRef(runtime.db, s, t),
     where('parentId', '==', parentId),
+    ...visibility(all),
     orderBy('createdAt', 'asc'),
     limit(REPLY_PAGE),
   );
   return data.watchQuery(runtime, 'thread', q, {
-    next: (snapshot) => next(snapshot.docs.map(readPost).filter((p): p is Post => p !== null)),
+    next: (snapshot) => next(readPosts(snapshot.docs)),
     error: fail,
   });
+}
+
+/** This learner's own posts that are hidden pending review: only they (and facilitators) may read them. */
+export function watchMyHidden(
+  runtime: FirebaseRuntime,
+  data: DataModule,
+  s: string,
+  t: string,
+  uid: string,
+  next: (posts: Post[]) => void,
+) {
+  const q = query(
+    postsRef(runtime.db, s, t),
+    where('authorId', '==', uid),
+    where('hidden', '==', true),
+    orderBy('createdAt', 'desc'),
+    limit(PAGE_SIZE),
+  );
+  return data.watchQuery(runtime, 'thread', q, {
+    next: (snapshot) => next(readPosts(snapshot.docs)),
+    error: () => next([]),
+  });
+}
+
+/** Whether one sent post has reached the server: 'pending' on this device, 'stored', or 'missing' (refused or lost). */
+export function watchSent(
+  runtime: FirebaseRuntime,
+  data: DataModule,
+  s: string,
+  t: string,
+  id: string,
+  next: (state: 'pending' | 'stored' | 'missing') => void,
+) {
+  return data.watchDoc(runtime, 'thread', postRef(runtime.db, s, t, id), {
+    next: (snapshot) => {
+      if (snapshot.metadata.hasPendingWrites) next('pending');
+      else if (snapshot.exists()) next('stored');
+      else if (!snapshot.metadata.fromCache) next('missing');
+    },
+    error: () => undefined,
+  });
+}
+
+export interface RateView {
+  rate: RateState | null;
+  /** No rate write of this device is still on its way: the next post may be built on this state. */
+  settled: boolean;
 }
 
 /** This learner's rate document, so the next post's batch carries the right window and count. */
@@ -211,44 +351,73 @@ export function watchRate(
   runtime: FirebaseRuntime,
   data: DataModule,
   s: string,
-  t: string,
   uid: string,
-  next: (rate: RateState | null) => void,
+  next: (view: RateView) => void,
 ) {
-  return data.watchDoc(runtime, 'thread', rateRef(runtime.db, s, t, uid), {
+  return data.watchDoc(runtime, 'thread', rateRef(runtime.db, s, uid), {
     next: (snapshot) => {
       const value = snapshot.data({ serverTimestamps: 'estimate' });
-      next(
-        value
+      next({
+        rate: value
           ? {
               lastPostAt: asDate(value.lastPostAt),
               windowStart: asDate(value.windowStart),
               count: Number(value.count) || 0,
             }
           : null,
-      );
+        settled: !snapshot.metadata.hasPendingWrites,
+      });
     },
-    error: () => next(null),
+    error: () => next({ rate: null, settled: true }),
   });
 }
 
-/** This learner's reactions on one post. */
+/** This learner's reactions on every post of the thread: one document. */
 export function watchMyReactions(
   runtime: FirebaseRuntime,
   data: DataModule,
   s: string,
   t: string,
-  postId: string,
   uid: string,
-  next: (mine: Partial<Record<ReactionKey, boolean>>) => void,
+  next: (mine: Map<string, Mine>) => void,
 ) {
-  return data.watchDoc(runtime, 'thread', doc(runtime.db, ...threadPath(s, t), 'posts', postId, 'reactions', uid), {
-    next: (snapshot) => next((snapshot.data() as Partial<Record<ReactionKey, boolean>> | undefined) ?? {}),
-    error: () => next({}),
+  return data.watchDoc(runtime, 'thread', myReactionsRef(runtime.db, s, t, uid), {
+    next: (snapshot) => {
+      const posts = (snapshot.data()?.posts ?? {}) as Record<string, Mine>;
+      next(new Map(Object.entries(posts)));
+    },
+    error: () => next(new Map()),
   });
 }
 
-/** Members whose name starts with `prefix`, for @-mention autocomplete. */
+/** When this learner last posted in the thread, so the peers count can leave them out. */
+export function watchMyLastPost(
+  runtime: FirebaseRuntime,
+  data: DataModule,
+  s: string,
+  t: string,
+  uid: string,
+  next: (at: Date | null) => void,
+) {
+  return data.watchDoc(runtime, 'thread', authorRef(runtime.db, s, t, uid), {
+    next: (snapshot) => next(asDate(snapshot.data({ serverTimestamps: 'estimate' })?.lastPostAt)),
+    error: () => next(null),
+  });
+}
+
+/**
+ * How many people posted in the thread since `since`: a count() over the authors documents, without reading
+ * any post. Aggregations need the server, so this rejects offline and in preview mode.
+ */
+export async function countAuthorsSince(runtime: FirebaseRuntime, s: string, t: string, since: Date) {
+  const q = query(
+    collection(runtime.db, ...threadPath(s, t), 'authors'),
+    where('lastPostAt', '>=', Timestamp.fromDate(since)),
+  );
+  return (await getCountFromServer(q)).data().count;
+}
+
+/** Members whose name starts with `prefix` (any case), for @-mention autocomplete. */
 export function watchMemberMatches(
   runtime: FirebaseRuntime,
   data: DataModule,
@@ -257,39 +426,65 @@ export function watchMemberMatches(
   next: (members: MemberOption[]) => void,
 ) {
   const members = collection(runtime.db, 'spaces', s, 'members');
-  const q = prefix
-    ? query(members, orderBy('displayName'), startAt(prefix), endAt(`${prefix}\uf8ff`), limit(6))
-    : query(members, orderBy('displayName'), limit(6));
-  return data.watchQuery(runtime, 'thread', q, {
-    next: (snapshot) =>
-      next(
-        snapshot.docs
-          .map((d) => ({
-            uid: d.id,
-            displayName: String(d.data().displayName ?? ''),
-            role: String(d.data().role ?? 'learner'),
-          }))
-          .filter((m) => m.displayName),
-      ),
-    error: () => next([]),
+  // Names are stored as typed; a range query is case-sensitive, so ask for the prefix as typed and with a
+  // capital first letter (how most names are written), then filter case-insensitively.
+  const wanted = prefix.toLocaleLowerCase();
+  const capital = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
+  const variants = [...new Set([prefix, capital(prefix), wanted, capital(wanted)])];
+  const results = new Map<string, MemberOption[]>();
+  const publish = () => {
+    const seen = new Set<string>();
+    const merged: MemberOption[] = [];
+    for (const list of results.values())
+      for (const member of list)
+        if (!seen.has(member.uid) && member.displayName.toLocaleLowerCase().startsWith(wanted)) {
+          seen.add(member.uid);
+          merged.push(member);
+        }
+    merged.sort((a, b) => a.displayName.localeCompare(b.displayName));
+    next(merged.slice(0, 6));
+  };
+  const stops = (prefix ? variants : ['']).map((variant) => {
+    const q = variant
+      ? query(members, orderBy('displayName'), startAt(variant), endAt(`${variant}\uf8ff`), limit(6))
+      : query(members, orderBy('displayName'), limit(6));
+    return data.watchQuery(runtime, 'thread', q, {
+      next: (snapshot) => {
+        results.set(
+          variant,
+          snapshot.docs
+            .map((d) => ({
+              uid: d.id,
+              displayName: String(d.data().displayName ?? ''),
+              role: String(d.data().role ?? 'learner'),
+            }))
+            .filter((m) => m.displayName),
+        );
+        publish();
+      },
+      error: () => {
+        results.set(variant, []);
+        publish();
+      },
+    });
   });
+  return () => stops.forEach((stop) => stop());
 }
 
 const HOUR = 3600_000;
 
-/** The rate document the rules expect next, from the last one this device saw. */
-export function nextRate(previous: RateState | null, now = Date.now()) {
+/** The rate document the rules expect next, from the last one this device saw, paying for post `postId`. */
+export function nextRate(previous: RateState | null, thread: string, postId: string, now = Date.now()) {
+  const paid = { lastPostAt: serverTimestamp(), lastThreadId: thread, lastPostId: postId };
   if (!previous || !previous.windowStart || now - previous.windowStart.getTime() >= HOUR) {
-    return { lastPostAt: serverTimestamp(), windowStart: serverTimestamp(), count: 1 };
+    return { ...paid, windowStart: serverTimestamp(), count: 1 };
   }
-  return {
-    lastPostAt: serverTimestamp(),
-    windowStart: Timestamp.fromDate(previous.windowStart),
-    count: previous.count + 1,
-  };
+  return { ...paid, windowStart: Timestamp.fromDate(previous.windowStart), count: previous.count + 1 };
 }
 
 export interface NewPost {
+  /** The id to store it under: chosen when it is queued, so a resend after a reload is the same post. */
+  id?: string;
   uid: string;
   authorName: string;
   authorRole: string;
@@ -299,9 +494,15 @@ export interface NewPost {
   rate: RateState | null;
 }
 
+/** A fresh post id, as Firestore would choose it. */
+export function newPostId(runtime: FirebaseRuntime, s: string, t: string): string {
+  return doc(postsRef(runtime.db, s, t)).id;
+}
+
 /**
- * Writes a post (or reply) with its rate document, and a reply's +1 on its parent, in one batch. Returns the
- * new id at once and the commit separately: the element shows the post from the cache without waiting.
+ * Writes a post (or reply) with the rate document that pays for it, the author's presence and a reply's +1 on
+ * its parent, in one batch. Returns the id at once and the commit separately: the element shows the post from
+ * the cache without waiting.
  */
 export function createPost(
   runtime: FirebaseRuntime,
@@ -310,7 +511,7 @@ export function createPost(
   post: NewPost,
 ): { id: string; write: Promise<void> } {
   const db = runtime.db;
-  const ref = doc(postsRef(db, s, t));
+  const ref = post.id ? postRef(db, s, t, post.id) : doc(postsRef(db, s, t));
   const batch = writeBatch(db);
   batch.set(ref, {
     authorId: post.uid,
@@ -331,7 +532,8 @@ export function createPost(
     mentions: post.mentions.slice(0, 10),
     linkCount: countLinks(post.body),
   });
-  batch.set(rateRef(db, s, t, post.uid), nextRate(post.rate));
+  batch.set(rateRef(db, s, post.uid), nextRate(post.rate, t, ref.id));
+  batch.set(authorRef(db, s, t, post.uid), { lastPostAt: serverTimestamp() });
   if (post.parentId) batch.update(postRef(db, s, t, post.parentId), { replyCount: increment(1), lastReplyId: ref.id });
   return { id: ref.id, write: batch.commit() };
 }
@@ -353,21 +555,21 @@ export function deletePost(runtime: FirebaseRuntime, s: string, t: string, id: s
   return batch.commit();
 }
 
-/** Toggles one reaction: the learner's reaction map and the post's counters move together. */
+/** Toggles one reaction: this post's entry in the learner's reactions document and its counters move together. */
 export function setReaction(
   runtime: FirebaseRuntime,
   s: string,
   t: string,
   id: string,
   uid: string,
-  mine: Partial<Record<ReactionKey, boolean>>,
+  mine: Mine,
   key: ReactionKey,
   on: boolean,
 ) {
   const db = runtime.db;
   const batch = writeBatch(db);
   const next = Object.fromEntries(REACTIONS.map(({ key: k }) => [k, k === key ? on : mine[k] === true]));
-  batch.set(doc(db, ...threadPath(s, t), 'posts', id, 'reactions', uid), next);
+  batch.set(myReactionsRef(db, s, t, uid), { posts: { [id]: next }, lastPostId: id }, { merge: true });
   batch.update(postRef(db, s, t, id), {
     [`reactionCounts.${key}`]: increment(on ? 1 : -1),
     reactionTotal: increment(on ? 1 : -1),

@@ -18,14 +18,16 @@ import {
   type ReactionKey,
   type ReportReason,
 } from './reactions.js';
-import type { MemberOption, Post, RateState, SortOrder } from './thread-data.js';
+import type { DocumentData, QueryDocumentSnapshot } from 'firebase/firestore';
+import { PostQueue, type QueuedPost } from './post-queue.js';
+import type { MemberOption, Mine, PageView, Post, RateView, SortOrder } from './thread-data.js';
 import type { CohortThread } from './thread.js';
 
 type ThreadData = typeof import('./thread-data.js');
 type DataModule = typeof import('@cohort-kit/core/data.js');
-type Mine = Partial<Record<ReactionKey, boolean>>;
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
+const HOUR_MS = 3600 * 1000;
 const MENTION_AT_CURSOR = /(^|\s)@([\p{L}\p{N}][\p{L}\p{N} ._'-]{0,29})?$/u;
 
 interface Draft {
@@ -70,15 +72,28 @@ function tracked(proto: ThreadView, key: string) {
 export class ThreadView {
   @tracked private locked = false;
   @tracked private threadExists = false;
+  /** Top-level posts of the loaded pages, in the order the reader first saw them. */
   @tracked private feed: Post[] = [];
   @tracked private feedLoaded = false;
   @tracked private pinned: Post[] = [];
   @tracked private sort: SortOrder = 'newest';
-  @tracked private pages = 1;
+  /** Page i starts after cursors[i] (null: the first page). */
+  @tracked private cursors: (QueryDocumentSnapshot<DocumentData> | null)[] = [null];
+  @tracked private pageViews = new Map<number, PageView>();
+  /** Posts created after the view opened. Others' wait in `held` until the reader asks for them. */
+  @tracked private arrivals: Post[] = [];
+  /** The reader's own latest posts, for those still waiting for their server timestamp. */
+  @tracked private myRecent: Post[] = [];
   @tracked private expanded = new Set<string>();
   @tracked private replies = new Map<string, Post[]>();
+  /** Replies from others that arrived after a reply list was opened, per parent. */
+  @tracked private heldReplies = new Map<string, Set<string>>();
   @tracked private mine = new Map<string, Mine>();
   @tracked private held = new Set<string>();
+  @tracked private myHidden: Post[] = [];
+  @tracked private queued: QueuedPost[] = [];
+  @tracked private peers: number | null = null;
+  @tracked private myLastPost: Date | null = null;
   @tracked private draft = emptyDraft();
   @tracked private replyTo?: string;
   @tracked private replyDraft = emptyDraft();
@@ -98,12 +113,17 @@ export class ThreadView {
   #data?: DataModule;
   #runtime?: FirebaseRuntime;
   #subs = new Map<string, () => void>();
-  #rate: RateState | null = null;
+  #rate: RateView = { rate: null, settled: false };
   #lastPostAt = 0;
-  /** Ids the reader has been shown; anything else that arrives newer than the horizon waits behind the banner. */
+  /** When the view opened (or the sort changed): pages hold posts up to here, arrivals come after. */
+  #horizon = new Date();
+  /** Arrivals the reader has been shown (their own, the first snapshot's, and those revealed with "show"). */
   #known = new Set<string>();
-  #horizon?: number;
-  #settled = false;
+  #arrivalsSettled = false;
+  #replyKnown = new Map<string, Set<string>>();
+  #queue?: PostQueue;
+  #pumpTimer?: ReturnType<typeof setTimeout>;
+  #counted = false;
   #focusPost?: string;
   #focusComposer = false;
   /** After "Load more": the index of the first newly loaded post, focused once it arrives. */
@@ -127,6 +147,7 @@ export class ThreadView {
       for (const stop of this.#subs.values()) stop();
       this.#subs.clear();
       this.#mentionStop?.();
+      clearTimeout(this.#pumpTimer);
       this.#store = undefined;
     };
   }
@@ -138,19 +159,38 @@ export class ThreadView {
   }
 
   #resetView() {
-    this.feed = [];
-    this.feedLoaded = false;
     this.pinned = [];
     this.replies = new Map();
+    this.heldReplies = new Map();
+    this.#replyKnown = new Map();
     this.mine = new Map();
+    this.myHidden = [];
+    this.peers = null;
+    this.#counted = false;
+    this.#queue = undefined;
+    this.queued = [];
+    this.#resetFeed();
+  }
+
+  #resetFeed() {
+    this.feed = [];
+    this.feedLoaded = false;
+    this.cursors = [null];
+    this.pageViews = new Map();
+    this.arrivals = [];
     this.held = new Set();
     this.#known = new Set();
-    this.#horizon = undefined;
-    this.#settled = false;
+    this.#arrivalsSettled = false;
+    this.#horizon = new Date();
   }
 
   get #uid(): string | undefined {
     return this.#bridge.spaceState()?.user?.uid;
+  }
+
+  /** Facilitators read hidden posts too; everyone else asks only for visible ones, as the rules require. */
+  get #all(): boolean {
+    return this.host.isFacilitator;
   }
 
   /** Starts the listeners the view needs now and stops the ones it no longer needs. */
@@ -161,6 +201,8 @@ export class ThreadView {
     if (!store || !data || !runtime) return;
     const s = this.host.spaceId;
     const t = this.host.thread;
+    const all = this.#all;
+    const horizon = this.#horizon;
     const wanted = new Map<string, () => () => void>();
     const fail = (error: Error) => this.#bridge.fail({ kind: 'connection', message: error.message });
     wanted.set('thread', () =>
@@ -176,51 +218,54 @@ export class ThreadView {
         fail,
       ),
     );
-    wanted.set('pinned', () => store.watchPinned(runtime, data, s, t, (posts) => (this.pinned = posts), fail));
-    wanted.set(`feed:${this.sort}:${this.pages}`, () =>
-      store.watchPosts(
-        runtime,
-        data,
-        s,
-        t,
-        this.sort,
-        this.pages * PAGE_SIZE,
-        (view) => this.#onFeed(view.posts, view.fromCache),
-        fail,
-      ),
+    wanted.set(`pinned:${all}`, () =>
+      store.watchPinned(runtime, data, s, t, all, (posts) => (this.pinned = posts), fail),
     );
-    for (const id of this.expanded) {
-      wanted.set(`replies:${id}`, () =>
-        store.watchReplies(
+    const feedKey = `${this.sort}:${horizon.getTime()}:${all}`;
+    this.cursors.forEach((cursor, index) => {
+      wanted.set(`page:${feedKey}:${index}`, () =>
+        store.watchPage(
           runtime,
           data,
           s,
           t,
-          id,
-          (posts) => {
-            this.replies = new Map(this.replies).set(id, posts);
-          },
+          { sort: this.sort, horizon, cursor, all },
+          (view) => this.#onPage(feedKey, index, view),
           fail,
         ),
+      );
+    });
+    wanted.set(`arrivals:${feedKey}`, () =>
+      store.watchArrivals(runtime, data, s, t, horizon, all, (posts) => this.#onArrivals(feedKey, posts), fail),
+    );
+    for (const id of this.expanded) {
+      wanted.set(`replies:${id}:${all}`, () =>
+        store.watchReplies(runtime, data, s, t, id, all, (posts) => this.#onReplies(id, posts), fail),
       );
     }
     const uid = this.#uid;
     if (uid) {
-      wanted.set(`rate:${uid}`, () => store.watchRate(runtime, data, s, t, uid, (rate) => (this.#rate = rate)));
-      if (this.#bridge.spaceState()?.member) {
-        const visible = [
-          ...this.pinned,
-          ...this.#visibleFeed(),
-          ...[...this.expanded].flatMap((id) => this.replies.get(id) ?? []),
-        ];
-        for (const post of visible) {
-          if (post.deleted) continue;
-          wanted.set(`mine:${post.id}:${uid}`, () =>
-            store.watchMyReactions(runtime, data, s, t, post.id, uid, (mine) => {
-              this.mine = new Map(this.mine).set(post.id, mine);
-            }),
-          );
-        }
+      this.#ensureQueue(s, t, uid);
+      wanted.set(`rate:${uid}`, () =>
+        store.watchRate(runtime, data, s, uid, (view) => {
+          this.#rate = view;
+          this.#pump();
+        }),
+      );
+      wanted.set(`recent:${uid}`, () =>
+        store.watchMyRecent(runtime, data, s, t, uid, (posts) => (this.myRecent = posts)),
+      );
+      wanted.set(`mine:${uid}`, () => store.watchMyReactions(runtime, data, s, t, uid, (mine) => (this.mine = mine)));
+      wanted.set(`last:${uid}`, () => store.watchMyLastPost(runtime, data, s, t, uid, (at) => (this.myLastPost = at)));
+      if (!all)
+        wanted.set(`hidden:${uid}`, () =>
+          store.watchMyHidden(runtime, data, s, t, uid, (posts) => (this.myHidden = posts)),
+        );
+      for (const entry of this.queued) {
+        if (!entry.sent || entry.error) continue;
+        wanted.set(`sent:${entry.id}`, () =>
+          store.watchSent(runtime, data, s, t, entry.id, (state) => this.#onSent(entry.id, state)),
+        );
       }
     }
     for (const [key, stop] of this.#subs) {
@@ -232,53 +277,277 @@ export class ThreadView {
     for (const [key, start] of wanted) {
       if (!this.#subs.has(key)) this.#subs.set(key, start());
     }
+    if (!this.#counted && this.feedLoaded) {
+      this.#counted = true;
+      void this.#countPeers();
+    }
+    if (this.#bridge.spaceState()?.member && this.queued.some((e) => !e.sent && !e.error)) this.#pump();
+  }
+
+  // ---------- the feed: pages, arrivals, replies ----------
+
+  #onPage(feedKey: string, index: number, view: PageView) {
+    if (!this.#subs.has(`page:${feedKey}:${index}`) && this.pageViews.size > index) return;
+    this.pageViews = new Map(this.pageViews).set(index, view);
+    const live = this.#runtime?.mode === 'live';
+    // Wait for the server's answer for the first page, so the reader does not see a cached page jump.
+    if (index === 0 && view.fromCache && live && !this.feedLoaded) return;
+    const seen = new Set<string>();
+    const posts: Post[] = [];
+    for (let i = 0; i < this.cursors.length; i++) {
+      for (const post of this.pageViews.get(i)?.posts ?? []) {
+        if (seen.has(post.id)) continue;
+        // Posts created after the view opened come through the arrivals (only the reaction order mixes them in).
+        if (post.createdAt && post.createdAt > this.#horizon) continue;
+        seen.add(post.id);
+        posts.push(post);
+      }
+    }
+    if (this.sort === 'top') {
+      // Counts change while the reader reads: keep the order they first saw, refresh the content.
+      const byId = new Map(posts.map((p) => [p.id, p]));
+      const kept = this.feed.filter((p) => byId.has(p.id)).map((p) => byId.get(p.id)!);
+      const keptIds = new Set(kept.map((p) => p.id));
+      this.feed = [...kept, ...posts.filter((p) => !keptIds.has(p.id))];
+    } else {
+      this.feed = posts;
+    }
+    this.feedLoaded = true;
   }
 
   /** New posts from others wait behind a banner, so what the reader is reading never moves. */
-  #onFeed(posts: Post[], fromCache: boolean) {
-    const live = this.#runtime?.mode === 'live';
-    if (!this.#settled) {
-      for (const post of posts) this.#known.add(post.id);
-      if (!fromCache || !live) {
-        this.#settled = true;
-        const times = posts.map((p) => p.createdAt?.getTime() ?? 0);
-        this.#horizon = times.length ? Math.max(...times) : 0;
-      }
+  #onArrivals(feedKey: string, posts: Post[]) {
+    if (!this.#subs.has(`arrivals:${feedKey}`) && this.#arrivalsSettled) return;
+    const fresh: string[] = [];
+    for (const post of posts) {
+      if (this.#known.has(post.id) || this.held.has(post.id)) continue;
+      // The first answer is what was there when the view opened (clocks differ a little); the reader's own are shown.
+      // With nothing on screen nothing can move, so they are shown at once.
+      const nothingShown = !this.#visibleFeed().length && !this.pinned.length;
+      if (!this.#arrivalsSettled || post.authorId === this.#uid || nothingShown) this.#known.add(post.id);
+      else fresh.push(post.id);
+    }
+    this.#arrivalsSettled = true;
+    this.arrivals = posts;
+    if (fresh.length) {
+      this.held = new Set([...this.held, ...fresh]);
+      const count = this.held.size;
+      this.#bridge.announce(
+        count === 1
+          ? msg('1 new post. Use "Show" to read it.', { id: 'thread.new-posts-announce-one' })
+          : msg(str`${count} new posts. Use "Show" to read them.`, { id: 'thread.new-posts-announce' }),
+      );
+    }
+  }
+
+  /** Replies from others that arrive while a reply list is open wait behind "N new replies — show". */
+  #onReplies(parentId: string, posts: Post[]) {
+    const known = this.#replyKnown.get(parentId);
+    if (!known) {
+      this.#replyKnown.set(parentId, new Set(posts.map((p) => p.id)));
     } else {
-      const arrivals: string[] = [];
-      for (const post of posts) {
-        if (this.#known.has(post.id) || this.held.has(post.id)) continue;
-        const isNew = post.createdAt === null || post.createdAt.getTime() > (this.#horizon ?? 0);
-        if (isNew && post.authorId !== this.#uid) arrivals.push(post.id);
-        else this.#known.add(post.id);
-      }
-      if (arrivals.length) {
-        this.held = new Set([...this.held, ...arrivals]);
-        const count = this.held.size;
+      const fresh = posts.filter((p) => !known.has(p.id) && !this.heldReplies.get(parentId)?.has(p.id));
+      const mineOrOld = fresh.filter((p) => p.authorId === this.#uid);
+      for (const post of mineOrOld) known.add(post.id);
+      const others = fresh.filter((p) => p.authorId !== this.#uid);
+      if (others.length) {
+        const heldHere = new Set([...(this.heldReplies.get(parentId) ?? []), ...others.map((p) => p.id)]);
+        this.heldReplies = new Map(this.heldReplies).set(parentId, heldHere);
         this.#bridge.announce(
-          count === 1
-            ? msg('1 new post. Use "Show" to read it.', { id: 'thread.new-posts-announce-one' })
-            : msg(str`${count} new posts. Use "Show" to read them.`, { id: 'thread.new-posts-announce' }),
+          heldHere.size === 1
+            ? msg('1 new reply. Use "Show" to read it.', { id: 'thread.new-replies-announce-one' })
+            : msg(str`${heldHere.size} new replies. Use "Show" to read them.`, { id: 'thread.new-replies-announce' }),
         );
       }
     }
-    this.feed = posts;
-    this.feedLoaded = true;
+    this.replies = new Map(this.replies).set(parentId, posts);
+  }
+
+  #showReplies(parentId: string) {
+    const heldHere = this.heldReplies.get(parentId);
+    if (!heldHere) return;
+    const known = this.#replyKnown.get(parentId) ?? new Set<string>();
+    for (const id of heldHere) known.add(id);
+    this.#replyKnown.set(parentId, known);
+    const first = (this.replies.get(parentId) ?? []).find((p) => heldHere.has(p.id));
+    const next = new Map(this.heldReplies);
+    next.delete(parentId);
+    this.heldReplies = next;
+    if (first) this.#focusPost = first.id;
+  }
+
+  /** Arrivals, with the reader's own posts that are newer than the view or still unsent. */
+  #allArrivals(): Post[] {
+    const ids = new Set(this.arrivals.map((p) => p.id));
+    const own = this.myRecent.filter(
+      (p) => !ids.has(p.id) && (p.pending || (p.createdAt !== null && p.createdAt > this.#horizon)),
+    );
+    for (const post of own) this.#known.add(post.id);
+    const all = [...own, ...this.arrivals];
+    return all.sort((a, b) => (b.createdAt?.getTime() ?? Infinity) - (a.createdAt?.getTime() ?? Infinity));
   }
 
   #visibleFeed(): Post[] {
     const pinnedIds = new Set(this.pinned.map((p) => p.id));
-    return this.feed.filter(
-      (post) => !this.held.has(post.id) && !pinnedIds.has(post.id) && !(post.deleted && post.replyCount === 0),
+    const shown = this.#allArrivals().filter((p) => this.#known.has(p.id) && !this.held.has(p.id));
+    const list = this.sort === 'newest' ? [...shown, ...this.feed] : [...this.feed, ...shown.reverse()];
+    const seen = new Set<string>();
+    return list.filter((post) => {
+      if (seen.has(post.id)) return false;
+      seen.add(post.id);
+      return !pinnedIds.has(post.id) && !(post.deleted && post.replyCount === 0);
+    });
+  }
+
+  /** "8 peers posted this week": counted on the server without reading posts; in preview, from what is loaded. */
+  async #countPeers() {
+    const runtime = this.#runtime;
+    const store = this.#store;
+    if (!runtime || !store) return;
+    const since = new Date(Date.now() - WEEK_MS);
+    if (runtime.mode !== 'live') {
+      this.peers = new Set(
+        [...this.feed, ...this.pinned]
+          .filter((p) => !p.deleted && p.createdAt && p.createdAt >= since && p.authorId !== this.#uid)
+          .map((p) => p.authorId),
+      ).size;
+      return;
+    }
+    try {
+      const count = await store.countAuthorsSince(runtime, this.host.spaceId, this.host.thread, since);
+      this.peers = Math.max(0, count - (this.myLastPost && this.myLastPost >= since ? 1 : 0));
+    } catch {
+      this.peers = null; // offline: say nothing rather than a wrong number
+    }
+  }
+
+  // ---------- the queue of posts on this device ----------
+
+  #ensureQueue(s: string, t: string, uid: string) {
+    if (this.#queue) return;
+    this.#queue = new PostQueue(s, t, uid);
+    this.#refreshQueue();
+  }
+
+  /** Re-reads the queue; the same contents keep the same array, so a render does not trigger another. */
+  #refreshQueue() {
+    const next = this.#queue?.list() ?? [];
+    if (JSON.stringify(next) !== JSON.stringify(this.queued)) this.queued = next;
+  }
+
+  /** Sends the next queued post once the previous one is confirmed and the rate limit allows it. */
+  #pump() {
+    clearTimeout(this.#pumpTimer);
+    const queue = this.#queue;
+    const runtime = this.#runtime;
+    const store = this.#store;
+    const member = this.#bridge.spaceState()?.member;
+    if (!queue || !runtime || !store) return;
+    this.#refreshQueue();
+    const entries = this.queued;
+    // Until the membership snapshot arrives; every render checks again (see #syncSubscriptions).
+    if (!member) return;
+    const preview = runtime.mode !== 'live';
+    if (!preview && entries.some((e) => e.sent && !e.error)) return; // one at a time
+    const next = entries.find((e) => !e.sent && !e.error);
+    if (!next) return;
+    if (!preview) {
+      if (!this.#rate.settled) return; // the rate listener calls back when it is
+      const rate = this.#rate.rate;
+      const now = Date.now();
+      let at = now;
+      // A second of margin for the difference between this device's clock and the server's.
+      if (rate?.lastPostAt) at = Math.max(at, rate.lastPostAt.getTime() + (MIN_SECONDS_BETWEEN_POSTS + 1) * 1000);
+      if (rate?.windowStart && now - rate.windowStart.getTime() < HOUR_MS && rate.count >= MAX_POSTS_PER_HOUR)
+        at = Math.max(at, rate.windowStart.getTime() + HOUR_MS + 1000);
+      if (at > now) {
+        this.#pumpTimer = setTimeout(() => this.#pump(), at - now);
+        return;
+      }
+    }
+    queue.update(next.id, { sent: true });
+    const { write } = store.createPost(runtime, this.host.spaceId, this.host.thread, {
+      id: next.id,
+      uid: member.uid,
+      authorName: member.displayName,
+      authorRole: member.role,
+      body: next.body,
+      parentId: next.parentId,
+      mentions: next.mentions,
+      rate: this.#rate.rate,
+    });
+    this.#known.add(next.id);
+    if (preview) {
+      // Nothing is ever confirmed in preview: the cache keeps the post, the queue has done its job.
+      queue.remove(next.id);
+      this.#refreshQueue();
+      this.#pump();
+      return;
+    }
+    this.#refreshQueue();
+    write.then(
+      () => this.#onSent(next.id, 'stored'),
+      (error: Error) => this.#refused(next.id, error.message),
     );
+  }
+
+  #onSent(id: string, state: 'pending' | 'stored' | 'missing') {
+    if (state === 'pending' || !this.#queue?.list().some((e) => e.id === id && !e.error)) return;
+    if (state === 'stored') {
+      this.#queue.remove(id);
+      this.#refreshQueue();
+      this.#pump();
+    } else {
+      this.#refused(id, msg('The server did not accept it.', { id: 'thread.error.not-accepted' }));
+    }
+  }
+
+  #refused(id: string, reason: string) {
+    if (!this.#queue?.list().some((e) => e.id === id)) return;
+    this.#queue.update(id, { sent: false, error: reason });
+    this.#refreshQueue();
+    this.#bridge.announce(
+      msg('A post could not be sent. Its text is kept: try again or edit it.', { id: 'thread.error.refused-announce' }),
+    );
+    this.#pump();
+  }
+
+  #retry(entry: QueuedPost) {
+    this.#queue?.update(entry.id, { error: undefined, sent: false });
+    this.#refreshQueue();
+    this.#pump();
+  }
+
+  #editQueued(entry: QueuedPost) {
+    this.#queue?.remove(entry.id);
+    this.#refreshQueue();
+    this.draft = { text: entry.body, error: '', mentions: new Map() };
+    this.#focusComposer = true;
+    this.host.requestUpdate();
+  }
+
+  #discard(entry: QueuedPost) {
+    if (!confirm(msg('Discard this post? Its text will be lost.', { id: 'thread.discard-confirm' }))) return;
+    this.#queue?.remove(entry.id);
+    this.#refreshQueue();
+    this.#focusComposer = true;
   }
 
   #applyFocus() {
     if (this.#focusPost) {
-      const target = this.host.renderRoot.querySelector<HTMLElement>(`[data-post-id="${CSS.escape(this.#focusPost)}"]`);
-      if (target) {
+      const selector = `[data-post-id="${CSS.escape(this.#focusPost)}"]`;
+      const root = this.host.renderRoot as ShadowRoot;
+      const settled = root.querySelector<HTMLElement>(`article:not(.queued > article)${selector}`);
+      const waiting = root.querySelector<HTMLElement>(`.queued > article${selector}`);
+      if (settled) {
+        // Only take focus back from the waiting copy (or from nowhere), never from where the reader moved it.
+        const active = root.activeElement;
+        if (!active || active === waiting || !active.isConnected || active.matches('.queued > article')) {
+          settled.focus();
+        }
         this.#focusPost = undefined;
-        target.focus();
+      } else if (waiting && root.activeElement !== waiting) {
+        waiting.focus(); // keep #focusPost: the post moves to the feed once Firestore shows it
       }
     } else if (this.#focusFrom !== undefined) {
       const target = this.host.renderRoot.querySelectorAll<HTMLElement>('.feed > article')[this.#focusFrom];
@@ -314,13 +583,18 @@ export class ThreadView {
     }
     if (this.locked && !this.host.isFacilitator) return msg('This thread is locked.', { id: 'thread.error.locked' });
     if (counting) {
-      const since = Date.now() - Math.max(this.#lastPostAt, this.#rate?.lastPostAt?.getTime() ?? 0);
+      const since = Date.now() - Math.max(this.#lastPostAt, this.#rate.rate?.lastPostAt?.getTime() ?? 0);
       if (since < MIN_SECONDS_BETWEEN_POSTS * 1000) {
         const wait = Math.ceil((MIN_SECONDS_BETWEEN_POSTS * 1000 - since) / 1000);
         return msg(str`You can post again in ${wait} seconds.`, { id: 'thread.error.too-soon' });
       }
-      const rate = this.#rate;
-      if (rate?.windowStart && Date.now() - rate.windowStart.getTime() < 3600_000 && rate.count >= MAX_POSTS_PER_HOUR) {
+      const rate = this.#rate.rate;
+      const waiting = this.queued.filter((e) => !e.error).length;
+      if (
+        rate?.windowStart &&
+        Date.now() - rate.windowStart.getTime() < HOUR_MS &&
+        rate.count + waiting >= MAX_POSTS_PER_HOUR
+      ) {
         return msg(str`You have posted ${MAX_POSTS_PER_HOUR} times this hour. Take a break and come back later.`, {
           id: 'thread.error.hourly',
         });
@@ -356,15 +630,21 @@ export class ThreadView {
     const store = this.#store;
     const uid = runtime?.identity.user?.uid;
     if (!member || !runtime || !store || !uid) return;
-    const { id, write } = store.createPost(runtime, this.host.spaceId, this.host.thread, {
-      uid,
-      authorName: member.displayName,
-      authorRole: member.role,
+    this.#ensureQueue(this.host.spaceId, this.host.thread, uid);
+    const id = store.newPostId(runtime, this.host.spaceId, this.host.thread);
+    const parent = parentId
+      ? [...this.feed, ...this.pinned, ...this.#allArrivals()].find((p) => p.id === parentId)
+      : undefined;
+    // Queued first: the text is kept on this device until the server has it, whatever happens to the page.
+    this.#queue!.add({
+      id,
       body: text,
       parentId,
+      parentName: parent?.authorName,
       mentions: this.#mentionIds(draft),
-      rate: this.#rate,
+      queuedAt: Date.now(),
     });
+    this.#refreshQueue();
     this.#lastPostAt = Date.now();
     this.#known.add(id);
     setDraft(emptyDraft());
@@ -386,10 +666,7 @@ export class ThreadView {
       });
     }
     this.#bridge.announce(msg('Your post was added.', { id: 'thread.posted' }));
-    // Shown from the cache at once; the server's answer only matters if it refuses.
-    this.#bridge.settle(write).catch((error: Error) => {
-      this.actionError = msg(str`Your post could not be sent: ${error.message}`, { id: 'thread.error.send' });
-    });
+    this.#pump();
   }
 
   async #saveEdit(post: Post) {
@@ -411,7 +688,9 @@ export class ThreadView {
     if (!this.#runtime || !this.#store) return;
     if (!confirm(msg('Delete your post? This cannot be undone.', { id: 'thread.delete-confirm' }))) return;
     const write = this.#store.deletePost(this.#runtime, this.host.spaceId, this.host.thread, post.id);
-    if (next) this.#focusPost = next;
+    // A deleted reply hands focus to the post it answered; a post to the next one, or the composer.
+    if (post.parentId) this.#focusPost = post.parentId;
+    else if (next) this.#focusPost = next;
     else this.#focusComposer = true;
     this.#bridge.announce(msg('Post deleted.', { id: 'thread.deleted-announce' }));
     this.#runAction(write);
@@ -466,7 +745,14 @@ export class ThreadView {
     this.reportError = '';
     this.#focusPost = post.id;
     this.#bridge.announce(msg('Thanks. A facilitator will review the post.', { id: 'thread.reported-announce' }));
-    this.#runAction(write);
+    this.#bridge.settle(write).catch((error: Error) => {
+      // Let the learner send it again: the form comes back with what went wrong.
+      const reported = new Set(this.reported);
+      reported.delete(post.id);
+      this.reported = reported;
+      this.reporting = post.id;
+      this.reportError = msg(str`Your report could not be sent: ${error.message}`, { id: 'thread.report.failed' });
+    });
   }
 
   #moderate(post: Post, patch: { hidden?: boolean; pinned?: boolean }) {
@@ -488,10 +774,15 @@ export class ThreadView {
   }
 
   #showNew() {
-    const first = this.feed.find((p) => this.held.has(p.id));
+    if (this.sort !== 'newest') {
+      // New posts are the newest: show them where they belong, at the top of a fresh newest-first view.
+      this.sort = 'newest';
+      this.#resetFeed();
+      return;
+    }
+    const first = this.arrivals.find((p) => this.held.has(p.id));
     for (const id of this.held) this.#known.add(id);
     this.held = new Set();
-    if (this.sort !== 'newest') this.sort = 'newest';
     if (first) this.#focusPost = first.id;
   }
 
@@ -621,8 +912,9 @@ export class ThreadView {
     return html`
       ${this.#renderPresence()} ${this.host.isFacilitator ? this.#renderFacilitatorBar() : nothing}
       ${this.locked ? html`<p class="notice" role="status">${msg('This thread is locked. You can still read it.', { id: 'thread.locked' })}</p>` : nothing}
-      ${mayWrite ? this.#renderComposer() : nothing}
+      ${mayWrite ? this.#renderComposer() : nothing} ${this.#renderQueued()}
       ${this.actionError ? html`<p class="error" role="alert">${this.actionError}</p>` : nothing}
+      ${this.#renderMyHidden()}
       ${
         this.pinned.length
           ? html`<section class="pinned" aria-labelledby="pinned-title">
@@ -694,27 +986,25 @@ export class ThreadView {
   }
 
   #hasMore() {
-    return this.feedLoaded && this.feed.length >= this.pages * PAGE_SIZE;
+    const last = this.pageViews.get(this.cursors.length - 1);
+    return this.feedLoaded && last !== undefined && last.size >= PAGE_SIZE;
   }
 
+  /** The next page starts after the last document of the current last page: nothing already read is read again. */
   #loadMore() {
+    const last = this.pageViews.get(this.cursors.length - 1)?.last;
+    if (!last) return;
     this.#focusFrom = this.#visibleFeed().length;
-    this.pages += 1;
+    this.cursors = [...this.cursors, last];
   }
 
   #onSort(sort: SortOrder) {
     this.sort = sort;
-    this.pages = 1;
-    this.feedLoaded = false;
+    this.#resetFeed();
   }
 
   #renderPresence() {
-    const since = Date.now() - WEEK_MS;
-    const peers = new Set(
-      [...this.feed, ...this.pinned]
-        .filter((p) => !p.deleted && p.createdAt && p.createdAt.getTime() >= since && p.authorId !== this.#uid)
-        .map((p) => p.authorId),
-    ).size;
+    const peers = this.peers;
     if (!peers) return nothing;
     return html`<p class="presence muted">
       ${peers === 1 ? msg('1 peer posted this week', { id: 'thread.presence-one' }) : msg(str`${peers} peers posted this week`, { id: 'thread.presence' })}
@@ -841,15 +1131,9 @@ export class ThreadView {
     >
       <header class="post__header">
         <span class="post__author" id=${headingId}
-          >${post.deleted ? msg('Removed post', { id: 'thread.removed-title' }) : post.authorName}</span
+          >${post.deleted ? msg('Removed post', { id: 'thread.removed-title' }) : html`<bdi>${post.authorName}</bdi>`}</span
         >
-        ${
-          !post.deleted && (post.authorRole === 'facilitator' || post.authorRole === 'owner')
-            ? html`<span class="badge"
-                >${post.authorRole === 'owner' ? msg('Owner', { id: 'core.role.owner' }) : msg('Facilitator', { id: 'core.role.facilitator' })}</span
-              >`
-            : nothing
-        }
+        ${post.deleted ? nothing : roleBadge(post.authorRole)}
         ${post.pinned ? html`<span class="badge badge--quiet">${msg('Pinned', { id: 'thread.pinned-badge' })}</span>` : nothing}
         ${mentioned ? html`<span class="badge badge--accent">${msg('Mentions you', { id: 'thread.mentions-you' })}</span>` : nothing}
         ${
@@ -889,7 +1173,7 @@ export class ThreadView {
                     </p>`
                   : nothing
               }
-              ${this.editing === post.id ? this.#renderEditor(post) : html`<div class="post__body">${renderBody(post.body, msg('(opens in a new tab)', { id: 'thread.new-tab' }))}</div>`}
+              ${this.editing === post.id ? this.#renderEditor(post) : html`<div class="post__body" dir="auto">${renderBody(post.body, msg('(opens in a new tab)', { id: 'thread.new-tab' }))}</div>`}
               ${
                 facilitator && !post.hidden && post.reportCount > 0
                   ? html`<p class="muted">${msg(str`${post.reportCount} reports`, { id: 'thread.report-count' })}</p>`
@@ -900,6 +1184,85 @@ export class ThreadView {
       ${this.reporting === post.id ? this.#renderReportForm(post) : nothing}
       ${!isReply ? this.#renderReplies(post, replies, expanded) : nothing}
     </article>`;
+  }
+
+  /** Posts on this device that the server does not have yet: waiting their turn, or refused with their text kept. */
+  #renderQueued() {
+    // A sent post shows in the feed from Firestore's cache; until it does (a reply under a closed post, or a
+    // moment after a reload), it shows here.
+    const inView = new Set(
+      [...this.#allArrivals(), ...this.feed, ...this.pinned, ...[...this.replies.values()].flat()].map((p) => p.id),
+    );
+    const waiting = this.queued.filter((entry) => !entry.sent || entry.error || !inView.has(entry.id));
+    if (!waiting.length) return nothing;
+    const member = this.#bridge.spaceState()?.member;
+    return html`<section class="queued" aria-labelledby="queued-title">
+      <h3 id="queued-title" class="section-title">${msg('Your posts on this device', { id: 'thread.queued' })}</h3>
+      ${repeat(
+        waiting,
+        (entry) => entry.id,
+        (entry) =>
+          html`<article
+            class=${classMap({ post: true, 'post--pending': !entry.error, 'post--failed': Boolean(entry.error) })}
+            part="post"
+            tabindex="-1"
+            data-post-id=${entry.id}
+            aria-labelledby="queued-${entry.id}"
+          >
+            <header class="post__header">
+              <span class="post__author" id="queued-${entry.id}"><bdi>${member?.displayName ?? ''}</bdi></span>
+              ${
+                entry.parentId
+                  ? html`<span class="muted"
+                      >${entry.parentName ? msg(str`Reply to ${entry.parentName}`, { id: 'thread.queued-reply-to' }) : msg('Reply', { id: 'thread.reply' })}</span
+                    >`
+                  : nothing
+              }
+              ${entry.error ? nothing : html`<span class="badge badge--pending">${msg('Waiting to send', { id: 'thread.pending' })}</span>`}
+            </header>
+            ${
+              entry.error
+                ? html`<p class="error" role="alert">
+                    ${msg(str`This post was not sent: ${entry.error} Your text is kept below.`, { id: 'thread.error.refused' })}
+                  </p>`
+                : nothing
+            }
+            <div class="post__body" dir="auto">
+              ${renderBody(entry.body, msg('(opens in a new tab)', { id: 'thread.new-tab' }))}
+            </div>
+            ${
+              entry.error
+                ? html`<div class="actions">
+                    <button class="link-button" type="button" @click=${() => this.#retry(entry)}>
+                      ${msg('Try again', { id: 'thread.retry' })}
+                    </button>
+                    ${
+                      entry.parentId
+                        ? nothing
+                        : html`<button class="link-button" type="button" @click=${() => this.#editQueued(entry)}>
+                            ${msg('Edit', { id: 'thread.edit' })}
+                          </button>`
+                    }
+                    <button class="link-button" type="button" @click=${() => this.#discard(entry)}>
+                      ${msg('Discard', { id: 'thread.discard' })}
+                    </button>
+                  </div>`
+                : nothing
+            }
+          </article>`,
+      )}
+    </section>`;
+  }
+
+  /** The reader's own hidden posts: nobody else can read them, so they are listed here with the reason. */
+  #renderMyHidden() {
+    if (this.#all || !this.myHidden.length) return nothing;
+    return html`<section class="my-hidden" aria-labelledby="my-hidden-title">
+      <h3 id="my-hidden-title" class="section-title">
+        ${msg('Your posts hidden while a facilitator reviews them', { id: 'thread.my-hidden' })}
+      </h3>
+      ${this.myHidden.map((post) => this.#renderPost(post, undefined, undefined))}
+    </section>`;
   }
 
   #renderReactions(post: Post) {
@@ -1028,6 +1391,7 @@ export class ThreadView {
 
   #renderReplies(post: Post, replies: Post[], expanded: boolean) {
     const count = post.replyCount;
+    const heldHere = this.heldReplies.get(post.id);
     return html`${
       count > 0
         ? html`<button
@@ -1054,11 +1418,18 @@ export class ThreadView {
             aria-label=${msg(str`Replies to ${post.authorName}`, { id: 'thread.replies-label' })}
           >
             ${repeat(
-              replies,
+              replies.filter((reply) => !heldHere?.has(reply.id)),
               (reply) => reply.id,
               (reply) => this.#renderPost(reply, undefined, undefined),
             )}
           </div>`
+        : nothing
+    }
+    ${
+      expanded && heldHere?.size
+        ? html`<button class="button button--quiet new-posts" type="button" @click=${() => this.#showReplies(post.id)}>
+            ${heldHere.size === 1 ? msg('1 new reply — show', { id: 'thread.new-replies-one' }) : msg(str`${heldHere.size} new replies — show`, { id: 'thread.new-replies' })}
+          </button>`
         : nothing
     }
     ${
@@ -1082,6 +1453,19 @@ export class ThreadView {
         : nothing
     }`;
   }
+}
+
+/** Role labels come from the member document's role (only the CLI sets it), never from the display name. */
+function roleBadge(role: string) {
+  const label =
+    role === 'owner'
+      ? msg('Owner', { id: 'core.role.owner' })
+      : role === 'facilitator'
+        ? msg('Facilitator', { id: 'core.role.facilitator' })
+        : role === 'mentor'
+          ? msg('Mentor', { id: 'thread.role.mentor' })
+          : '';
+  return label ? html`<span class="badge" data-role=${role}>${label}</span>` : nothing;
 }
 
 function reactionName(key: ReactionKey): string {

@@ -28,7 +28,9 @@ export const threadStyles = css`
     font-size: 0.9375rem;
     margin: 0;
   }
-  .pinned {
+  .pinned,
+  .queued,
+  .my-hidden {
     display: grid;
     gap: 0.5rem;
   }
@@ -87,6 +89,9 @@ export const threadStyles = css`
   }
   .post--pending {
     border-style: dotted;
+  }
+  .post--failed {
+    border-color: var(--_danger);
   }
   .post__header {
     display: flex;
