@@ -142,7 +142,8 @@ export abstract class CohortElement extends LitElement {
     const current = () => generation === this.#generation && this.isConnected;
     this.problem = undefined;
     // The language first, so that a message about a wrong setting is written in it.
-    await setCohortLocale(pageLocale());
+    // A translation that fails to load leaves the element in English rather than on its skeleton.
+    await setCohortLocale(pageLocale()).catch((error: unknown) => console.warn('[cohort-kit]', error));
     if (!current()) return;
     let config: ResolvedConfig;
     let check: typeof import('./config-check.js');

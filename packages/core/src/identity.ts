@@ -158,12 +158,17 @@ export class IdentityService {
   #loadAuth() {
     if (this.config.mode === 'preview') throw new Error('Auth is not used in preview mode');
     const emulator = this.config.authEmulator;
-    this.#auth ??= import('./auth-runtime.js').then((module) => {
+    if (this.#auth) return this.#auth;
+    const loading = import('./auth-runtime.js').then((module) => {
       const auth = module.createAuth(this.app, emulator);
       module.onAuthStateChanged(auth, (user) => this.#setUser(user));
       return { module, auth };
     });
-    return this.#auth;
+    // A chunk that failed to load (a dropped connection) is tried again on the next contribution.
+    loading.catch(() => {
+      if (this.#auth === loading) this.#auth = undefined;
+    });
+    return (this.#auth = loading);
   }
 
   #setUser(user: import('./auth-runtime.js').User | null) {

@@ -24,7 +24,8 @@ export interface PollActionsContext {
   requireMember: (reason: string) => Promise<{ uid: string }>;
   /** This learner's suggestion was saved from this page (before their marker has been read back). */
   suggestedHere: () => boolean;
-  markSuggested: () => void;
+  /** Whether this learner's one suggestion has been made from this page. */
+  setSuggestedHere: (made: boolean) => void;
   /** Signs the learner in without asking a name; resolves with their uid. */
   signIn: () => Promise<string>;
   ensurePoll: (uid: string) => Promise<void>;
@@ -213,18 +214,23 @@ export async function submitSuggestion(context: PollActionsContext, form: HTMLFo
   }
   await attempt(context, async () => {
     if (context.snapshot.poll === null) await context.ensurePoll(uid);
-    await context.settle(
-      context.pollData.suggestOption(
-        context.runtime,
-        context.spaceId,
-        context.pollId,
-        uid,
-        { value, label },
-        context.anonymous,
-      ),
+    const write = context.pollData.suggestOption(
+      context.runtime,
+      context.spaceId,
+      context.pollId,
+      uid,
+      { value, label },
+      context.anonymous,
     );
-    context.markSuggested();
+    await context.settle(write);
+    context.setSuggestedHere(true);
     input.value = '';
+    // Saved on this device but refused later (the element says why): the learner gets their text and their one
+    // suggestion back, to try again.
+    write.catch(() => {
+      context.setSuggestedHere(false);
+      if (!input.value) input.value = label;
+    });
     context.setError('');
     context.announce(msg(str`Option added: ${label}`, { id: 'poll.suggest-added' }));
   });

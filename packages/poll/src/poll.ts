@@ -632,7 +632,7 @@ export class CohortPoll extends CohortElement {
       ensurePoll: (uid) => this.#createPoll(uid),
       signIn: async () => (await this.runtime!.identity.ensureSignedIn()).uid,
       suggestedHere: () => this.#suggestedHere,
-      markSuggested: () => (this.#suggestedHere = true),
+      setSuggestedHere: (made) => (this.#suggestedHere = made),
       setError: (message) => (this.actionError = message),
       announce: (message) => this.announcer.announce(message),
     };
