@@ -75,12 +75,7 @@ export async function createSpace(db, { spaceId, name, cohortLabel, norms, repor
  * @param {import('./args.mjs').SetNormsInput} input
  */
 export async function setNorms(db, { spaceId, norms }) {
-  const ref = spaceRef(db, spaceId);
-  await db.runTransaction(async (transaction) => {
-    const snapshot = await transaction.get(ref);
-    if (!snapshot.exists) throw noSuchSpace(spaceId);
-    transaction.update(ref, { norms, updatedAt: FieldValue.serverTimestamp() });
-  });
+  await updateSpace(db, spaceId, { norms });
 }
 
 /**
