@@ -37,8 +37,8 @@ if (!existsSync(join(root, 'packages', 'kit', 'dist', 'cohort-kit.js')) || proce
 const sizes = measureBundle();
 for (const [tag, { bytes }] of Object.entries(sizes.widgets))
   row(`<${tag}> bytes before first paint (gzip)`, kb(bytes), 'budget 20 KB');
-for (const [tag, { own }] of Object.entries(sizes.widgets))
-  row(`<${tag}> adds to the first-paint bundle (gzip)`, kb(own), 'its own chunk');
+for (const [tag, { added }] of Object.entries(sizes.widgets))
+  row(`<${tag}> adds to the first-paint bundle (gzip)`, kb(added), 'beyond what the script tag loads');
 row('Firebase chunk, Firestore + Auth (gzip, lazy)', kb(sizes.firebase.bytes), 'budget 135 KB');
 
 // ---- live measurements --------------------------------------------------------------------------------
@@ -114,11 +114,15 @@ async function seedPoll(poll, votes) {
       added: value,
       removed: '',
       shard: i % 8,
-      displayName: `Learner ${i}`,
       votedAt: Timestamp.fromMillis(Date.now() - i * 1000),
       updatedAt: Timestamp.now(),
     });
-    if ((i + 1) % 400 === 0) {
+    // As the widget writes a first vote in a poll that is not anonymous: the name apart from the choice.
+    batch.set(base.collection('voters').doc(`voter-${i}`), {
+      displayName: `Learner ${i}`,
+      votedAt: Timestamp.fromMillis(Date.now() - i * 1000),
+    });
+    if ((i + 1) % 200 === 0) {
       await batch.commit();
       batch = db.batch();
     }
@@ -151,7 +155,7 @@ async function seedThread(thread, posts) {
       mentions: [],
       linkCount: 0,
     });
-    if ((i + 1) % 400 === 0) {
+    if ((i + 1) % 200 === 0) {
       await batch.commit();
       batch = db.batch();
     }
