@@ -59,32 +59,35 @@ describe('the demo course page thread', () => {
     const ben = await learner(browser, `${demoUrl}index.html`);
     await article(ben.page, 'block focus time').waitFor({ timeout: 60000 });
 
-    await ana.page.waitForTimeout(11000); // the rules allow one post per 10 seconds
-    await postAs(ana.page, 'Ana', 'By week 6 I will run my team meeting without notes.');
+    // A third learner's first post arrives while Ben reads.
+    const cara = await learner(browser, `${demoUrl}index.html`);
+    await article(cara.page, 'block focus time').waitFor({ timeout: 60000 });
+    await postAs(cara.page, 'Cara', 'By week 6 I will run my team meeting without notes.');
     await seeArriving(ben.page, 'By week 6 I will run my team meeting without notes.', 'block focus time');
 
-    // Ben replies to Ana's post and reacts to it.
-    const anaPostForBen = article(ben.page, 'without notes');
-    await anaPostForBen.getByRole('button', { name: 'Reply' }).click();
+    // Ben replies to Cara's post and reacts to it.
+    const caraPostForBen = article(ben.page, 'without notes');
+    await caraPostForBen.getByRole('button', { name: 'Reply' }).click();
     await thread(ben.page).locator('#reply-text').fill('Love this, I will ask you how it went!');
     await thread(ben.page).getByRole('button', { name: 'Send reply' }).click();
     await answerJoinForm(ben.page, 'cohort-thread', 'Ben');
     await thread(ben.page).getByText('Love this, I will ask you how it went!').waitFor();
-    await anaPostForBen
+    await caraPostForBen
       .getByRole('button', { name: /^Thumbs up/ })
       .first()
       .click();
 
-    // Ana sees both without reloading.
-    const anaPost = article(ana.page, 'without notes');
-    await anaPost.getByRole('button', { name: 'Thumbs up: 1' }).waitFor({ timeout: 30000 });
-    const showReplies = anaPost.getByRole('button', { name: /Show 1 repl/ });
-    const reply = thread(ana.page).getByText('Love this, I will ask you how it went!');
+    // Cara sees both without reloading.
+    const caraPost = article(cara.page, 'without notes');
+    await caraPost.getByRole('button', { name: 'Thumbs up: 1' }).waitFor({ timeout: 30000 });
+    const showReplies = caraPost.getByRole('button', { name: /Show 1 repl/ });
+    const reply = thread(cara.page).getByText('Love this, I will ask you how it went!');
     await Promise.race([showReplies.waitFor({ timeout: 30000 }), reply.waitFor({ timeout: 30000 })]);
     if (await showReplies.count()) await showReplies.click();
     await reply.waitFor();
     await ana.context.close();
     await ben.context.close();
+    await cara.context.close();
   });
 
   it('two posts written while the connection is down stay pending through a reload and are both delivered', async () => {
@@ -120,5 +123,5 @@ describe('the demo course page thread', () => {
     await expect.poll(() => thread(ana.page).getByText('Waiting to send').count(), { timeout: 30000 }).toBe(0);
     for (const body of offline) await article(ana.page, body).waitFor();
     await ana.context.close();
-  });
+  }, 180000); // three posts 10 s apart by the rules, a reload and a reconnect: longer than the default
 });

@@ -152,7 +152,8 @@ describe('<cohort-thread>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('reacts once per emoji, toggles off, and keeps the count on the post', async () => {
+  it('reacts once per emoji, toggles off, and keeps the count on the post', async function () {
+    this.timeout(60000); // four round trips to the server; the full suite runs two browsers at once
     const { el, id } = await thread();
     const posted = oneEvent(el, 'cohort-post');
     await post(el, 'React to me');
