@@ -6,7 +6,14 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { relativeTime, type FirebaseRuntime, type Member, type Problem, type SpaceState } from '@cohort-kit/core';
+import {
+  relativeTime,
+  roleLabel,
+  type FirebaseRuntime,
+  type Member,
+  type Problem,
+  type SpaceState,
+} from '@cohort-kit/core';
 import type { CohortPostDetail, CohortReactDetail, CohortReplyDetail } from './events.js';
 import { blockedWordsIn, countLinks, MAX_BODY, MAX_LINKS, renderBody } from './format.js';
 import {
@@ -1457,14 +1464,7 @@ export class ThreadView {
 
 /** Role labels come from the member document's role (only the CLI sets it), never from the display name. */
 function roleBadge(role: string) {
-  const label =
-    role === 'owner'
-      ? msg('Owner', { id: 'core.role.owner' })
-      : role === 'facilitator'
-        ? msg('Facilitator', { id: 'core.role.facilitator' })
-        : role === 'mentor'
-          ? msg('Mentor', { id: 'thread.role.mentor' })
-          : '';
+  const label = roleLabel(role);
   return label ? html`<span class="badge" data-role=${role}>${label}</span>` : nothing;
 }
 

@@ -107,5 +107,4 @@ export const templates = {
   'thread.queued': 'Tus mensajes en este dispositivo',
   'thread.queued-reply-to': str`Respuesta a ${0}`,
   'thread.my-hidden': 'Tus mensajes ocultos mientras una persona facilitadora los revisa',
-  'thread.role.mentor': 'Mentor/a',
 };
