@@ -214,11 +214,10 @@ export abstract class CohortElement extends LitElement {
    * when it has some) if this is their first contribution. Rejects if they cancel.
    */
   protected async requireMember(reason: string): Promise<Member> {
-    // A reader has no Auth loaded (reads are public): load it now. If this device has a learner, wait for
-    // their membership, rather than ask a returning member to join again; the same holds while the membership
-    // listener restarts for a new sign-in token and briefly knows no member.
+    // A reader has no Auth loaded (reads are public): load it now, and if this device already has a
+    // learner, wait for their membership rather than ask a returning member to join again.
     const identity = this.runtime?.mode === 'live' ? this.runtime.identity : undefined;
-    if (identity && this.#parts) {
+    if (identity && !identity.user && this.#parts) {
       await this.#parts.memberOfReturningLearner(identity, (uid) => this.#memberLoadedFor(uid));
     }
     const state = this.spaceState;

@@ -615,6 +615,13 @@ export class ThreadView {
   }
 
   async #member(reason: string) {
+    // The shared membership listener restarts when the account's token changes; while it reloads, the member
+    // reads as null and the join form would ask a member for their name again. Wait for it (5 s at most).
+    for (let waited = 0; waited < 5000; waited += 100) {
+      const state = this.#bridge.spaceState();
+      if (!state?.user || state.memberLoaded) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     try {
       return await this.#bridge.requireMember(reason);
     } catch {
