@@ -44,6 +44,7 @@ import {
   type DocumentData,
   type DocumentSnapshot,
   type Firestore,
+  type Query,
   type QueryConstraint,
   type QueryDocumentSnapshot,
 } from 'firebase/firestore';
@@ -219,9 +220,20 @@ export function watchArrivals(
     orderBy('createdAt', 'desc'),
     limit(50),
   );
+  return watchPosts(runtime, data, q, next, fail);
+}
+
+/** A live list of posts: every watcher below reads the same way and differs only in its query. */
+function watchPosts(
+  runtime: FirebaseRuntime,
+  data: DataModule,
+  q: Query,
+  next: (posts: Post[]) => void,
+  onError: (e: Error) => void,
+) {
   return data.watchQuery(runtime, 'thread', q, {
     next: (snapshot) => next(readPosts(snapshot.docs)),
-    error: fail,
+    error: onError,
   });
 }
 
@@ -245,10 +257,7 @@ export function watchMyRecent(
     orderBy('createdAt', 'desc'),
     limit(5),
   );
-  return data.watchQuery(runtime, 'thread', q, {
-    next: (snapshot) => next(readPosts(snapshot.docs)),
-    error: () => next([]),
-  });
+  return watchPosts(runtime, data, q, next, () => next([]));
 }
 
 /** Pinned exemplar posts, shown above the feed. */
@@ -269,10 +278,7 @@ export function watchPinned(
     orderBy('createdAt', 'desc'),
     limit(PINNED_LIMIT),
   );
-  return data.watchQuery(runtime, 'thread', q, {
-    next: (snapshot) => next(readPosts(snapshot.docs)),
-    error: fail,
-  });
+  return watchPosts(runtime, data, q, next, fail);
 }
 
 /** Replies of one expanded post, oldest first. */
@@ -293,10 +299,7 @@ export function watchReplies(
     orderBy('createdAt', 'asc'),
     limit(REPLY_PAGE),
   );
-  return data.watchQuery(runtime, 'thread', q, {
-    next: (snapshot) => next(readPosts(snapshot.docs)),
-    error: fail,
-  });
+  return watchPosts(runtime, data, q, next, fail);
 }
 
 /** This learner's own posts that are hidden pending review: only they (and facilitators) may read them. */
@@ -315,10 +318,7 @@ export function watchMyHidden(
     orderBy('createdAt', 'desc'),
     limit(PAGE_SIZE),
   );
-  return data.watchQuery(runtime, 'thread', q, {
-    next: (snapshot) => next(readPosts(snapshot.docs)),
-    error: () => next([]),
-  });
+  return watchPosts(runtime, data, q, next, () => next([]));
 }
 
 /** Whether one sent post has reached the server: 'pending' on this device, 'stored', or 'missing' (refused or lost). */
