@@ -229,6 +229,9 @@ describe('readers and writers', () => {
     await answerJoinForm(tab, 'cohort-poll', 'Rita');
     await pollEl.getByRole('radio', { name: /Yes/, checked: true }).waitFor({ timeout: 60000 });
     expect(authCode.some((url) => url.includes('firebase-auth'))).toBe(true);
+    // She comes back later, once her vote has reached the server.
+    const votes = adminDb().collection(`spaces/${SPACE}/polls/live-vote/votes`);
+    await expect.poll(async () => (await votes.get()).size, { timeout: 60000 }).toBe(1);
 
     await tab.reload();
     // The session flag brings Auth back at once: her vote and her name are there without touching anything.
