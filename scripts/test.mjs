@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { startEmulators, stopOnExit } from './emulators.mjs';
 import { checkBudget, describeBundle, measureBundle } from './bundle-size.mjs';
 
@@ -52,13 +52,28 @@ async function suite(name, command, args, countsFile, readCounts, env) {
   results.push({ name, ...counts, ms: Date.now() - since });
 }
 
+/** Names of failed tests, repeated under the summary so a log's tail says what broke. */
+const failedTestNames = (result) => result.failures ?? [];
+
 const vitestCounts = (text) => {
   const json = JSON.parse(text);
-  return { passed: json.numPassedTests, failed: json.numFailedTests + (json.numRuntimeErrorTestSuites ?? 0) };
+  const failures = [];
+  for (const file of json.testResults ?? []) {
+    const name = relative(process.cwd(), file.name);
+    for (const test of file.assertionResults ?? [])
+      if (test.status === 'failed') failures.push(`${name} > ${test.fullName}`);
+    if (file.status === 'failed' && !file.assertionResults?.length) failures.push(`${name}: ${file.message}`);
+  }
+  return {
+    passed: json.numPassedTests,
+    failed: json.numFailedTests + (json.numRuntimeErrorTestSuites ?? 0),
+    failures,
+  };
 };
 const tapCounts = (text) => ({
   passed: Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0),
   failed: Number(/^# fail (\d+)/m.exec(text)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(text)?.[1] ?? 0),
+  failures: [...text.matchAll(/^\s*not ok \d+ - (.*)$/gm)].map((match) => match[1]),
 });
 const nodeTest = (file, dir) => [
   '--test',
@@ -147,6 +162,8 @@ for (const { name, passed, failed, ms } of results) {
     `${failed ? '✗' : '✓'} ${name.padEnd(12)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed${time}`,
   );
 }
+for (const result of results)
+  for (const failure of failedTestNames(result)) console.log(`  ✗ ${result.name}: ${failure}`);
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);
 const seconds = Math.round((Date.now() - started) / 1000);

@@ -1,24 +1,32 @@
-// Writes passed/failed counts of a web-test-runner run to $COHORT_COUNTS_FILE for npm test's summary.
+// Writes passed/failed counts of a web-test-runner run, and the names of failed tests, to $COHORT_COUNTS_FILE
+// for npm test's summary.
 import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 
-function count(suite, totals) {
+function count(suite, totals, file, path = []) {
   for (const test of suite.tests ?? []) {
     if (test.skipped) totals.skipped++;
     else if (test.passed) totals.passed++;
-    else totals.failed++;
+    else {
+      totals.failed++;
+      totals.failures.push(`${file} > ${[...path, test.name].join(' > ')}`);
+    }
   }
-  for (const child of suite.suites ?? []) count(child, totals);
+  for (const child of suite.suites ?? []) count(child, totals, file, [...path, child.name]);
 }
 
 export function countingReporter() {
   return {
     onTestRunFinished({ sessions }) {
-      const totals = { passed: 0, failed: 0, skipped: 0 };
+      const totals = { passed: 0, failed: 0, skipped: 0, failures: [] };
       for (const session of sessions) {
-        if (session.testResults) count(session.testResults, totals);
+        const file = relative(process.cwd(), session.testFile);
+        if (session.testResults) count(session.testResults, totals, file);
         // A file that failed to load has no results but errors: count it as one failure.
-        if (!session.passed && (!session.testResults || session.errors?.length))
-          totals.failed += session.errors?.length ? 1 : 0;
+        if (!session.passed && (!session.testResults || session.errors?.length) && session.errors?.length) {
+          totals.failed += 1;
+          totals.failures.push(`${file}: ${session.errors[0].message ?? 'did not run'}`);
+        }
       }
       if (process.env.COHORT_COUNTS_FILE) writeFileSync(process.env.COHORT_COUNTS_FILE, JSON.stringify(totals));
     },
