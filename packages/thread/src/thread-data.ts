@@ -31,6 +31,7 @@ import {
   doc,
   endAt,
   getCountFromServer,
+  getDocFromServer,
   increment,
   limit,
   orderBy,
@@ -39,6 +40,7 @@ import {
   startAfter,
   startAt,
   Timestamp,
+  waitForPendingWrites,
   where,
   writeBatch,
   type DocumentData,
@@ -321,23 +323,17 @@ export function watchMyHidden(
   return watchPosts(runtime, data, q, next, () => next([]));
 }
 
-/** Whether one sent post has reached the server: 'pending' on this device, 'stored', or 'missing' (refused or lost). */
-export function watchSent(
-  runtime: FirebaseRuntime,
-  data: DataModule,
-  s: string,
-  t: string,
-  id: string,
-  next: (state: 'pending' | 'stored' | 'missing') => void,
-) {
-  return data.watchDoc(runtime, 'thread', postRef(runtime.db, s, t, id), {
-    next: (snapshot) => {
-      if (snapshot.metadata.hasPendingWrites) next('pending');
-      else if (snapshot.exists()) next('stored');
-      else if (!snapshot.metadata.fromCache) next('missing');
-    },
-    error: () => undefined,
-  });
+/**
+ * Whether a post sent before this page loaded (the SDK resends it from its cache) has reached the server:
+ * 'stored', or 'missing' when the server refused it. Waits for this device's pending writes, then asks the
+ * server once. Not a listener on the post: a listener started while the write is in flight can be told "no
+ * such post" with a read time later than the write (the emulator does this), and the cache then drops a post
+ * the server has, from every list.
+ */
+export async function confirmSent(runtime: FirebaseRuntime, s: string, t: string, id: string) {
+  await waitForPendingWrites(runtime.db);
+  const snapshot = await getDocFromServer(postRef(runtime.db, s, t, id));
+  return snapshot.exists() ? 'stored' : 'missing';
 }
 
 export interface RateView {

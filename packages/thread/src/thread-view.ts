@@ -126,6 +126,10 @@ export class ThreadView {
   #horizon = new Date();
   /** Arrivals the reader has been shown (their own, the first snapshot's, and those revealed with "show"). */
   #known = new Set<string>();
+  /** Posts whose write this page made and still holds the answer to. */
+  #sentHere = new Set<string>();
+  /** Posts sent before this page loaded that it is asking the server about. */
+  #confirming = new Set<string>();
   #arrivalsSettled = false;
   #replyKnown = new Map<string, Set<string>>();
   #queue?: PostQueue;
@@ -268,11 +272,10 @@ export class ThreadView {
         wanted.set(`hidden:${uid}`, () =>
           store.watchMyHidden(runtime, data, s, t, uid, (posts) => (this.myHidden = posts)),
         );
+      // Posts sent before this page loaded: the SDK resends them; ask once whether they arrived. Posts sent from
+      // this page have their write's own answer.
       for (const entry of this.queued) {
-        if (!entry.sent || entry.error) continue;
-        wanted.set(`sent:${entry.id}`, () =>
-          store.watchSent(runtime, data, s, t, entry.id, (state) => this.#onSent(entry.id, state)),
-        );
+        if (entry.sent && !entry.error && !this.#sentHere.has(entry.id)) this.#confirmSent(entry.id);
       }
     }
     for (const [key, stop] of this.#subs) {
@@ -492,14 +495,34 @@ export class ThreadView {
       return;
     }
     this.#refreshQueue();
+    this.#sentHere.add(next.id);
     write.then(
       () => this.#onSent(next.id, 'stored'),
       (error: Error) => this.#refused(next.id, error.message),
     );
   }
 
-  #onSent(id: string, state: 'pending' | 'stored' | 'missing') {
-    if (state === 'pending' || !this.#queue?.list().some((e) => e.id === id && !e.error)) return;
+  #confirmSent(id: string) {
+    const runtime = this.#runtime;
+    const store = this.#store;
+    if (!runtime || !store || this.#confirming.has(id)) return;
+    this.#confirming.add(id);
+    store.confirmSent(runtime, this.host.spaceId, this.host.thread, id).then(
+      (state) => {
+        this.#confirming.delete(id);
+        this.#onSent(id, state);
+      },
+      // Offline again before the server answered: ask again a little later.
+      () =>
+        setTimeout(() => {
+          this.#confirming.delete(id);
+          this.host.requestUpdate();
+        }, 5000),
+    );
+  }
+
+  #onSent(id: string, state: 'stored' | 'missing') {
+    if (!this.#queue?.list().some((e) => e.id === id && !e.error)) return;
     if (state === 'stored') {
       this.#queue.remove(id);
       this.#refreshQueue();
