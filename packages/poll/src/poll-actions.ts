@@ -204,33 +204,41 @@ export async function submitSuggestion(context: PollActionsContext, form: HTMLFo
     context.setError(msg('You have already suggested an option: each learner adds one.', { id: 'poll.suggest-once' }));
     return;
   }
+  // Counted as made from the first tap: a second suggestion sent while this one is on its way (a double tap, or
+  // the server's answer still in flight) is refused here with a clear message, not by the rules.
+  context.setSuggestedHere(true);
   let uid: string;
   try {
     uid = context.anonymous ? await context.signIn() : (await context.requireMember('suggest')).uid;
   } catch (error) {
+    context.setSuggestedHere(false);
     // The learner cancelled the name form (nothing to say), or signing in failed (say why).
     if (context.anonymous) context.setError((error as Error).message);
     return;
   }
   await attempt(context, async () => {
-    if (context.snapshot.poll === null) await context.ensurePoll(uid);
-    const write = context.pollData.suggestOption(
-      context.runtime,
-      context.spaceId,
-      context.pollId,
-      uid,
-      { value, label },
-      context.anonymous,
-    );
-    await context.settle(write);
-    context.setSuggestedHere(true);
-    input.value = '';
-    // Saved on this device but refused later (the element says why): the learner gets their text and their one
-    // suggestion back, to try again.
-    write.catch(() => {
+    try {
+      if (context.snapshot.poll === null) await context.ensurePoll(uid);
+      const write = context.pollData.suggestOption(
+        context.runtime,
+        context.spaceId,
+        context.pollId,
+        uid,
+        { value, label },
+        context.anonymous,
+      );
+      // Saved on this device but refused later (the element says why): the learner gets their text and their one
+      // suggestion back, to try again.
+      write.catch(() => {
+        context.setSuggestedHere(false);
+        if (!input.value) input.value = label;
+      });
+      await context.settle(write);
+    } catch (error) {
       context.setSuggestedHere(false);
-      if (!input.value) input.value = label;
-    });
+      throw error;
+    }
+    input.value = '';
     context.setError('');
     context.announce(msg(str`Option added: ${label}`, { id: 'poll.suggest-added' }));
   });

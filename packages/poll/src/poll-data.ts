@@ -172,7 +172,9 @@ export function watchPoll(
         state.poll = poll;
         if (poll && !poll.anonymous && wasAnonymous !== false) watchRecentVoters();
         if (poll?.anonymous && wasAnonymous !== true) {
-          // Became anonymous: names are no longer listed (the rules refuse it), and none stay on screen.
+          // Became anonymous: names are no longer listed (the rules refuse it), and none stay on screen; a retry
+          // still waiting would ask again.
+          clearTimeout(retryRecent);
           stopRecent();
           state.recentVoters = [];
         }
