@@ -396,7 +396,11 @@ export function watchMyLastPost(
   next: (at: Date | null) => void,
 ) {
   return data.watchDoc(runtime, 'thread', authorRef(runtime.db, s, t, uid), {
-    next: (snapshot) => next(asDate(snapshot.data({ serverTimestamps: 'estimate' })?.lastPostAt)),
+    next: (snapshot) => {
+      // An empty cache is not "never posted": wait for the server's answer (preview mode has only the cache).
+      if (!snapshot.exists() && snapshot.metadata.fromCache && runtime.mode === 'live') return;
+      next(asDate(snapshot.data({ serverTimestamps: 'estimate' })?.lastPostAt));
+    },
     error: () => next(null),
   });
 }

@@ -99,8 +99,10 @@ export class ThreadView {
   @tracked private held = new Set<string>();
   @tracked private myHidden: Post[] = [];
   @tracked private queued: QueuedPost[] = [];
-  @tracked private peers: number | null = null;
-  @tracked private myLastPost: Date | null = null;
+  /** People who posted in the last week, once counted; `countsReader` when the reader is among them if they did. */
+  @tracked private posters: { count: number; since: Date; countsReader: boolean } | null = null;
+  /** When the reader last posted here: undefined until their authors document has been read. */
+  @tracked private myLastPost: Date | null | undefined = undefined;
   @tracked private draft = emptyDraft();
   @tracked private replyTo?: string;
   @tracked private replyDraft = emptyDraft();
@@ -176,7 +178,8 @@ export class ThreadView {
     this.#replyKnown = new Map();
     this.mine = new Map();
     this.myHidden = [];
-    this.peers = null;
+    this.posters = null;
+    this.myLastPost = undefined;
     this.#counted = false;
     this.#queue = undefined;
     this.queued = [];
@@ -416,19 +419,32 @@ export class ThreadView {
     if (!runtime || !store) return;
     const since = new Date(Date.now() - WEEK_MS);
     if (runtime.mode !== 'live') {
-      this.peers = new Set(
+      const count = new Set(
         [...this.feed, ...this.pinned]
           .filter((p) => !p.deleted && p.createdAt && p.createdAt >= since && p.authorId !== this.#uid)
           .map((p) => p.authorId),
       ).size;
+      this.posters = { count, since, countsReader: false };
       return;
     }
     try {
       const count = await store.countAuthorsSince(runtime, this.host.spaceId, this.host.thread, since);
-      this.peers = Math.max(0, count - (this.myLastPost && this.myLastPost >= since ? 1 : 0));
+      this.posters = { count, since, countsReader: true };
     } catch {
-      this.peers = null; // offline: say nothing rather than a wrong number
+      this.posters = null; // offline: say nothing rather than a wrong number
     }
+  }
+
+  /**
+   * Other learners who posted this week. The count may include the reader, so it waits for their own authors
+   * document (which may arrive after the count) rather than show them as their own peer.
+   */
+  #peers(): number | null {
+    const posters = this.posters;
+    if (!posters) return null;
+    if (!posters.countsReader) return posters.count;
+    if (this.#uid && this.myLastPost === undefined) return null;
+    return Math.max(0, posters.count - (this.myLastPost && this.myLastPost >= posters.since ? 1 : 0));
   }
 
   // ---------- the queue of posts on this device ----------
@@ -753,7 +769,7 @@ export class ThreadView {
     });
   }
 
-  async #submitReport(event: SubmitEvent, post: Post) {
+  async #submitReport(event: SubmitEvent, post: Post, next: string | undefined) {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const reason = (form.elements.namedItem('reason') as RadioNodeList).value as ReportReason;
@@ -780,7 +796,12 @@ export class ThreadView {
     this.reported = new Set(this.reported).add(post.id);
     this.reporting = undefined;
     this.reportError = '';
-    this.#focusPost = post.id;
+    // A report that hides the post takes it out of the reader's view: hand focus on, as deleting does.
+    const hides = !post.hidden && post.reportCount + 1 >= threshold && !this.host.isFacilitator;
+    if (!hides) this.#focusPost = post.id;
+    else if (post.parentId) this.#focusPost = post.parentId;
+    else if (next) this.#focusPost = next;
+    else this.#focusComposer = true;
     this.#bridge.announce(msg('Thanks. A facilitator will review the post.', { id: 'thread.reported-announce' }));
     this.#bridge.settle(write).catch((error: Error) => {
       // Let the learner send it again: the form comes back with what went wrong.
@@ -1041,7 +1062,7 @@ export class ThreadView {
   }
 
   #renderPresence() {
-    const peers = this.peers;
+    const peers = this.#peers();
     if (!peers) return nothing;
     return html`<p class="presence muted">
       ${peers === 1 ? msg('1 peer posted this week', { id: 'thread.presence-one' }) : msg(str`${peers} peers posted this week`, { id: 'thread.presence' })}
@@ -1218,7 +1239,7 @@ export class ThreadView {
               }
               ${this.#renderReactions(post)} ${this.#renderActions(post, mine, nextId)}`
       }
-      ${this.reporting === post.id ? this.#renderReportForm(post) : nothing}
+      ${this.reporting === post.id ? this.#renderReportForm(post, nextId) : nothing}
       ${!isReply ? this.#renderReplies(post, replies, expanded) : nothing}
     </article>`;
   }
@@ -1393,7 +1414,7 @@ export class ThreadView {
     </form>`;
   }
 
-  #renderReportForm(post: Post) {
+  #renderReportForm(post: Post, nextId: string | undefined) {
     const labels: Record<ReportReason, string> = {
       unkind: msg('Unkind or disrespectful', { id: 'thread.report.unkind' }),
       harmful: msg('Harmful or unsafe', { id: 'thread.report.harmful' }),
@@ -1401,7 +1422,7 @@ export class ThreadView {
       'off-topic': msg('Off topic', { id: 'thread.report.off-topic' }),
       other: msg('Something else', { id: 'thread.report.other' }),
     };
-    return html`<form class="report" @submit=${(e: SubmitEvent) => void this.#submitReport(e, post)}>
+    return html`<form class="report" @submit=${(e: SubmitEvent) => void this.#submitReport(e, post, nextId)}>
       <fieldset>
         <legend>${msg('Why are you reporting this post?', { id: 'thread.report.legend' })}</legend>
         ${REPORT_REASONS.map((reason) => html`<label class="check"><input type="radio" name="reason" value=${reason} />${labels[reason]}</label>`)}
