@@ -129,6 +129,13 @@ export class ThreadView {
   #arrivalsSettled = false;
   #replyKnown = new Map<string, Set<string>>();
   #queue?: PostQueue;
+  /**
+   * Posts this view handed to Firestore: their write's own answer says when the server has them. Only posts sent
+   * before the page loaded are watched by id. A listener on a document that is being written can be told "not
+   * there" just before the write lands (the emulator under load does this), and the SDK then keeps that answer
+   * over the write's: the post would vanish from this tab until it next changed.
+   */
+  #sentHere = new Set<string>();
   #pumpTimer?: ReturnType<typeof setTimeout>;
   #counted = false;
   #focusPost?: string;
@@ -269,7 +276,7 @@ export class ThreadView {
           store.watchMyHidden(runtime, data, s, t, uid, (posts) => (this.myHidden = posts)),
         );
       for (const entry of this.queued) {
-        if (!entry.sent || entry.error) continue;
+        if (!entry.sent || entry.error || this.#sentHere.has(entry.id)) continue;
         wanted.set(`sent:${entry.id}`, () =>
           store.watchSent(runtime, data, s, t, entry.id, (state) => this.#onSent(entry.id, state)),
         );
@@ -473,6 +480,7 @@ export class ThreadView {
       }
     }
     queue.update(next.id, { sent: true });
+    this.#sentHere.add(next.id);
     const { write } = store.createPost(runtime, this.host.spaceId, this.host.thread, {
       id: next.id,
       uid: member.uid,
