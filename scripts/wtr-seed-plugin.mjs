@@ -165,6 +165,13 @@ const commands = {
     // The test runner treats a null answer as "unknown command", so the result is always an object.
     return { data: snapshot.exists ? JSON.parse(JSON.stringify(snapshot.data())) : null };
   },
+
+  // ----- collections, for tests that must show nothing was written -----
+  /** payload: { path } of a collection → { ids } of the documents in it (empty when there are none) */
+  async 'cohort-list'(payload) {
+    const snapshot = await db().collection(payload.path).get();
+    return { ids: snapshot.docs.map((document) => document.id) };
+  },
 };
 
 export function seedPlugin() {

@@ -1,14 +1,16 @@
 import '@cohort-kit/thread/cohort-thread.js';
+import { CohortThread } from '@cohort-kit/thread';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
-import { expect, fn, waitFor } from 'storybook/test';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import { seedPreviewThread, type PreviewScenario } from '@cohort-kit/thread/preview-seed.js';
-import { element, type ElementHandle } from './support/steps.js';
+import { element, expectProblem, type ElementHandle } from './support/steps.js';
 
 /** Args are the attributes an author writes, as in the manifest's Controls. */
 interface ThreadArgs {
   space: string;
-  thread: string;
+  thread?: string;
   prompt: string;
   theme: 'light' | 'dark' | 'auto';
   scenario: PreviewScenario;
@@ -17,18 +19,21 @@ interface ThreadArgs {
   onCohortPost: (event: Event) => void;
   onCohortReply: (event: Event) => void;
   onCohortReact: (event: Event) => void;
+  onCohortError: (event: Event) => void;
 }
 
 const renderThread = (args: ThreadArgs): TemplateResult =>
-  html`<div dir=${args.dir ?? 'ltr'} lang=${args.lang ?? 'en'} style="max-inline-size: 42rem">
+  // No dir or lang of its own unless the story sets one: the Direction toolbar's page direction applies.
+  html`<div dir=${ifDefined(args.dir)} lang=${ifDefined(args.lang)} style="max-inline-size: 42rem">
     <cohort-thread
       space=${args.space}
-      thread=${args.thread}
+      thread=${ifDefined(args.thread)}
       prompt=${args.prompt}
       theme=${args.theme}
       @cohort-post=${args.onCohortPost}
       @cohort-reply=${args.onCohortReply}
       @cohort-react=${args.onCohortReact}
+      @cohort-error=${args.onCohortError}
     ></cohort-thread>
   </div>`;
 
@@ -41,12 +46,34 @@ async function shown(canvasElement: HTMLElement): Promise<ElementHandle> {
   return handle;
 }
 
+/**
+ * Nothing sticks out sideways: the frame does not scroll, and every box in the thread stays between the frame's
+ * edges (long words and addresses wrap, rows of buttons wrap).
+ */
+async function expectNoSidewaysOverflow(thread: ElementHandle): Promise<void> {
+  const frame = thread.root.querySelector<HTMLElement>('[part="base"]')!;
+  await expect(frame.scrollWidth).toBeLessThanOrEqual(frame.clientWidth);
+  const { left, right } = frame.getBoundingClientRect();
+  const outside = [...thread.root.querySelectorAll<HTMLElement>('*')]
+    // The screen-reader-only hints are 1 px boxes clipped to nothing.
+    .filter((node) => !node.closest('.visually-hidden') && node.getClientRects().length > 0)
+    .filter((node) => {
+      const box = node.getBoundingClientRect();
+      return box.left < left - 0.5 || box.right > right + 0.5;
+    })
+    .map((node) => `<${node.localName} class="${node.className}">`);
+  await expect(outside).toEqual([]);
+  for (const scroller of thread.root.querySelectorAll<HTMLElement>('article, .post__body, textarea')) {
+    await expect(scroller.scrollWidth).toBeLessThanOrEqual(scroller.clientWidth);
+  }
+}
+
 const meta = {
   title: 'Thread',
   component: 'cohort-thread',
   render: renderThread,
   // Each story seeds its own space in the preview cache (network off: nothing leaves the browser).
-  loaders: [async ({ args }) => seedPreviewThread(args.space, args.thread, args.scenario)],
+  loaders: [async ({ args }) => (args.thread ? seedPreviewThread(args.space, args.thread, args.scenario) : undefined)],
   args: {
     space: 'story-thread-empty',
     thread: 'week-2-goals',
@@ -56,12 +83,13 @@ const meta = {
     onCohortPost: fn(),
     onCohortReply: fn(),
     onCohortReact: fn(),
+    onCohortError: fn(),
   },
   argTypes: {
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
     scenario: {
       control: 'select',
-      options: ['empty', 'busy', 'pinned', 'reported', 'locked', 'facilitator', 'pending'],
+      options: ['empty', 'busy', 'pinned', 'reported', 'locked', 'facilitator', 'pending', 'rtl'],
       table: { category: 'preview data' },
     },
   },
@@ -155,23 +183,65 @@ export const OfflinePending: Story = {
   },
 };
 
+export const Narrow: Story = {
+  name: 'Narrow phone (320 px wide)',
+  args: { space: 'story-thread-narrow', scenario: 'busy' },
+  render: (args) => html`<div style="inline-size: 320px; max-inline-size: 100%">${renderThread(args)}</div>`,
+  play: async ({ canvasElement, step }) => {
+    const thread = await shown(canvasElement);
+    await waitFor(() => expect(thread.root.querySelectorAll('.feed > article').length).toBeGreaterThan(10));
+    await expect(thread.host.getBoundingClientRect().width).toBeLessThanOrEqual(320);
+    await step('Open the replies and the reply box under the first post with replies', async () => {
+      await userEvent.click(thread.shadow.getByRole('button', { name: 'Show 2 replies' }));
+      const parent = thread.root.querySelector<HTMLElement>('[data-post-id="seed-0"]')!;
+      await userEvent.click([...parent.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Reply')!);
+      await waitFor(() => expect(thread.root.querySelector('#reply-text')).not.toBeNull());
+    });
+    await waitFor(() => expect(thread.root.querySelectorAll('.replies article')).toHaveLength(2));
+    // The long address wraps inside its post instead of pushing the thread sideways.
+    await expect(thread.shadow.getByText(/^https:\/\/example\.com\/cohorts\//)).toBeVisible();
+    await expectNoSidewaysOverflow(thread);
+  },
+};
+
 export const RightToLeft: Story = {
-  name: 'Right-to-left',
-  args: { space: 'story-thread-rtl', scenario: 'pinned', dir: 'rtl', lang: 'ar' },
-  play: async ({ canvasElement }) => {
+  name: 'Right to left (Arabic and Hebrew)',
+  args: {
+    space: 'story-thread-rtl',
+    scenario: 'rtl',
+    dir: 'rtl',
+    lang: 'ar',
+    prompt: 'شارك هدفًا واحدًا تريد تحقيقه بنهاية الدورة، ولماذا هو مهم لك.',
+  },
+  play: async ({ canvasElement, step }) => {
     const thread = await shown(canvasElement);
     await expect(getComputedStyle(thread.host).direction).toBe('rtl');
-    // Post bodies take their direction from their own text (dir="auto"), names are isolated with <bdi>.
-    const body = thread.root.querySelector('.post__body')!;
-    await expect(body.getAttribute('dir')).toBe('auto');
-    await expect(thread.root.querySelector('.post__author bdi')).not.toBeNull();
+    await expect(thread.shadow.getByText('شارك هدفًا واحدًا تريد تحقيقه بنهاية الدورة، ولماذا هو مهم لك.')).toBeVisible();
+    await waitFor(() => expect(thread.root.querySelector('.pinned article')).toHaveTextContent('دانة كوهين'));
+    // Names are isolated with <bdi>, so a Hebrew name in an Arabic sentence keeps its own order.
+    const names = [...thread.root.querySelectorAll('.post__author bdi')].map((name) => name.textContent);
+    await expect(names).toContain('נועה לוי');
+    // Post bodies take their direction from their own text (dir="auto"): Arabic and Hebrew read right to left.
+    const hebrew = thread.shadow.getByText(/^לסיים את מפת/).closest('.post__body') as HTMLElement;
+    await expect(hebrew.getAttribute('dir')).toBe('auto');
+    await expect(hebrew.matches(':dir(rtl)')).toBe(true);
+    const arabic = thread.shadow.getByText(/^أن أتعلم رفض الاجتماعات/).closest('.post__body') as HTMLElement;
+    await expect(arabic.matches(':dir(rtl)')).toBe(true);
+    await expect(arabic.querySelector('code')).toHaveTextContent('decline');
+    await step('Open the Arabic replies', async () => {
+      await userEvent.click(thread.shadow.getByRole('button', { name: 'Show 2 replies' }));
+      await waitFor(() => expect(thread.root.querySelectorAll('.replies article')).toHaveLength(2));
+    });
+    await expect(thread.shadow.getByText('رائع! ماذا ستسأل في الاجتماع الأول؟')).toBeVisible();
+    await expectNoSidewaysOverflow(thread);
   },
 };
 
 export const Dark: Story = {
   name: 'Dark theme',
   args: { space: 'story-thread-dark', scenario: 'busy', theme: 'dark' },
-  parameters: { backgrounds: { default: 'dark' } },
+  // The page behind it goes dark too (the Theme toolbar's dark page).
+  globals: { theme: 'dark' },
   play: async ({ canvasElement }) => {
     const thread = await shown(canvasElement);
     await expect(thread.host).toHaveAttribute('theme', 'dark');
@@ -183,5 +253,133 @@ export const Dark: Story = {
     };
     await expect(luminance(getComputedStyle(post).backgroundColor)).toBeLessThan(80);
     await expect(luminance(getComputedStyle(post).color)).toBeGreaterThan(170);
+  },
+};
+
+/** The tokens <cohort-thread> documents, set by a course site on any ancestor. */
+const BRAND = {
+  '--cohort-color-accent': '#7a1f5c',
+  '--cohort-color-accent-soft': '#f7e6f0',
+  '--cohort-color-surface': '#fffdf8',
+  '--cohort-color-text': '#2b2118',
+  '--cohort-radius': '1.25rem',
+  '--cohort-font-family': "Georgia, 'Times New Roman', serif",
+};
+
+export const BrandTokens: Story = {
+  name: 'Custom brand colours, shape and font',
+  args: { space: 'story-thread-brand', scenario: 'busy' },
+  render: (args) =>
+    html`<div
+      style=${Object.entries(BRAND)
+        .map(([name, value]) => `${name}: ${value}`)
+        .join('; ')}
+    >
+      ${renderThread(args)}
+    </div>`,
+  play: async ({ canvasElement }) => {
+    const thread = await shown(canvasElement);
+    await waitFor(() => expect(thread.root.querySelector('.post--mentioned')).not.toBeNull());
+    const frame = thread.root.querySelector<HTMLElement>('[part="base"]')!;
+    const post = thread.root.querySelector<HTMLElement>('.feed > article')!;
+    // Each token shows where the documentation says it does, instead of the kit's own value.
+    await expect(getComputedStyle(frame).backgroundColor).toBe('rgb(255, 253, 248)');
+    await expect(getComputedStyle(frame).color).toBe('rgb(43, 33, 24)');
+    await expect(getComputedStyle(frame).fontFamily).toMatch(/^Georgia/);
+    await expect(getComputedStyle(post).borderRadius).toBe('20px');
+    await expect(getComputedStyle(thread.root.querySelector('.post--mentioned')!).backgroundColor).toBe(
+      'rgb(247, 230, 240)',
+    );
+    await expect(getComputedStyle(thread.shadow.getByRole('button', { name: 'Post' })).backgroundColor).toBe(
+      'rgb(122, 31, 92)',
+    );
+    await expect(getComputedStyle(thread.root.querySelector('.post__body a')!).color).toBe('rgb(122, 31, 92)');
+  },
+};
+
+export const InvalidThread: Story = {
+  name: 'Wrong setting: a thread id with a space in it',
+  args: { space: 'story-thread-error', thread: 'week 2 goals' },
+  play: async ({ canvasElement, args }) => {
+    await expectProblem(
+      canvasElement,
+      'thread="week 2 goals" is not a valid thread id: use letters, digits, "-" or "_".',
+      'cohort-thread',
+    );
+    await expect(args.onCohortError).toHaveBeenCalled();
+  },
+};
+
+export const MissingThread: Story = {
+  name: 'Wrong setting: no thread attribute',
+  args: { space: 'story-thread-error', thread: undefined },
+  play: async ({ canvasElement, args }) => {
+    await expectProblem(
+      canvasElement,
+      'The thread attribute is missing: name this discussion, e.g. thread="week-2-goals".',
+      'cohort-thread',
+    );
+    await expect(args.onCohortError).toHaveBeenCalled();
+  },
+};
+
+/** A thread whose data never arrives, so its first paint (the skeleton) stays on screen for inspection. */
+class FirstPaintThread extends CohortThread {
+  protected override startData(): Promise<() => void> {
+    return new Promise(() => {});
+  }
+}
+if (!customElements.get('story-first-paint-thread'))
+  customElements.define('story-first-paint-thread', FirstPaintThread);
+
+/** Heights of the parts of a thread a skeleton stands in for. */
+function heights(root: ShadowRoot, composer: string, toolbar: string, post: string) {
+  const height = (node: Element | null) => node?.getBoundingClientRect().height ?? 0;
+  return {
+    composer: height(root.querySelector(composer)),
+    toolbar: height(root.querySelector(toolbar)),
+    posts: [...root.querySelectorAll(post)].slice(0, 3).map(height),
+  };
+}
+
+export const Loading: Story = {
+  name: 'Loading (first paint, before data arrives)',
+  args: { space: 'story-thread-loading', scenario: 'busy' },
+  render: (args) =>
+    html`<div>
+      <story-first-paint-thread
+        space=${args.space}
+        thread=${ifDefined(args.thread)}
+        prompt=${args.prompt}
+        theme=${args.theme}
+      ></story-first-paint-thread>
+    </div>`,
+  play: async ({ canvasElement, args, step }) => {
+    const skeleton = await element(canvasElement, 'story-first-paint-thread');
+    // The prompt paints at once; the composer, sort control and posts are placeholders, and the feed says it is busy.
+    await expect(skeleton.shadow.getByText(args.prompt)).toBeVisible();
+    await expect(skeleton.shadow.getByRole('feed')).toHaveAttribute('aria-busy', 'true');
+    await expect(skeleton.root.querySelectorAll('.feed .post-skeleton')).toHaveLength(3);
+    await expect(skeleton.root.querySelector('textarea, button')).toBeNull();
+    const placeholders = heights(skeleton.root, '.composer-skeleton', '.toolbar-skeleton', '.post-skeleton');
+    await step('Sized like the content: the same thread, loaded, at the same width', async () => {
+      const holder = document.createElement('div');
+      holder.style.visibility = 'hidden';
+      holder.innerHTML = `<cohort-thread space="${args.space}" thread="${args.thread}"></cohort-thread>`;
+      skeleton.host.after(holder);
+      try {
+        const loaded = await shown(holder);
+        await waitFor(() => expect(loaded.root.querySelectorAll('.feed > article').length).toBeGreaterThan(2));
+        const real = heights(loaded.root, '[part="composer"]', '.toolbar', '.feed > article');
+        const near = (placeholder: number, actual: number, tolerance: number) =>
+          expect(Math.abs(placeholder - actual) / actual).toBeLessThanOrEqual(tolerance);
+        await near(placeholders.composer, real.composer, 0.2);
+        await near(placeholders.toolbar, real.toolbar, 0.2);
+        const typical = real.posts.reduce((sum, height) => sum + height, 0) / real.posts.length;
+        for (const placeholder of placeholders.posts) await near(placeholder, typical, 0.3);
+      } finally {
+        holder.remove();
+      }
+    });
   },
 };

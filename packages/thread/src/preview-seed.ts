@@ -4,16 +4,18 @@ import { doc, serverTimestamp, Timestamp, writeBatch, type Firestore } from 'fir
 import { connect } from '@cohort-kit/core';
 import { REACTIONS, type ReactionKey } from './reactions.js';
 
-export type PreviewScenario = 'empty' | 'busy' | 'pinned' | 'reported' | 'locked' | 'facilitator' | 'pending';
+export type PreviewScenario = 'empty' | 'busy' | 'pinned' | 'reported' | 'locked' | 'facilitator' | 'pending' | 'rtl';
 
-const PEERS = [
+type Peer = readonly [id: string, name: string, role: string];
+
+const PEERS: readonly Peer[] = [
   ['amara', 'Amara Okafor', 'learner'],
   ['bruno', 'Bruno Díaz', 'learner'],
   ['chen', 'Chen Wei', 'learner'],
   ['dana', 'Dana Cohen', 'facilitator'],
   ['eli', 'Eli Haddad', 'learner'],
   ['fatima', 'Fatima Zahra', 'learner'],
-] as const;
+];
 
 const BODIES = [
   'I want to run **one-to-ones** every week, because my team only talks to me when something is on fire.',
@@ -23,6 +25,42 @@ const BODIES = [
   'Finish the stakeholder map for my project and share it with the team.',
   'Speak up earlier in leadership meetings instead of waiting until the end.',
 ];
+
+const REPLIES: readonly [string, string] = [
+  'Love this. What will you ask in the first one?',
+  'Same goal here, @Amara Okafor — let us compare notes.',
+];
+
+/** The same cohort on a right-to-left course page: Arabic and Hebrew names and posts, with some English inside. */
+const RTL_PEERS: readonly Peer[] = [
+  ['amara', 'ليلى حداد', 'learner'],
+  ['bruno', 'يوسف العلي', 'learner'],
+  ['chen', 'مريم خليل', 'learner'],
+  ['dana', 'دانة كوهين', 'facilitator'],
+  ['eli', 'נועה לוי', 'learner'],
+  ['fatima', 'فاطمة الزهراء', 'learner'],
+];
+
+const RTL_BODIES = [
+  'أريد أن أعقد **اجتماعات فردية** كل أسبوع، لأن فريقي لا يتحدث معي إلا عندما تشتعل مشكلة.',
+  'هدفي: _تفويض_ التقرير الشهري. التمسك به عادة وليس ضرورة.',
+  'ساعدني [دليل الملاحظات](https://example.com/feedback) على اختيار هدفي: أن أطلب ملاحظات مرتين في الشهر.',
+  'أن أتعلم رفض الاجتماعات التي ليس لها جدول أعمال. `decline` ميزة وليست عيبًا!',
+  'לסיים את מפת בעלי העניין של הפרויקט ולשתף אותה עם הצוות עד שבוע 4.',
+  'أن أتحدث مبكرًا في اجتماعات القيادة بدلًا من الانتظار حتى النهاية.',
+];
+
+const RTL_REPLIES: readonly [string, string] = [
+  'رائع! ماذا ستسأل في الاجتماع الأول؟',
+  'هدفي مشابه يا @ليلى حداد — لنتبادل الملاحظات.',
+];
+
+const RTL_EXEMPLAR =
+  'مثال يُحتذى به: **ماذا** (مراجعة بعد كل دورة عمل)، **لماذا** (كي يتوقف فريقي عن تكرار الأخطاء)، **كيف سأعرف** (اعتماد تغييرين بحلول الأسبوع السادس).';
+
+/** A long unbroken address, the kind that pushes a narrow layout sideways if anything lets it. */
+const LONG_LINK_BODY =
+  'Notes from the kick-off: https://example.com/cohorts/leadership/spring-2026/week-2/goal-setting-worksheet-final-v3.pdf';
 
 interface SeedPost {
   id: string;
@@ -67,7 +105,9 @@ function postData(post: SeedPost, authorId: string, authorName: string, authorRo
 
 function posts(scenario: PreviewScenario, me: string): SeedPost[] {
   if (scenario === 'empty') return [];
-  const list: SeedPost[] = BODIES.map((body, index) => ({
+  const rtl = scenario === 'rtl';
+  const [reply, sameGoal] = rtl ? RTL_REPLIES : REPLIES;
+  const list: SeedPost[] = (rtl ? RTL_BODIES : BODIES).map((body, index) => ({
     id: `seed-${index}`,
     author: index % PEERS.length,
     body,
@@ -80,14 +120,14 @@ function posts(scenario: PreviewScenario, me: string): SeedPost[] {
     {
       id: 'seed-0-r1',
       author: 3,
-      body: 'Love this. What will you ask in the first one?',
+      body: reply,
       minutesAgo: 25,
       parentId: 'seed-0',
     },
     {
       id: 'seed-0-r2',
       author: 2,
-      body: 'Same goal here, @Amara Okafor — let us compare notes.',
+      body: sameGoal,
       minutesAgo: 20,
       parentId: 'seed-0',
       mentions: ['amara'],
@@ -103,6 +143,7 @@ function posts(scenario: PreviewScenario, me: string): SeedPost[] {
         reactions: { thumbs: i % 4 },
       });
     }
+    list.push({ id: 'long-link', author: 1, body: LONG_LINK_BODY, minutesAgo: 240 });
     list.push({
       id: 'mention-me',
       author: 4,
@@ -111,11 +152,13 @@ function posts(scenario: PreviewScenario, me: string): SeedPost[] {
       mentions: [me],
     });
   }
-  if (scenario === 'pinned' || scenario === 'facilitator') {
+  if (scenario === 'pinned' || scenario === 'facilitator' || rtl) {
     list.push({
       id: 'exemplar',
       author: 3,
-      body: 'An example to model: **what** (run a retro every sprint), **why** (my team stops repeating mistakes), **how I will know** (two changes adopted by week 6).',
+      body: rtl
+        ? RTL_EXEMPLAR
+        : 'An example to model: **what** (run a retro every sprint), **why** (my team stops repeating mistakes), **how I will know** (two changes adopted by week 6).',
       minutesAgo: 2000,
       pinned: true,
       reactions: { idea: 9, thumbs: 5 },
@@ -153,18 +196,23 @@ export async function seedPreviewThread(space: string, thread: string, scenario:
   const db: Firestore = runtime.db;
   const me = runtime.identity.user?.uid ?? 'preview';
   const batch = writeBatch(db);
-  batch.set(doc(db, 'spaces', space), { name: 'Leadership cohort — spring 2026', norms: '', reportThreshold: 3 });
+  const rtl = scenario === 'rtl';
+  batch.set(doc(db, 'spaces', space), {
+    name: rtl ? 'دفعة القيادة — ربيع 2026' : 'Leadership cohort — spring 2026',
+    norms: '',
+    reportThreshold: 3,
+  });
   const role = scenario === 'facilitator' ? 'facilitator' : 'learner';
   const now = Timestamp.now();
   batch.set(doc(db, 'spaces', space, 'members', me), {
-    displayName: scenario === 'facilitator' ? 'Dana (you)' : 'You',
+    displayName: scenario === 'facilitator' ? 'Dana (you)' : rtl ? 'أنت' : 'You',
     role,
     joinedAt: now,
     normsAcknowledgedAt: now,
   });
   batch.set(doc(db, 'spaces', space, 'threads', thread), { locked: scenario === 'locked', createdAt: now });
   for (const post of posts(scenario, me)) {
-    const [authorId, authorName, authorRole] = PEERS[post.author]!;
+    const [authorId, authorName, authorRole] = (rtl ? RTL_PEERS : PEERS)[post.author]!;
     batch.set(
       doc(db, 'spaces', space, 'threads', thread, 'posts', post.id),
       postData(post, authorId, authorName, authorRole),

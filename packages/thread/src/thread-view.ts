@@ -492,6 +492,7 @@ export class ThreadView {
       }
     }
     queue.update(next.id, { sent: true });
+    this.#sentHere.add(next.id);
     const { write } = store.createPost(runtime, this.host.spaceId, this.host.thread, {
       id: next.id,
       uid: member.uid,
@@ -511,7 +512,6 @@ export class ThreadView {
       return;
     }
     this.#refreshQueue();
-    this.#sentHere.add(next.id);
     write.then(
       () => this.#onSent(next.id, 'stored'),
       (error: Error) => this.#refused(next.id, error.message),

@@ -104,6 +104,19 @@ export const threadStyles = css`
     font-weight: 600;
     font-size: 1rem;
   }
+  /* "30 minutes ago" keeps its own word order on a right-to-left page. */
+  .post__header time {
+    unicode-bidi: plaintext;
+  }
+  /* Notices and report counts in a post are spaced by the post's gap, not by paragraph margins on top of it. */
+  .post > p,
+  p.notice {
+    margin: 0;
+  }
+  /* "Show 2 replies" sits under the actions it belongs with, not centred across the post. */
+  .post > .link-button {
+    justify-self: start;
+  }
   .post__body p {
     margin-block: 0 0.5rem;
   }
@@ -240,12 +253,16 @@ export const threadStyles = css`
   .empty p {
     margin-block: 0 0.5rem;
   }
+  /*
+   * Before the view loads: the composer (label, three-row box, hint, button), the sort control and posts, each the
+   * height it will have. Narrower threads wrap more lines and reaction rows, so the posts and composer grow as the
+   * width shrinks: a percentage padding follows the thread's width, which a height cannot.
+   */
   .post-skeleton {
-    block-size: 6rem;
+    padding-block-start: max(10rem, calc(25rem - 32%));
   }
-  /* Before the view loads: the composer (label, three-row box, hint, button) and the sort control. */
   .composer-skeleton {
-    block-size: 11rem;
+    padding-block-start: max(12rem, calc(16.5rem - 11%));
   }
   .toolbar-skeleton {
     block-size: 2.75rem;
