@@ -140,7 +140,7 @@ describe('<cohort-thread> moderation', () => {
     button(articleWith(el, SPAM)!, 'Hide').focus();
     await sendKeys({ press: 'Enter' });
     await waitFor(
-      () => Boolean(articleWith(el, SPAM)?.textContent!.includes('Hidden — 0 reports.')),
+      () => Boolean(articleWith(el, SPAM)?.textContent!.includes('Hidden by a facilitator.')),
       'hidden, still shown to the facilitator',
     );
     expect(findButton(articleWith(el, SPAM)!, 'Restore')).not.to.equal(undefined);

@@ -75,6 +75,17 @@ function tracked(proto: ThreadView, key: string) {
   });
 }
 
+/** What a facilitator reads on a hidden post: how many reports hid it, or that a facilitator did. */
+function hiddenForFacilitator(reports: number): string {
+  if (reports === 0)
+    return msg('Hidden by a facilitator. Only you and the author can see it.', { id: 'thread.hidden-by-facilitator' });
+  if (reports === 1)
+    return msg('Hidden — 1 report. Only you and the author can see it.', { id: 'thread.hidden-facilitator-one' });
+  return msg(str`Hidden — ${reports} reports. Only you and the author can see it.`, {
+    id: 'thread.hidden-facilitator',
+  });
+}
+
 /** The thread's view and behaviour, rendered into the element that owns it. */
 export class ThreadView {
   @tracked private locked = false;
@@ -1221,9 +1232,7 @@ export class ThreadView {
                   ? html`<p class="notice notice--error">
                       ${
                         facilitator
-                          ? msg(str`Hidden — ${post.reportCount} reports. Only you and the author can see it.`, {
-                              id: 'thread.hidden-facilitator',
-                            })
+                          ? hiddenForFacilitator(post.reportCount)
                           : msg('Hidden while a facilitator reviews it. Others cannot see it.', {
                               id: 'thread.hidden-author',
                             })
@@ -1234,7 +1243,9 @@ export class ThreadView {
               ${this.editing === post.id ? this.#renderEditor(post) : html`<div class="post__body" dir="auto">${renderBody(post.body, msg('(opens in a new tab)', { id: 'thread.new-tab' }))}</div>`}
               ${
                 facilitator && !post.hidden && post.reportCount > 0
-                  ? html`<p class="muted">${msg(str`${post.reportCount} reports`, { id: 'thread.report-count' })}</p>`
+                  ? html`<p class="muted">
+                      ${post.reportCount === 1 ? msg('1 report', { id: 'thread.report-count-one' }) : msg(str`${post.reportCount} reports`, { id: 'thread.report-count' })}
+                    </p>`
                   : nothing
               }
               ${this.#renderReactions(post)} ${this.#renderActions(post, mine, nextId)}`
