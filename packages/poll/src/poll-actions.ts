@@ -227,8 +227,11 @@ export async function submitSuggestion(context: PollActionsContext, form: HTMLFo
         { value, label },
         context.anonymous,
       );
-      // Saved on this device but refused later (the element says why): the learner gets their text and their one
-      // suggestion back, to try again.
+      // Handed to the SDK: the field is free for the learner again at once, so nothing done while the server's
+      // answer is on its way (another try, and the message it gets) is undone when that answer comes.
+      input.value = '';
+      context.setError('');
+      // Refused, now or later (the element says why): the learner gets their text and their one suggestion back.
       write.catch(() => {
         context.setSuggestedHere(false);
         if (!input.value) input.value = label;
@@ -238,8 +241,6 @@ export async function submitSuggestion(context: PollActionsContext, form: HTMLFo
       context.setSuggestedHere(false);
       throw error;
     }
-    input.value = '';
-    context.setError('');
     context.announce(msg(str`Option added: ${label}`, { id: 'poll.suggest-added' }));
   });
 }
