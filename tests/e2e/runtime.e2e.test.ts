@@ -49,6 +49,11 @@ beforeAll(async () => {
     '<script src="data:text/javascript," data-project-id="vendor-chat" data-space="lobby" data-api-key="v"></script>$&',
   );
   pages['/demo/live-vote.html'] = page(`${emulators} data-space="${SPACE}"`, poll('live-vote'));
+  pages['/demo/reload-named.html'] = page(`${emulators} data-space="${SPACE}"`, poll('reload-named'));
+  pages['/demo/reload-anonymous.html'] = page(
+    `${emulators} data-space="${SPACE}"`,
+    poll('reload-anonymous').replace('<cohort-poll', '<cohort-poll anonymous'),
+  );
   pages['/demo/custom-token.html'] = page(
     `${emulators} data-space="${SPACE}"`,
     `<script type="module">
@@ -237,6 +242,51 @@ describe('readers and writers', () => {
     // The session flag brings Auth back at once: her vote and her name are there without touching anything.
     await pollEl.getByRole('radio', { name: /Yes/, checked: true }).waitFor({ timeout: 60000 });
     await pollEl.getByText('Posting as Rita').waitFor();
+    await context.close();
+  });
+
+  // The worst moment for a first contribution: she has just signed in, her vote has just appeared, and the
+  // server has not got it yet. Whatever the page shows as her vote must already be kept on this device.
+  it.each([
+    ['a named', 'reload-named'],
+    ['an anonymous', 'reload-anonymous'],
+  ])('a learner who reloads the moment her first vote shows in %s poll keeps it, counted once', async (_, pollId) => {
+    await adminDb().recursiveDelete(adminDb().doc(`spaces/${SPACE}/polls/${pollId}`));
+    const { context, tab } = await fresh();
+    await tab.goto(`${base}/demo/${pollId}.html`);
+    const pollEl = tab.locator('cohort-poll');
+    await pollEl.getByText('No one has voted yet').waitFor();
+    // Nothing she writes reaches the server before the reload.
+    let connected = false;
+    await context.route(/Firestore\/Write\/channel/, (route) =>
+      connected ? route.continue() : route.abort('internetdisconnected'),
+    );
+    // She reloads as soon as her vote is on screen: in the same moment it is first drawn.
+    await tab.evaluate(() => {
+      const root = document.querySelector('cohort-poll')!.shadowRoot!;
+      const observer = new MutationObserver(() => {
+        if (!root.querySelector('[role="radio"][aria-checked="true"]')) return;
+        observer.disconnect();
+        location.reload();
+      });
+      observer.observe(root, { subtree: true, childList: true, attributes: true });
+    });
+    const reloaded = tab.waitForEvent('framenavigated', { timeout: 60000 });
+    await pollEl.getByRole('radio', { name: 'Yes' }).click();
+    if (pollId === 'reload-named') await answerJoinForm(tab, 'cohort-poll', 'Rita');
+    await reloaded;
+    const votes = adminDb().collection(`spaces/${SPACE}/polls/${pollId}/votes`);
+    expect((await votes.get()).size).toBe(0);
+    connected = true;
+
+    await pollEl.getByRole('radio', { name: /Yes/, checked: true }).waitFor({ timeout: 60000 });
+    if (pollId === 'reload-named') await pollEl.getByText('Posting as Rita').waitFor();
+    // It reaches the server once: one vote, one voter, one count for Yes.
+    await expect.poll(async () => (await votes.get()).size, { timeout: 60000 }).toBe(1);
+    const shards = await adminDb().collection(`spaces/${SPACE}/polls/${pollId}/shards`).get();
+    const total = (field: string) => shards.docs.reduce((sum, shard) => sum + Number(shard.get(field) ?? 0), 0);
+    expect([total('voters'), total('counts.yes')]).toEqual([1, 1]);
+    await pollEl.getByText('1 peer voted').waitFor();
     await context.close();
   });
 

@@ -9,6 +9,7 @@ import { describeFirestoreError, describeSpaceReadError } from './data.js';
 import { defineElement } from './define.js';
 import { IdentityService } from './identity.js';
 import { cleanDisplayName } from './names.js';
+import { setSignInNotice } from './sign-in-link.js';
 
 /** The smallest widget: one button that contributes, so the base element asks for a name. */
 class TestWidget extends CohortElement {
@@ -116,6 +117,24 @@ describe('display names', () => {
     await waitFor(() => !$(el, 'form.join'), 'form closed');
     await waitFor(() => el.shadowRoot!.activeElement === $(el, '.identity button'), 'focus back on Change');
     expect($(el, '.identity bdi')!.textContent).to.equal('Ana P.');
+  });
+});
+
+describe('an element moved on the page', () => {
+  afterEach(() => setSignInNotice(undefined));
+
+  it('shows a facilitator sign-in notice that arrives after the move, and it can be dismissed', async () => {
+    const el = await widget();
+    // An authoring tool moves a block while the page loads: the same element is taken out and put back elsewhere.
+    const elsewhere = await fixture<HTMLElement>('<section></section>');
+    elsewhere.append(el);
+    // The email-link sign-in finishes a moment later.
+    setSignInNotice({ ok: true, message: 'Signed in as fay@example.org.' });
+    await waitFor(() => Boolean($(el, '[part="sign-in-notice"]')), 'notice shown after the move');
+    expect(text(el)).to.contain('Signed in as fay@example.org.');
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '[part="sign-in-notice"] button')!.click();
+    await waitFor(() => !$(el, '[part="sign-in-notice"]'), 'notice dismissed');
   });
 });
 

@@ -273,13 +273,14 @@ export abstract class CohortElement extends LitElement {
   }
 
   #useParts(parts: PartsModule) {
+    // Every connection watches the sign-in notice: leaving the page stopped the watch of an element that was moved.
+    this.#signInNotice ??= new parts.SignInNoticeView(this, this.announcer);
     if (this.#parts) return;
     this.#parts = parts;
     const root = this.renderRoot as ShadowRoot;
     if (parts.partStyles.styleSheet)
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, parts.partStyles.styleSheet];
     this.#pending = new parts.PendingWrites(this, this.announcer);
-    this.#signInNotice ??= new parts.SignInNoticeView(this, this.announcer);
   }
 
   async #onJoinSubmit(event: SubmitEvent) {

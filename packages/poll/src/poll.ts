@@ -104,8 +104,6 @@ export class CohortPoll extends CohortElement {
   #closeTimer?: ReturnType<typeof setTimeout>;
   #warnedDrift = false;
   #suggestedHere = false;
-  /** The choices shown while this learner's vote is on its way, so a snapshot from before it can't undo it. */
-  #optimisticChoices?: string[];
 
   override connectedCallback(): void {
     this.#readMarkup();
@@ -267,9 +265,8 @@ export class CohortPoll extends CohortElement {
     );
   }
 
-  #onSnapshot(incoming: PollSnapshot) {
+  #onSnapshot(snapshot: PollSnapshot) {
     const previous = this.snapshot;
-    const snapshot = this.#optimisticChoices ? { ...incoming, myChoices: this.#optimisticChoices } : incoming;
     this.snapshot = snapshot;
     this.#scheduleClose();
     if (!this.#warnedDrift && snapshot.poll && !this.#actions?.sameDefinition(snapshot.poll, this.#definition())) {
@@ -422,16 +419,13 @@ export class CohortPoll extends CohortElement {
       const firstVote = snapshot.myShard === undefined;
       const shard = snapshot.myShard ?? Math.floor(Math.random() * pollData.SHARD_COUNT);
       const write = pollData.castVote(runtime, this.spaceId, this.poll, uid, change, { firstVote, shard, voterName });
-      // Show the choice at once; the listener confirms it (or the error below undoes it).
-      this.#optimisticChoices = change.choices;
-      this.snapshot = { ...snapshot, myChoices: change.choices, myShard: shard };
+      // The choice shows when the listener reports it, a moment later: by then the SDK has it on this device,
+      // so a reload straight after cannot lose a vote the learner saw as made.
       await this.settle(write);
-      this.#optimisticChoices = undefined;
       this.emit<CohortVoteDetail>('cohort-vote', { space: this.spaceId, poll: this.poll, choices: change.choices });
       this.announcer.announce(this.#actions!.voteAnnouncement(Boolean(change.added), option.label));
     } catch (error) {
-      this.#optimisticChoices = undefined;
-      this.snapshot = { ...this.snapshot!, myChoices: before };
+      // A refused write is undone by the SDK, and the listener shows the vote as it was.
       this.actionError = (error as Error).message;
     } finally {
       this.busy = false;
