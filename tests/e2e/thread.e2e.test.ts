@@ -94,7 +94,9 @@ describe('the demo course page thread', () => {
     const ana = await learner(browser, `${demoUrl}index.html`);
     await thread(ana.page).getByText('No one has replied yet.').waitFor({ timeout: 60000 });
     await postAs(ana.page, 'Ana', 'First goal, posted online.');
-    await ana.page.waitForTimeout(10500); // the rules allow one post per 10 seconds
+    // The rules allow one post per 10 seconds from the server's time of the last one: count from its arrival.
+    await article(ana.page, 'First goal, posted online.').getByText('Waiting to send').waitFor({ state: 'detached' });
+    await ana.page.waitForTimeout(10500);
 
     // The connection drops for writes: nothing reaches the server.
     const blockWrites = '**/google.firestore.v1.Firestore/Write/**';

@@ -643,7 +643,9 @@ export class ThreadView {
       const since = Date.now() - Math.max(this.#lastPostAt, this.#rate.rate?.lastPostAt?.getTime() ?? 0);
       if (since < MIN_SECONDS_BETWEEN_POSTS * 1000) {
         const wait = Math.ceil((MIN_SECONDS_BETWEEN_POSTS * 1000 - since) / 1000);
-        return msg(str`You can post again in ${wait} seconds.`, { id: 'thread.error.too-soon' });
+        return wait === 1
+          ? msg('You can post again in 1 second.', { id: 'thread.error.too-soon-one' })
+          : msg(str`You can post again in ${wait} seconds.`, { id: 'thread.error.too-soon' });
       }
       const rate = this.#rate.rate;
       const waiting = this.queued.filter((e) => !e.error).length;

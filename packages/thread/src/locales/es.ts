@@ -29,6 +29,7 @@ export const templates = {
   'thread.error.send': str`No se pudo enviar tu mensaje: ${0}`,
   'thread.error.too-long': str`Acorta tu mensaje a ${0} caracteres.`,
   'thread.error.too-soon': str`Podrás volver a publicar dentro de ${0} segundos.`,
+  'thread.error.too-soon-one': 'Podrás volver a publicar dentro de 1 segundo.',
   'thread.hidden-author': 'Oculto mientras un facilitador lo revisa. Los demás no pueden verlo.',
   'thread.hidden-facilitator': str`Oculto: ${0} denuncias. Solo tú y quien lo escribió podéis verlo.`,
   'thread.hidden-facilitator-one': 'Oculto: 1 denuncia. Solo tú y quien lo escribió podéis verlo.',
