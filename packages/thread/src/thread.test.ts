@@ -1,6 +1,7 @@
 import { aTimeout, expect, fixture, oneEvent } from '@open-wc/testing';
 import { connect } from '@cohort-kit/core';
 import { createSpace, grantRole, readDocument, uniqueId, useEmulators, waitFor } from '../../core/test/emulators.js';
+import { storedWhen } from '../test/support.js';
 import type { CohortThread } from './thread.js';
 import './cohort-thread.js';
 
@@ -68,17 +69,6 @@ async function post(el: CohortThread, body: string, box = '#composer-text', subm
     name.value = 'Ana Learner';
     root(el).querySelector<HTMLFormElement>('form.join')!.requestSubmit();
   }
-}
-
-/** The document once the server has it in the expected state (writes are not awaited by the element). */
-async function storedWhen(path: string, ready: (data: Record<string, unknown>) => boolean) {
-  let data: Record<string, unknown> | null = null;
-  for (let attempt = 0; attempt < 50; attempt++) {
-    data = await readDocument(path);
-    if (data && ready(data)) return data;
-    await aTimeout(100);
-  }
-  return data;
 }
 
 beforeEach(async () => {
