@@ -19,7 +19,7 @@ import {
   type Firestore,
 } from 'firebase/firestore';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ALL_BUILT_IN_BLOCKED } from '../../packages/thread/src/blocked-words';
+import { ALL_BUILT_IN_BLOCKED } from '../../packages/core/src/text-checks';
 import { assertFails, assertSucceeds, rulesEnvironment, seed } from './support';
 
 const SPACE = 'spaces/leadership';

@@ -137,4 +137,4 @@ export function renderBody(body: string, newTab: string): TemplateResult | typeo
   return html`${paragraphs.map((paragraph) => html`<p>${renderInline(paragraph, newTab)}</p>`)}`;
 }
 
-export { blockedWordsIn } from './blocked-words.js';
+export { blockedWordsIn } from '@cohort-kit/core';
