@@ -65,6 +65,29 @@ describe('display names', () => {
     expect(cleanDisplayName('😀'.repeat(40))).to.equal('😀'.repeat(30));
   });
 
+  it('lose what shows as nothing, so a blank or look-alike name never reaches the form', () => {
+    expect(cleanDisplayName('\u3164')).to.equal('');
+    expect(cleanDisplayName('\u00A0\u3000\u2800\u115F\uFFA0\u034F')).to.equal('');
+    expect(cleanDisplayName('Fay Facil\uFE0F')).to.equal('Fay Facil');
+    expect(cleanDisplayName('Fay\u00A0Facil')).to.equal('Fay Facil');
+    expect(cleanDisplayName('Ana ❤️ 🏳️‍🌈 1️⃣')).to.equal('Ana ❤️ 🏳️‍🌈 1️⃣');
+    // A cut at 60 inside an emoji sequence leaves no dangling joiner.
+    expect(cleanDisplayName(`${'x'.repeat(57)}👩‍💻`)).to.equal(`${'x'.repeat(57)}👩`);
+  });
+
+  it('a name of fillers that show as nothing gets a clear message, and nothing is written', async () => {
+    const el = await widget();
+    $<HTMLButtonElement>(el, '.button')!.click();
+    await waitFor(() => Boolean($(el, 'form.join')), 'join form');
+    $<HTMLInputElement>(el, '#join-name')!.value = '\u3164\u00A0\u2800';
+    $<HTMLFormElement>(el, 'form.join')!.requestSubmit();
+    await waitFor(() => text(el).includes('Enter a name with at least one letter, number or emoji.'), 'message');
+    expect($(el, '[role="alert"]')!.textContent).to.contain('at least one letter');
+    expect(el.contributed).to.equal(0);
+    // The form stays, with what was typed, for the learner to correct.
+    expect($<HTMLInputElement>(el, '#join-name')!.value).to.equal('\u3164\u00A0\u2800');
+  });
+
   it('can be changed later from "Posting as … · Change", by keyboard, and the change is announced', async () => {
     const el = await widget();
     $<HTMLButtonElement>(el, '.button')!.click();

@@ -27,7 +27,8 @@ export function readJoinForm(
 ): { displayName: string; acknowledgeNorms: boolean } | { error: string } {
   const displayName = cleanDisplayName((form.elements.namedItem('displayName') as HTMLInputElement).value);
   const normsBox = form.elements.namedItem('acknowledge') as HTMLInputElement | null;
-  if (!displayName) return { error: msg('Enter a name to continue.', { id: 'core.join.name-needed' }) };
+  if (!displayName)
+    return { error: msg('Enter a name with at least one letter, number or emoji.', { id: 'core.join.name-needed' }) };
   if (normsBox && !normsBox.checked) {
     return { error: msg('Confirm the group norms to continue.', { id: 'core.join.norms-needed' }) };
   }

@@ -69,7 +69,7 @@ export const templates = {
   'core.identity.change': 'Cambiar',
   'core.identity.change-label': 'Cambiar tu nombre',
   'core.identity.renamed': str`Ahora te llamas ${0}.`,
-  'core.join.name-needed': 'Escribe un nombre para continuar.',
+  'core.join.name-needed': 'Escribe un nombre con al menos una letra, un número o un emoji.',
   'core.join.norms-needed': 'Confirma las normas del grupo para continuar.',
   'core.role.facilitator': 'Facilitador/a',
   'core.role.owner': 'Responsable',
