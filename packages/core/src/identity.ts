@@ -3,7 +3,7 @@ import type { FirebaseApp } from 'firebase/app';
 import type { ResolvedConfig } from './config.js';
 import { CohortConnectionError } from './errors.js';
 import { customTokenProvider } from './identity-hook.js';
-import { isSignInLink, withoutSignInParams } from './sign-in-link.js';
+import { isSignInLink, withoutSignInParams } from './sign-in-url.js';
 
 export { CohortConnectionError };
 

@@ -2,22 +2,7 @@
 // cleaning the address up afterwards, and the notice that says how it went. Loaded only when needed.
 import { msg, str } from '@lit/localize';
 import { connect } from './connection.js';
-
-/** Query parameters an email sign-in link adds to the course page's address. */
-const LINK_PARAMS = ['mode', 'oobCode', 'apiKey', 'lang', 'continueUrl', 'tenantId'];
-
-/** Whether this address is an email sign-in link (checked without loading Auth). */
-export function isSignInLink(url: string): boolean {
-  const params = new URL(url, location.href).searchParams;
-  return params.get('mode') === 'signIn' && params.has('oobCode');
-}
-
-/** The address without the sign-in link's parameters, so a reload does not try a used code again. */
-export function withoutSignInParams(url: string): string {
-  const address = new URL(url, location.href);
-  for (const name of LINK_PARAMS) address.searchParams.delete(name);
-  return address.href;
-}
+import { isSignInLink, withoutSignInParams } from './sign-in-url.js';
 
 /**
  * The outcome of a facilitator's email-link sign-in, shown by every element on the page (the link lands
