@@ -498,7 +498,9 @@ export class CohortPoll extends CohortElement {
       stored && this.#actions && !this.#actions.sameDefinition(stored, this.#definition(), voters > 0),
     );
     const closesAt = this.#closesAtEffective;
-    const suggestionsOpen = this.allowSuggestions && !closed && !conflict && stored?.allowSuggestions !== false;
+    // A poll shows at most twelve options: once it does, a further suggestion would not appear.
+    const suggestionsOpen =
+      this.allowSuggestions && !closed && !conflict && stored?.allowSuggestions !== false && options.length < 12;
     const hintId = 'poll-hint';
     return html`
       <p class="poll__question" id="poll-question" part="question">${this.#questionText}</p>
