@@ -65,9 +65,11 @@ describe('a poll with twelve options on the emulator', () => {
     await topic(ana.page, 7, true).waitFor({ timeout: 30000 });
     await ana.poll.getByText(/recently Ana/).waitFor();
 
+    // A name of her own: other tests leave facilitators named Fay in the demo space.
+    const fayName = `Fay ${Date.now().toString(36)}`;
     const fay = await openPoll(12);
     await topic(fay.page, 1).click();
-    await answerJoinForm(fay.page, 'cohort-poll', 'Fay');
+    await answerJoinForm(fay.page, 'cohort-poll', fayName);
     await topic(fay.page, 1, true).waitFor({ timeout: 30000 });
     await ana.poll.getByText('2 peers voted').waitFor({ timeout: 30000 });
     await expect.poll(storedCounts, { timeout: 20000 }).toEqual({ 'topic-12': 0, 'topic-7': 1, 'topic-1': 1 });
@@ -76,7 +78,8 @@ describe('a poll with twelve options on the emulator', () => {
     expect(stored.get('optionLabels')).toEqual(Array.from({ length: 12 }, (_, i) => `Topic ${i + 1}`));
 
     // The course team makes Fay a facilitator, as the command-line tool does.
-    const members = await adminDb().collection(`spaces/${SPACE}/members`).where('displayName', '==', 'Fay').get();
+    const members = await adminDb().collection(`spaces/${SPACE}/members`).where('displayName', '==', fayName).get();
+    expect(members.size).toBe(1);
     await members.docs[0]!.ref.update({ role: 'facilitator' });
     const closeButton = fay.poll.getByRole('button', { name: 'Close poll' });
     await closeButton.waitFor({ timeout: 30000 });
