@@ -91,8 +91,8 @@ async function seedPoll(poll, votes) {
   await db.recursiveDelete(base);
   await base.set({
     question: 'Which goal-setting approach will you try first?',
-    options: OPTIONS.map(([value, label]) => ({ value, label })),
     optionValues: OPTIONS.map(([value]) => value),
+    optionLabels: OPTIONS.map(([, label]) => label),
     multiple: false,
     maxChoices: 1,
     anonymous: false,
@@ -117,17 +117,17 @@ async function seedPoll(poll, votes) {
       votedAt: Timestamp.fromMillis(Date.now() - i * 1000),
       updatedAt: Timestamp.now(),
     });
-    // As the widget writes a first vote in a poll that is not anonymous: the name apart from the choice.
-    batch.set(base.collection('voters').doc(`voter-${i}`), {
-      displayName: `Learner ${i}`,
-      votedAt: Timestamp.fromMillis(Date.now() - i * 1000),
-    });
     if ((i + 1) % 200 === 0) {
       await batch.commit();
       batch = db.batch();
     }
   }
   shards.forEach((shard, i) => batch.set(base.collection('shards').doc(String(i)), shard));
+  // As first votes in a poll that is not anonymous leave it: a few names in three slots, apart from any choice.
+  const names = Object.fromEntries(
+    Array.from({ length: Math.min(votes, 3) }, (_, slot) => [String(slot), `Learner ${slot}`]),
+  );
+  batch.set(base.collection('recent').doc('voters'), { names });
   await batch.commit();
 }
 

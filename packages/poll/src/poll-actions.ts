@@ -2,7 +2,7 @@
 // tools. Loaded with the data after first paint, so they cost nothing before it.
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FirebaseRuntime } from '@cohort-kit/core';
+import { blockedWordsIn, hasBidiControl, type FirebaseRuntime } from '@cohort-kit/core';
 import type { PollDefinition, PollSnapshot, StoredOption } from './poll-data.js';
 import { slugify } from './poll-markup.js';
 
@@ -19,6 +19,9 @@ export interface PollActionsContext {
   definition: PollDefinition;
   /** The page or the stored poll is anonymous: write no name. */
   anonymous: boolean;
+  /** The space's own blocked words, besides the built-in ones. */
+  spaceWords: readonly string[];
+  locale: string;
   drift: boolean;
   settle: (write: Promise<unknown>) => Promise<void>;
   requireMember: (reason: string) => Promise<{ uid: string }>;
@@ -59,17 +62,23 @@ export function sameDefinition(stored: PollDefinition, page: PollDefinition, ano
 
 /**
  * Whether votes from this page would be refused or would break a promise the page makes: other option values,
- * another choice mode or limit, or a page that promises anonymity the stored poll does not give. A stored
- * anonymous poll behind a page without `anonymous` is fine: votes there are simply anonymous.
+ * another choice mode or limit, a page that promises anonymity the stored poll does not give, or a stored closing
+ * time before the page's (whoever stored the poll first chose it: the poll would close early, silently). A stored
+ * anonymous poll behind a page without `anonymous` is fine: votes there are simply anonymous; so is a stored
+ * closing time after the page's, since the poll closes on screen at the earlier of the two.
  */
 export function conflicts(stored: PollDefinition, page: PollDefinition): boolean {
   return (
     !sameValues(stored.options, page.options) ||
     stored.multiple !== page.multiple ||
     stored.maxChoices !== page.maxChoices ||
-    (page.anonymous && !stored.anonymous)
+    (page.anonymous && !stored.anonymous) ||
+    closesEarlier(stored.closesAt, page.closesAt)
   );
 }
+
+const closesEarlier = (stored: Date | null, page: Date | null) =>
+  stored !== null && (page === null || stored.getTime() < page.getTime());
 
 const MAX_QUESTION = 500;
 const MAX_LABEL = 200;
@@ -176,9 +185,10 @@ export const countText = (count: number, share: number) =>
   `${votesText(count)} · ${msg(str`${share} %`, { id: 'poll.percent' })}`;
 
 /** The polite announcement of other people's votes: the leading option and its count. */
-export function resultsUpdated(options: StoredOption[], counts: Record<string, number>): string {
-  const leader = [...options].sort((a, b) => (counts[b.value] ?? 0) - (counts[a.value] ?? 0))[0];
-  const summary = leader ? `${leader.label}: ${votesText(counts[leader.value] ?? 0)}` : '';
+export function resultsUpdated(options: StoredOption[], counts: ReadonlyMap<string, number>): string {
+  const count = (option: StoredOption) => counts.get(option.value) ?? 0;
+  const leader = [...options].sort((a, b) => count(b) - count(a))[0];
+  const summary = leader ? `${leader.label}: ${votesText(count(leader))}` : '';
   return msg(str`Results updated. ${summary}`, { id: 'poll.results-updated' });
 }
 
@@ -190,11 +200,42 @@ async function attempt(context: PollActionsContext, action: () => Promise<void>)
   }
 }
 
+/**
+ * Characters that show nothing or can fake another label, which the rules refuse in a suggestion: control and
+ * format characters (apart from the ZWNJ Persian words and the ZWJ emoji sequences need), line and paragraph
+ * separators, the combining grapheme joiner, Hangul fillers and the blank Braille pattern.
+ */
+const INVISIBLE = /(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u034F\u115F\u1160\u2800\u3164\uFFA0]/u;
+/** Something to read: a letter, digit, symbol or punctuation. */
+const READABLE = /[\p{L}\p{N}\p{S}\p{P}]/u;
+
+/** Why the rules would refuse this suggestion's label, before anything is written; '' when they would not. */
+export function labelProblem(label: string, locale: string, spaceWords: readonly string[]): string {
+  const blocked = blockedWordsIn(label, locale, spaceWords);
+  if (blocked.length) {
+    return msg(str`Your suggestion contains words this space does not allow: ${blocked.join(', ')}. Please rephrase.`, {
+      id: 'poll.suggest-blocked',
+    });
+  }
+  if (hasBidiControl(label) || INVISIBLE.test(label) || !READABLE.test(label)) {
+    return msg('Your suggestion contains invisible or direction-changing characters. Please type it again.', {
+      id: 'poll.suggest-invisible',
+    });
+  }
+  return '';
+}
+
 /** Adds the learner's one suggestion: in an anonymous poll without asking their name. */
 export async function submitSuggestion(context: PollActionsContext, form: HTMLFormElement) {
   const input = form.elements.namedItem('suggestion') as HTMLInputElement;
   const label = input.value.trim().slice(0, 80);
   if (!label) return;
+  // Refused here with the reason, and the field keeps the text to fix: nothing is written.
+  const problem = labelProblem(label, context.locale, context.spaceWords);
+  if (problem) {
+    context.setError(problem);
+    return;
+  }
   const value = slugify(label) || `suggestion-${Date.now().toString(36)}`;
   if (context.options.some((option) => option.value === value)) {
     context.setError(msg('That option is already in the poll.', { id: 'poll.suggest-exists' }));

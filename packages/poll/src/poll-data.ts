@@ -1,11 +1,13 @@
 // Everything the poll does with Firestore. Loaded by dynamic import after first paint.
 //
 // Layout, all under spaces/{space}/polls/{poll}:
-//   (poll doc)          question, options [{value,label}], optionValues, multiple, maxChoices, anonymous,
-//                       allowSuggestions, closesAt, closed, createdAt, createdBy (not in an anonymous poll)
+//   (poll doc)          question, optionValues [values], optionLabels [labels, in the same order], multiple,
+//                       maxChoices, anonymous, allowSuggestions, closesAt, closed, createdAt, createdBy (not in an
+//                       anonymous poll). Two flat lists, so the rules check each in one expression, twelve options too.
 //   shards/{0..7}       counts {value: n}, voters n — the tallies, split over SHARD_COUNT documents
 //   votes/{uid}         choices [values], added, removed, shard, votedAt, updatedAt — no name; only the voter reads it
-//   voters/{uid}        displayName, votedAt — who took part (not in an anonymous poll), listed a few at a time
+//   recent/voters       names {'0','1','2': displayName} — a few who took part (not in an anonymous poll): no times,
+//                       no choices, and no document per voter, whose update time would match their shard's
 //   suggestions/{value} label, createdAt, createdBy (not in an anonymous poll)
 //   suggesters/{uid}    value — the learner's one suggestion; only they read it
 //
@@ -15,9 +17,9 @@
 // rules check against each other.
 //
 // Reads per view do not grow with votes: the poll (1), the 8 shards, the suggestions (at most 12; an empty result
-// counts 1), and, when the poll is not anonymous, the 3 most recent voters; a signed-in learner adds their own vote
-// and suggestion marker (1 each). Without suggestions that is 10 documents (anonymous, signed out) to 15 (named
-// voters, signed in), 13 for a signed-out visitor of the demo poll; with twelve suggestions at most 26.
+// counts 1), and, when the poll is not anonymous, the recent-voters document (1); a signed-in learner adds their own
+// vote and suggestion marker (1 each). Without suggestions that is 10 documents (anonymous, signed out) to 13 (named
+// voters, signed in), 11 for a signed-out visitor of the demo poll; with twelve suggestions at most 24.
 import {
   collection,
   doc,
@@ -37,6 +39,7 @@ import type { FirebaseRuntime } from '@cohort-kit/core';
 type DataModule = typeof import('@cohort-kit/core/data.js');
 
 export const SHARD_COUNT = 8;
+/** Slots in recent/voters: the names a page shows. */
 export const RECENT_VOTERS = 3;
 /** A poll shows at most twelve options, so no view needs more suggestions than that. */
 export const MAX_SUGGESTIONS = 12;
@@ -63,7 +66,8 @@ export interface StoredPoll extends PollDefinition {
 export interface PollSnapshot {
   /** undefined until known; null when the poll has not been created yet */
   poll?: StoredPoll | null;
-  counts: Record<string, number>;
+  /** A Map, so a value named like an object's own property ("constructor") is a plain key. */
+  counts: ReadonlyMap<string, number>;
   voters: number;
   myChoices: string[];
   myVoteLoaded: boolean;
@@ -84,12 +88,20 @@ function pollRef(db: Firestore, spaceId: string, pollId: string) {
   return doc(db, ...pollPath(spaceId, pollId));
 }
 
+/** The options of a stored poll: its two lists, or the {value, label} maps polls stored before them hold. */
+function readOptions(data: Record<string, unknown>): StoredOption[] {
+  const values = Array.isArray(data.optionValues) ? (data.optionValues as unknown[]) : [];
+  if (!Array.isArray(data.optionLabels)) return Array.isArray(data.options) ? (data.options as StoredOption[]) : [];
+  const labels = data.optionLabels as unknown[];
+  return values.map((value, i) => ({ value: String(value), label: String(labels[i] ?? value) }));
+}
+
 function readPoll(data: Record<string, unknown> | undefined): StoredPoll | null {
   if (!data) return null;
   const closesAt = data.closesAt instanceof Timestamp ? data.closesAt.toDate() : null;
   return {
     question: String(data.question ?? ''),
-    options: Array.isArray(data.options) ? (data.options as StoredOption[]) : [],
+    options: readOptions(data),
     multiple: Boolean(data.multiple),
     maxChoices: Number(data.maxChoices ?? 1),
     anonymous: Boolean(data.anonymous),
@@ -98,6 +110,21 @@ function readPoll(data: Record<string, unknown> | undefined): StoredPoll | null 
     closed: Boolean(data.closed),
   };
 }
+
+const recentVotersRef = (db: Firestore, spaceId: string, pollId: string) =>
+  doc(pollRef(db, spaceId, pollId), 'recent', 'voters');
+
+/** The names in the recent-voters slots, in slot order (not necessarily the order they voted in). */
+function namesIn(slots: unknown): string[] {
+  if (!slots || typeof slots !== 'object') return [];
+  return Array.from({ length: RECENT_VOTERS }, (_, slot) => (slots as Record<string, unknown>)[String(slot)]).filter(
+    (name): name is string => typeof name === 'string' && name.length > 0,
+  );
+}
+
+const pollKey = (spaceId: string, pollId: string) => `${spaceId}/${pollId}`;
+/** This page's first votes on their way, by poll: each writes a recent-voters slot. */
+const recentWrites = new Map<string, Promise<unknown>>();
 
 /** Subscribes to everything a poll view shows: a bounded number of documents however many votes (see above). */
 export function watchPoll(
@@ -111,7 +138,7 @@ export function watchPoll(
 ): () => void {
   const { db } = runtime;
   const state: PollSnapshot = {
-    counts: {},
+    counts: new Map(),
     voters: 0,
     myChoices: [],
     myVoteLoaded: false,
@@ -123,11 +150,11 @@ export function watchPoll(
   };
   const shardCounts = new Map<string, { counts: Record<string, number>; voters: number }>();
   const publish = () => {
-    const counts: Record<string, number> = {};
+    const counts = new Map<string, number>();
     let voters = 0;
     for (const shard of shardCounts.values()) {
       voters += shard.voters;
-      for (const [value, count] of Object.entries(shard.counts)) counts[value] = (counts[value] ?? 0) + count;
+      for (const [value, count] of Object.entries(shard.counts)) counts.set(value, (counts.get(value) ?? 0) + count);
     }
     onChange({ ...state, counts, voters });
   };
@@ -138,25 +165,30 @@ export function watchPoll(
   let retryRecent: ReturnType<typeof setTimeout> | undefined;
 
   // Names of recent voters are a nicety: if the listen reaches the server before the poll it depends on
-  // (the first vote creates both), try again shortly instead of failing the whole poll.
+  // (the first vote creates both), try again shortly instead of failing the whole poll. A listen started while
+  // this page's own first vote is on its way could be told the document does not exist and then miss it, so it
+  // waits for that write first.
   const watchRecentVoters = (attempt = 0) => {
     stopRecent();
-    stopRecent = data.watchQuery(
-      runtime,
-      'poll',
-      query(collection(base, 'voters'), orderBy('votedAt', 'desc'), limit(RECENT_VOTERS)),
-      {
-        next: (votes) => {
-          state.recentVoters = votes.docs
-            .map((vote) => vote.get('displayName'))
-            .filter((name): name is string => typeof name === 'string' && name.length > 0);
+    let stopped = false;
+    let stopListen = () => {};
+    stopRecent = () => {
+      stopped = true;
+      stopListen();
+    };
+    const inFlight = runtime.mode === 'live' ? recentWrites.get(pollKey(spaceId, pollId)) : undefined;
+    void (inFlight ?? Promise.resolve()).then(() => {
+      if (stopped) return;
+      stopListen = data.watchDoc(runtime, 'poll', recentVotersRef(db, spaceId, pollId), {
+        next: (recent) => {
+          state.recentVoters = namesIn(recent.get('names'));
           publish();
         },
         error: () => {
           if (attempt < 5) retryRecent = setTimeout(() => watchRecentVoters(attempt + 1), 1000 * (attempt + 1));
         },
-      },
-    );
+      });
+    });
   };
 
   stops.push(
@@ -284,8 +316,8 @@ export function createPoll(
 function definitionFields(definition: PollDefinition) {
   return {
     question: definition.question,
-    options: definition.options.map(({ value, label }) => ({ value, label })),
     optionValues: definition.options.map(({ value }) => value),
+    optionLabels: definition.options.map(({ label }) => label),
     multiple: definition.multiple,
     maxChoices: definition.maxChoices,
     anonymous: definition.anonymous,
@@ -323,7 +355,8 @@ export interface VoteChange {
 /**
  * One step of a vote: add a choice, remove one, or swap one for another. The vote document and the
  * learner's shard change in one batch, which the rules check against each other. The vote holds no name; a first
- * vote in a poll that is not anonymous also writes the voter's name (never their choice) to voters/{uid}.
+ * vote in a poll that is not anonymous also writes the voter's name (never their choice, never a time) to one slot
+ * of recent/voters: a field of its own, so voters writing at the same moment never conflict.
  */
 export function castVote(
   runtime: FirebaseRuntime,
@@ -331,7 +364,7 @@ export function castVote(
   pollId: string,
   uid: string,
   change: VoteChange,
-  options: { firstVote: boolean; shard: number; voterName: string | null },
+  options: { firstVote: boolean; shard: number; voterName: string | null; recentSlot: number },
 ) {
   const base = pollRef(runtime.db, spaceId, pollId);
   const batch = writeBatch(runtime.db);
@@ -346,8 +379,10 @@ export function castVote(
   };
   if (options.firstVote) vote.votedAt = serverTimestamp();
   batch.set(voteRef, vote, { merge: true });
-  if (options.firstVote && options.voterName !== null) {
-    batch.set(doc(base, 'voters', uid), { displayName: options.voterName, votedAt: serverTimestamp() });
+  const named = options.firstVote && options.voterName !== null;
+  if (named) {
+    const slot = String(options.recentSlot % RECENT_VOTERS);
+    batch.set(recentVotersRef(runtime.db, spaceId, pollId), { names: { [slot]: options.voterName } }, { merge: true });
   }
   const tally: unknown[] = [];
   if (change.added) tally.push(new FieldPath('counts', change.added), increment(1));
@@ -358,7 +393,17 @@ export function castVote(
   if (wasVoter !== isVoter) tally.push('voters', increment(isVoter ? 1 : -1));
   const [field, value, ...more] = tally;
   batch.update(shardRef, field as FieldPath, value, ...more);
-  return batch.commit();
+  const commit = batch.commit();
+  if (named) {
+    const key = pollKey(spaceId, pollId);
+    const done = commit
+      .catch(() => {})
+      .then(() => {
+        if (recentWrites.get(key) === done) recentWrites.delete(key);
+      });
+    recentWrites.set(key, done);
+  }
+  return commit;
 }
 
 /** A learner's one suggestion, with the marker that keeps it to one; anonymous polls do not record who made it. */

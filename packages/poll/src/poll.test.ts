@@ -11,7 +11,7 @@ import {
 } from 'firebase/firestore';
 import type { FirebaseRuntime } from '@cohort-kit/core';
 import { createSpace, grantRole, readDocument, uniqueId, useEmulators, waitFor } from '../../core/test/emulators.js';
-import { castVote } from './poll-data.js';
+import { castVote, createPoll } from './poll-data.js';
 import type { CohortPoll } from './poll.js';
 import './cohort-poll.js';
 
@@ -132,7 +132,7 @@ describe('<cohort-poll anonymous>, before this learner has joined the space', ()
     const vote = await readDocument<Record<string, unknown>>(`spaces/${space}/polls/${id}/votes/${uid(el)}`);
     expect(vote!.choices).to.deep.equal(['game']);
     expect(Object.keys(vote!)).not.to.include('displayName');
-    expect(await readDocument(`spaces/${space}/polls/${id}/voters/${uid(el)}`)).to.equal(null);
+    expect(await readDocument(`spaces/${space}/polls/${id}/recent/voters`)).to.equal(null);
     const stored = await readDocument<Record<string, unknown>>(`spaces/${space}/polls/${id}`);
     expect(Object.keys(stored!)).not.to.include('createdBy');
     await waitFor(() => text(el).includes('1 peer voted'), 'counted');
@@ -194,6 +194,7 @@ describe('<cohort-poll anonymous>, before this learner has joined the space', ()
         firstVote: true,
         shard: 5,
         voterName: null,
+        recentSlot: 0,
       },
     );
     await waitFor(() => liveRegion(el).includes('Results updated.'), "other's vote announced");
@@ -352,16 +353,82 @@ describe('<cohort-poll>', () => {
     await waitFor(() => text(el).includes('1 peer voted'), 'counted');
     expect(text(el)).not.to.contain('Ana Learner');
     expect(text(el)).not.to.contain('recently');
-    expect(await readDocument(`spaces/${space}/polls/${id}/voters/${uid(el)}`)).to.equal(null);
+    expect(await readDocument(`spaces/${space}/polls/${id}/recent/voters`)).to.equal(null);
     const vote = await readDocument<Record<string, unknown>>(`spaces/${space}/polls/${id}/votes/${uid(el)}`);
     expect(Object.keys(vote!)).not.to.include('displayName');
     expect(text(el)).to.contain('other learners and facilitators cannot see who voted what');
   });
 
-  it('names recent voters in an open poll', async () => {
-    const { el } = await poll();
+  it('names recent voters in an open poll, from slots that hold no time and no choice', async () => {
+    const { el, id } = await poll();
     await voteFor(el, 'smart');
     await waitFor(() => text(el).includes('recently Ana Learner'), 'recent voter named');
+    const recent = await readDocument<Record<string, unknown>>(`spaces/${space}/polls/${id}/recent/voters`);
+    expect(recent).to.deep.equal({ names: { '0': 'Ana Learner' } });
+  });
+
+  it('a suggestion named like a built-in property ("constructor") is counted like any other', async () => {
+    const { el } = await poll('allow-suggestions results="always"');
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="suggestion"]')!;
+    input.value = 'Constructor';
+    el.shadowRoot!.querySelector<HTMLFormElement>('.poll__suggest')!.requestSubmit();
+    await waitFor(() => Boolean(el.shadowRoot!.querySelector('[data-value="constructor"]')), 'suggestion shown');
+    expect(optionButton(el, 'constructor').textContent).to.match(/0 votes · 0 %/);
+    await voteFor(el, 'constructor');
+    await waitFor(() => /1 vote · 100 %/.test(optionButton(el, 'constructor').textContent!), 'counted');
+    expect(optionButton(el, 'smart').textContent).to.match(/0 votes · 0 %/);
+  });
+
+  it('refuses a suggestion with a blocked word or invisible characters before writing it, says why, and keeps the text', async () => {
+    const { el, id } = await poll('allow-suggestions');
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="suggestion"]')!;
+    const submit = () => el.shadowRoot!.querySelector<HTMLFormElement>('.poll__suggest')!.requestSubmit();
+    input.value = 'You re\u200Btard';
+    submit();
+    await waitFor(() => text(el).includes('words this space does not allow: retard'), 'blocked word explained');
+    expect(input.value).to.equal('You re\u200Btard');
+    input.value = 'Tell a fr\u200Biend';
+    submit();
+    await waitFor(() => text(el).includes('invisible or direction-changing characters'), 'invisible explained');
+    expect(input.value).to.equal('Tell a fr\u200Biend');
+    input.value = 'Idea \u202Edrow';
+    submit();
+    await aTimeout(300);
+    expect(text(el)).to.contain('invisible or direction-changing characters');
+    expect(el.shadowRoot!.querySelector('form.join')).to.equal(null);
+    expect(await readDocument(`spaces/${space}/polls/${id}`)).to.equal(null);
+    // Persian with the non-joiner inside a word goes through.
+    input.value = 'می\u200Cخواهم تمرین کنم';
+    submit();
+    await waitFor(() => text(el).includes('می\u200Cخواهم تمرین کنم'), 'Persian suggestion shown');
+  });
+
+  it('shows the conflict notice, not a silently closed poll, when whoever stored it first set an earlier closing time', async () => {
+    const id = uniqueId('front-run');
+    // Another learner's devtools store the poll first, closing in a few seconds; the page sets no closing time.
+    const other = await peer();
+    await createPoll(
+      other.runtime,
+      space,
+      id,
+      {
+        question: 'Which goal-setting approach will you try first?',
+        options: [
+          { value: 'smart', label: '🤓 Use the SMART goals framework' },
+          { value: 'buddy', label: '🤝 Find an accountability buddy' },
+          { value: 'game', label: '👾 Gamify your process' },
+        ],
+        multiple: false,
+        maxChoices: 1,
+        anonymous: true,
+        allowSuggestions: false,
+        closesAt: new Date(Date.now() + 60000),
+      },
+      other.uid,
+    );
+    const { el } = await poll('', id);
+    expect(text(el)).to.contain("This poll's saved settings differ from this page");
+    expect(optionButton(el, 'smart').getAttribute('aria-disabled')).to.equal('true');
   });
 
   it('lets learners suggest an option that everyone can then vote for', async () => {

@@ -273,7 +273,7 @@ export class CohortPoll extends CohortElement {
       this.#warnedDrift = true;
       console.warn(`[cohort-kit] <cohort-poll poll="${this.poll}">: the markup differs from the stored poll.`);
     }
-    const counts = JSON.stringify(snapshot.counts);
+    const counts = JSON.stringify([...snapshot.counts]);
     // Other people's votes only: not this learner's own write on its way or just confirmed.
     const others = !snapshot.countsPending && !this.busy;
     if (previous && this.#lastCounts && counts !== this.#lastCounts && others && this.#resultsVisible) {
@@ -418,7 +418,14 @@ export class CohortPoll extends CohortElement {
       if (snapshot.poll === null) await this.#createPoll(uid);
       const firstVote = snapshot.myShard === undefined;
       const shard = snapshot.myShard ?? Math.floor(Math.random() * pollData.SHARD_COUNT);
-      const write = pollData.castVote(runtime, this.spaceId, this.poll, uid, change, { firstVote, shard, voterName });
+      // Voters this page counts, modulo the three slots: successive first votes fill the slots in turn.
+      const recentSlot = snapshot.voters;
+      const write = pollData.castVote(runtime, this.spaceId, this.poll, uid, change, {
+        firstVote,
+        shard,
+        voterName,
+        recentSlot,
+      });
       // The choice shows when the listener reports it, a moment later: by then the SDK has it on this device,
       // so a reload straight after cannot lose a vote the learner saw as made.
       await this.settle(write);
@@ -480,7 +487,7 @@ export class CohortPoll extends CohortElement {
     const conflict = this.#conflict;
     const showResults = loaded && this.#resultsVisible;
     const options = this.#displayedOptions();
-    const counts = snapshot?.counts ?? {};
+    const counts = snapshot?.counts ?? new Map<string, number>();
     const voters = snapshot?.voters ?? 0;
     const mine = snapshot?.myChoices ?? [];
     // The one radio in the tab order: the first chosen option on screen, else the first option.
@@ -491,7 +498,9 @@ export class CohortPoll extends CohortElement {
       stored && this.#actions && !this.#actions.sameDefinition(stored, this.#definition(), voters > 0),
     );
     const closesAt = this.#closesAtEffective;
-    const suggestionsOpen = this.allowSuggestions && !closed && !conflict && stored?.allowSuggestions !== false;
+    // A poll shows at most twelve options: once it does, a further suggestion would not appear.
+    const suggestionsOpen =
+      this.allowSuggestions && !closed && !conflict && stored?.allowSuggestions !== false && options.length < 12;
     const hintId = 'poll-hint';
     return html`
       <p class="poll__question" id="poll-question" part="question">${this.#questionText}</p>
@@ -505,7 +514,7 @@ export class CohortPoll extends CohortElement {
         aria-busy=${loaded && !this.busy ? 'false' : 'true'}
       >
         ${options.map((option) => {
-          const count = counts[option.value] ?? 0;
+          const count = counts.get(option.value) ?? 0;
           const share = voters > 0 ? Math.round((count / voters) * 100) : 0;
           const isMine = mine.includes(option.value);
           const isQueued = this.queued === option.value;
@@ -610,6 +619,12 @@ export class CohortPoll extends CohortElement {
     return this.#actions!.renderParticipation(voters, this.#isClosed, recent, this.locale);
   }
 
+  /** The space's own blocked words; settings are stored data, so anything in the list that is not a word is ignored. */
+  #spaceWords(): string[] {
+    const words = this.spaceState?.settings.blockedWords;
+    return Array.isArray(words) ? words.filter((word): word is string => typeof word === 'string') : [];
+  }
+
   #actionsContext(drift: boolean): PollActionsContext {
     return {
       runtime: this.runtime!,
@@ -620,6 +635,8 @@ export class CohortPoll extends CohortElement {
       options: this.#displayedOptions(),
       definition: this.#definition(),
       anonymous: this.#anonymousNow,
+      spaceWords: this.#spaceWords(),
+      locale: this.locale,
       drift,
       settle: (write) => this.settle(write),
       requireMember: (reason) => this.requireMember(reason),

@@ -18,6 +18,9 @@ export const templates = {
   'poll.saved': str`Voto guardado: ${0}`,
   'poll.removed-vote': str`Voto retirado: ${0}`,
   'poll.suggest-exists': 'Esa opción ya está en la encuesta.',
+  'poll.suggest-blocked': str`Tu sugerencia contiene palabras que este espacio no permite: ${0}. Reformúlala, por favor.`,
+  'poll.suggest-invisible':
+    'Tu sugerencia contiene caracteres invisibles o que cambian la dirección del texto. Escríbela de nuevo, por favor.',
   'poll.suggest-added': str`Opción añadida: ${0}`,
   'poll.suggested-by': 'sugerida',
   'poll.percent': str`${0} %`,
