@@ -89,7 +89,7 @@ const meta = {
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
     scenario: {
       control: 'select',
-      options: ['empty', 'busy', 'pinned', 'reported', 'locked', 'facilitator', 'pending', 'rtl'],
+      options: ['empty', 'busy', 'pinned', 'reported', 'under-review', 'locked', 'facilitator', 'pending', 'rtl'],
       table: { category: 'preview data' },
     },
   },
@@ -150,6 +150,35 @@ export const ReportedAndHidden: Story = {
     await waitFor(() => expect(thread.root.querySelectorAll('.feed > article').length).toBeGreaterThan(0));
     await expect(thread.shadow.queryByText(/pointless/)).toBeNull();
     await expect(thread.shadow.queryByText('This post is hidden while a facilitator reviews it.')).toBeNull();
+  },
+};
+
+export const UnderReview: Story = {
+  name: 'Your post under review (author view)',
+  args: { space: 'story-thread-under-review', scenario: 'under-review' },
+  play: async ({ canvasElement }) => {
+    const thread = await shown(canvasElement);
+    const note = 'Under review by a facilitator: you can edit or delete it once they have looked at it.';
+    // Reported once: still visible to everyone, but its author cannot rewrite or erase what was reported.
+    const reported = await waitFor(() => {
+      const found = thread.root.querySelector<HTMLElement>('.feed [data-post-id="mine-reported"]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    await expect(reported).toHaveTextContent(note);
+    const labels = (post: HTMLElement) => [...post.querySelectorAll('button')].map((b) => b.textContent?.trim());
+    await expect(labels(reported)).not.toContain('Edit');
+    await expect(labels(reported)).not.toContain('Delete');
+    await expect(labels(reported)).toContain('Reply');
+    // Hidden: only its author sees it, with no way to change it, answer it or react to it.
+    const hidden = await waitFor(() => {
+      const found = thread.root.querySelector<HTMLElement>('.my-hidden [data-post-id="mine-hidden"]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    await expect(hidden).toHaveTextContent(note);
+    await expect(labels(hidden).filter((label) => ['Edit', 'Delete', 'Reply'].includes(label ?? ''))).toEqual([]);
+    await expect(hidden.querySelector('.reactions')).toBeNull();
   },
 };
 

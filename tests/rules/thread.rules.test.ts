@@ -103,6 +103,29 @@ function writePost(
   return batch.commit();
 }
 
+/** The fields an edit changes, as the element writes them. */
+const edited = (body: string, extra: Record<string, unknown> = {}) => ({
+  body,
+  editedAt: serverTimestamp(),
+  mentions: [],
+  linkCount: linkCount(body),
+  ...extra,
+});
+
+/** An edit of post `id` with the rate document that pays for it, in one batch, the way the element writes them. */
+function writeEdit(
+  db: Firestore,
+  id: string,
+  patch: Record<string, unknown>,
+  rateData: Record<string, unknown> | null = firstRate(id),
+  uid = 'alice',
+) {
+  const batch = writeBatch(db);
+  batch.update(doc(db, post(id)), patch);
+  if (rateData) batch.set(doc(db, rate(uid)), rateData);
+  return batch.commit();
+}
+
 /** The rate document as stored now (read as its owner). */
 async function currentRate(db: Firestore, uid: string) {
   return (await getDoc(doc(db, rate(uid)))).data()!;
@@ -235,6 +258,40 @@ describe('thread posts: create', () => {
   });
 });
 
+describe('thread posts: mentions', () => {
+  const uid128 = 'u'.repeat(128);
+
+  it('refuses mentions that are oversized, not strings, empty or repeated', async () => {
+    const huge = Array.from({ length: 10 }, (_, i) => `${i}`.padEnd(90_000, 'x'));
+    const ats = '@a @b @c @d @e @f @g @h @i @j';
+    await assertFails(writePost(as('alice'), 'p1', newPost('alice', 'short body', { mentions: huge })));
+    await assertFails(writePost(as('alice'), 'p1', newPost('alice', ats, { mentions: huge })));
+    await assertFails(writePost(as('alice'), 'p1', newPost('alice', '@Bob', { mentions: [`${uid128}x`] })));
+    await assertFails(writePost(as('alice'), 'p1', newPost('alice', '@Bob', { mentions: [42] })));
+    await assertFails(writePost(as('alice'), 'p1', newPost('alice', '@Bob', { mentions: [{ uid: 'bob' }] })));
+    await assertFails(writePost(as('alice'), 'p1', newPost('alice', '@Bob', { mentions: [''] })));
+    await assertFails(writePost(as('alice'), 'p1', newPost('alice', '@Bob @Bob', { mentions: ['bob', 'bob'] })));
+    await assertFails(writePost(as('alice'), 'p1', newPost('alice', '@Bob', { mentions: 'bob' })));
+    await assertSucceeds(writePost(as('alice'), 'p1', newPost('alice', `@Bob @Max`, { mentions: ['bob', uid128] })));
+  });
+
+  it('refuses more mentions than the body has "@", counting one at either end', async () => {
+    await assertFails(writePost(as('alice'), 'p1', newPost('alice', 'Bob and Carol', { mentions: ['bob'] })));
+    await assertFails(writePost(as('alice'), 'p1', newPost('alice', '@Bob and Carol', { mentions: ['bob', 'carol'] })));
+    await assertSucceeds(writePost(as('alice'), 'p1', newPost('alice', '@Bob', { mentions: ['bob'] })));
+    await assertSucceeds(writePost(as('bob'), 'p2', newPost('bob', 'thanks @', { mentions: ['alice'] })));
+  });
+
+  it('bounds the mentions of an edit the same way', async () => {
+    await seedPost('p1', 'alice');
+    const huge = Array.from({ length: 10 }, (_, i) => `${i}`.padEnd(90_000, 'x'));
+    await assertFails(writeEdit(as('alice'), 'p1', edited('short body', { mentions: huge })));
+    await assertFails(writeEdit(as('alice'), 'p1', edited('Bob and Carol', { mentions: ['bob'] })));
+    await assertFails(writeEdit(as('alice'), 'p1', edited('@Bob', { mentions: [7] })));
+    await assertSucceeds(writeEdit(as('alice'), 'p1', edited('@Bob and @Carol', { mentions: ['bob', 'carol'] })));
+  });
+});
+
 describe('thread posts: rate limit', () => {
   it('allows a second post more than 10 seconds after the first, counting it in the hour', async () => {
     await seedRate('alice', 11_000, 600_000, 4);
@@ -346,6 +403,50 @@ describe('thread posts: rate limit', () => {
   });
 });
 
+describe('thread posts: rate limit on edits', () => {
+  beforeEach(async () => {
+    await seedPost('p1', 'alice');
+    await seedPost('p2', 'alice');
+  });
+
+  it('lets an edit through with the rate document naming the edited post, counted like a post', async () => {
+    await seedRate('alice', 11_000, 600_000, 4);
+    const db = as('alice');
+    await assertSucceeds(writeEdit(db, 'p1', edited('Edited once'), nextRate(await currentRate(db, 'alice'), 'p1')));
+    expect(await currentRate(db, 'alice')).toMatchObject({ count: 5, lastThreadId: 'week-2', lastPostId: 'p1' });
+  });
+
+  it('refuses an edit without the rate document, or with one that names another post', async () => {
+    const db = as('alice');
+    await assertFails(updateDoc(doc(db, post('p1')), edited('Edited for free')));
+    await assertFails(writeEdit(db, 'p1', edited('Paid for p2'), firstRate('p2')));
+    await assertFails(writeEdit(db, 'p1', edited('Paid in week 3'), firstRate('p1', 'week-3')));
+    // One rate update cannot pay for two edits.
+    const batch = writeBatch(db);
+    batch.update(doc(db, post('p1')), edited('one'));
+    batch.update(doc(db, post('p2')), edited('two'));
+    batch.set(doc(db, rate('alice')), firstRate('p2'));
+    await assertFails(batch.commit());
+    await assertSucceeds(writeEdit(db, 'p1', edited('Paid for p1'), firstRate('p1')));
+  });
+
+  it('refuses a second edit, or a post after an edit, within 10 seconds', async () => {
+    const db = as('alice');
+    await assertSucceeds(writeEdit(db, 'p1', edited('Edit one')));
+    await assertFails(writeEdit(db, 'p1', edited('Edit two'), nextRate(await currentRate(db, 'alice'), 'p1')));
+    await assertFails(writeEdit(db, 'p2', edited('Edit three'), nextRate(await currentRate(db, 'alice'), 'p2')));
+    await assertFails(writePost(db, 'p3', newPost('alice', 'A post'), nextRate(await currentRate(db, 'alice'), 'p3')));
+  });
+
+  it('refuses a 31st post or edit in the hour', async () => {
+    await seedRate('alice', 60_000, 30 * 60_000, 30);
+    const db = as('alice');
+    await assertFails(writeEdit(db, 'p1', edited('One too many'), nextRate(await currentRate(db, 'alice'), 'p1')));
+    await seedRate('alice', 60_000, 30 * 60_000, 29);
+    await assertSucceeds(writeEdit(db, 'p1', edited('The 30th'), nextRate(await currentRate(db, 'alice'), 'p1')));
+  });
+});
+
 describe('thread presence: authors', () => {
   it('lets a learner record when they last posted, only with a post in this thread', async () => {
     const db = as('alice');
@@ -373,6 +474,17 @@ describe('thread presence: authors', () => {
     other.set(doc(db, author('bob')), { lastPostAt: serverTimestamp() });
     await assertFails(other.commit());
   });
+
+  it('refuses a presence written with an edit: editing an old post is not posting this week', async () => {
+    await seedPost('p1', 'alice');
+    const db = as('alice');
+    const withPresence = writeBatch(db);
+    withPresence.update(doc(db, post('p1')), edited('Tidied up'));
+    withPresence.set(doc(db, rate('alice')), firstRate('p1'));
+    withPresence.set(doc(db, author('alice')), { lastPostAt: serverTimestamp() });
+    await assertFails(withPresence.commit());
+    await assertSucceeds(writeEdit(db, 'p1', edited('Tidied up')));
+  });
 });
 
 describe('thread posts: norms and blocked words', () => {
@@ -389,17 +501,50 @@ describe('thread posts: norms and blocked words', () => {
     await assertFails(writePost(as('alice'), 'p1', newPost('alice', 'eso es de sudaca')));
     await assertFails(writePost(as('alice'), 'p1', newPost('alice', 'a meanword here')));
     await assertSucceeds(writePost(as('alice'), 'p1', newPost('alice', 'Retardant is a fire word')));
-    const edit = (body: string) =>
-      updateDoc(doc(as('alice'), post('p1')), {
-        body,
-        editedAt: serverTimestamp(),
-        mentions: [],
-        linkCount: linkCount(body),
-      });
+    const edit = (body: string) => writeEdit(as('alice'), 'p1', edited(body), firstRate('p1'));
+    await seed(env, (db) => deleteDoc(doc(db, rate('alice'))));
     await assertFails(edit('now with retard in it'));
     await assertFails(edit('now with a MEANWORD in it'));
     await assertFails(edit('https://a.io https://b.io https://c.io https://d.io'));
     await assertSucceeds(edit('now kinder'));
+  });
+
+  it('refuses a blocked word with an invisible character inside it, on create and on edit', async () => {
+    const hidden = ['re\u200Btard', 're\u00ADtard', 're\u200Dtard', 're\u034Ftard', 'mean\u200Bword', 'MEAN\u00ADWORD'];
+    for (const word of hidden) {
+      await assertFails(writePost(as('alice'), 'p1', newPost('alice', `you ${word}`)));
+    }
+    await seedPost('p2', 'alice');
+    for (const word of hidden) {
+      await assertFails(writeEdit(as('alice'), 'p2', edited(`you ${word}`)));
+    }
+    // The same text without the word goes through, both ways.
+    await assertSucceeds(writeEdit(as('alice'), 'p2', edited('you re\u200Bthink')));
+    await seed(env, (db) => deleteDoc(doc(db, rate('alice'))));
+    await assertSucceeds(writePost(as('alice'), 'p1', newPost('alice', 'you re\u00ADthink')));
+  });
+
+  it('refuses bidi embeddings, overrides and isolates in a body, on create and on edit', async () => {
+    const controls = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+    await seedPost('p2', 'alice');
+    for (const control of controls) {
+      const body = `Pay the invoice ${control}1gp.exe`;
+      await assertFails(writePost(as('alice'), 'p1', newPost('alice', body)));
+      await assertFails(writeEdit(as('alice'), 'p2', edited(body)));
+    }
+    await assertSucceeds(writeEdit(as('alice'), 'p2', edited('Pay the invoice 1gp.exe')));
+  });
+
+  it('accepts Persian that needs the zero-width non-joiner inside words, and emoji joiner sequences', async () => {
+    const persian = 'می\u200Cخواهم یاد بگیرم';
+    const emoji = 'Pairing today 👩\u200D💻 with my family 👨\u200D👩\u200D👧';
+    await assertSucceeds(writePost(as('alice'), 'p1', newPost('alice', persian)));
+    await assertSucceeds(writePost(as('bob'), 'p2', newPost('bob', emoji)));
+    await seedPost('p3', 'carol');
+    await assertSucceeds(writeEdit(as('carol'), 'p3', edited(`${persian} ${emoji}`), firstRate('p3'), 'carol'));
+    const read = async (id: string) => (await getDoc(doc(as('fran'), post(id)))).data()!.body;
+    expect(await read('p1')).toBe(persian);
+    expect(await read('p3')).toBe(`${persian} ${emoji}`);
   });
 
   it('requires acknowledged norms before a post when the space has norms', async () => {
@@ -459,42 +604,90 @@ describe('thread posts: replies', () => {
   });
 });
 
+describe('thread posts: under review', () => {
+  const erase = { deleted: true, body: '', mentions: [], linkCount: 0 };
+
+  it('refuses the author deleting or editing a post hidden by reports', async () => {
+    await seedPost('p1', 'alice', { reportCount: 3, hidden: true });
+    await assertFails(updateDoc(doc(as('alice'), post('p1')), erase));
+    await assertFails(writeEdit(as('alice'), 'p1', edited('Nothing to see')));
+    // The facilitator still reads what was reported.
+    const seen = await assertSucceeds(getDoc(doc(as('fran'), post('p1'))));
+    expect(seen.data()).toMatchObject({ body: 'A stored post', deleted: false, reportCount: 3 });
+  });
+
+  it('refuses the author deleting or editing a post with reports pending, still visible', async () => {
+    await seedPost('p1', 'alice', { reportCount: 1, hidden: false });
+    await assertFails(updateDoc(doc(as('alice'), post('p1')), erase));
+    await assertFails(writeEdit(as('alice'), 'p1', edited('Rewritten before review')));
+  });
+
+  it('refuses the author deleting a post a facilitator hid', async () => {
+    await seedPost('p1', 'alice', { hidden: true });
+    await assertFails(updateDoc(doc(as('alice'), post('p1')), erase));
+  });
+
+  it('lets the author edit and delete again once a facilitator restores the post', async () => {
+    await seedPost('p1', 'alice', { reportCount: 3, hidden: true });
+    await assertSucceeds(updateDoc(doc(as('fran'), post('p1')), { hidden: false, reportCount: 0 }));
+    await assertSucceeds(writeEdit(as('alice'), 'p1', edited('Clearer now')));
+    await assertSucceeds(updateDoc(doc(as('alice'), post('p1')), erase));
+  });
+});
+
+describe('thread posts: hidden posts take no replies or reactions', () => {
+  const replyTo = (parentId: string) => {
+    const db = as('bob');
+    const batch = writeBatch(db);
+    batch.set(doc(db, post('r1')), newPost('bob', 'a reply', { parentId }));
+    batch.set(doc(db, rate('bob')), firstRate('r1'));
+    batch.update(doc(db, post(parentId)), { replyCount: 1, lastReplyId: 'r1' });
+    return batch.commit();
+  };
+  const react = (id: string) => {
+    const db = as('carol');
+    const batch = writeBatch(db);
+    batch.set(doc(db, myReactions('carol')), { posts: { [id]: { heart: true } }, lastPostId: id });
+    batch.update(doc(db, post(id)), { reactionCounts: { heart: 1 }, reactionTotal: 1 });
+    return batch.commit();
+  };
+
+  it('refuses a reply to a hidden post, and allows it once restored', async () => {
+    await seedPost('p1', 'alice', { reportCount: 2, hidden: true });
+    await assertFails(replyTo('p1'));
+    await seed(env, (db) => updateDoc(doc(db, post('p1')), { hidden: false, reportCount: 0 }));
+    await assertSucceeds(replyTo('p1'));
+  });
+
+  it('refuses a reaction on a hidden post, and allows it once restored', async () => {
+    await seedPost('p1', 'alice', { hidden: true });
+    await assertFails(react('p1'));
+    await seed(env, (db) => updateDoc(doc(db, post('p1')), { hidden: false }));
+    await assertSucceeds(react('p1'));
+  });
+});
+
 describe('thread posts: edit and delete', () => {
   beforeEach(async () => {
     await seedPost('p1', 'alice');
   });
 
   it('lets the author edit the text with an edited time', async () => {
-    await assertSucceeds(
-      updateDoc(doc(as('alice'), post('p1')), {
-        body: 'Better words',
-        editedAt: serverTimestamp(),
-        mentions: [],
-        linkCount: 0,
-      }),
-    );
+    await assertSucceeds(writeEdit(as('alice'), 'p1', edited('Better words')));
   });
 
   it("refuses editing someone else's post, a forged edit time, an oversized text or a counter", async () => {
-    await assertFails(updateDoc(doc(as('bob'), post('p1')), { body: 'Hijacked', editedAt: serverTimestamp() }));
-    await assertFails(updateDoc(doc(anonymous(), post('p1')), { body: 'Hijacked', editedAt: serverTimestamp() }));
-    await assertFails(updateDoc(doc(as('alice'), post('p1')), { body: 'Better', editedAt: Timestamp.fromMillis(0) }));
-    await assertFails(updateDoc(doc(as('alice'), post('p1')), { body: 'x'.repeat(2001), editedAt: serverTimestamp() }));
-    await assertFails(
-      updateDoc(doc(as('alice'), post('p1')), {
-        body: 'Better',
-        editedAt: serverTimestamp(),
-        reactionCounts: { heart: 9 },
-      }),
-    );
-    await assertFails(
-      updateDoc(doc(as('alice'), post('p1')), { body: 'Better', editedAt: serverTimestamp(), authorName: 'Fran' }),
-    );
+    await assertFails(writeEdit(as('bob'), 'p1', edited('Hijacked'), firstRate('p1'), 'bob'));
+    await assertFails(writeEdit(anonymous(), 'p1', edited('Hijacked'), null));
+    await assertFails(writeEdit(as('alice'), 'p1', edited('Better', { editedAt: Timestamp.fromMillis(0) })));
+    await assertFails(writeEdit(as('alice'), 'p1', edited('x'.repeat(2001))));
+    await assertFails(writeEdit(as('alice'), 'p1', edited('Better', { reactionCounts: { heart: 9 } })));
+    await assertFails(writeEdit(as('alice'), 'p1', edited('Better', { authorName: 'Fran' })));
   });
 
   it('refuses editing a hidden post', async () => {
     await seedPost('p2', 'alice', { hidden: true });
-    await assertFails(updateDoc(doc(as('alice'), post('p2')), { body: 'Sneaky', editedAt: serverTimestamp() }));
+    await assertFails(writeEdit(as('alice'), 'p2', edited('Sneaky')));
   });
 
   it('lets the author delete, which erases the text and keeps a placeholder', async () => {
@@ -671,7 +864,7 @@ describe('thread moderation', () => {
     await assertSucceeds(setDoc(doc(as('fran'), THREAD), { locked: true, createdAt: serverTimestamp() }));
     await assertFails(writePost(as('bob'), 'p9', newPost('bob', 'Still here?')));
     await assertSucceeds(writePost(as('fran'), 'p9', newPost('fran', 'Closing this week, thanks all.')));
-    await assertFails(updateDoc(doc(as('alice'), post('p1')), { body: 'late edit', editedAt: serverTimestamp() }));
+    await assertFails(writeEdit(as('alice'), 'p1', edited('late edit')));
     await assertSucceeds(updateDoc(doc(as('fran'), THREAD), { locked: false }));
     await assertSucceeds(writePost(as('bob'), 'p10', newPost('bob', 'Open again')));
   });
@@ -722,14 +915,7 @@ describe('thread moderation', () => {
       return batch.commit();
     };
     await assertFails(replyAs('bob', 'r9'));
-    await assertFails(
-      updateDoc(doc(as('alice'), post('p2')), {
-        body: 'edit',
-        editedAt: serverTimestamp(),
-        mentions: [],
-        linkCount: 0,
-      }),
-    );
+    await assertFails(writeEdit(as('alice'), 'p2', edited('edit'), firstRate('p2')));
     await assertSucceeds(replyAs('fran', 'r10'));
   });
 });

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { render } from 'lit';
-import { blockedWordsIn, countLinks, parseBody, plainText, renderBody, safeUrl } from './format.js';
+import { blockedWordsIn, countLinks, linkText, parseBody, plainText, renderBody, safeUrl } from './format.js';
 
 declare global {
   interface Window {
@@ -104,6 +104,51 @@ describe('thread formatter', () => {
     expect(safeUrl('data:text/html,<script>')).to.equal(null);
     expect(safeUrl('//evil.example')).to.equal(null);
     expect(safeUrl('HTTPS://example.com')).to.equal(null);
+  });
+
+  it('shows the real address of a link whose label names another host', async () => {
+    const disguised = [
+      ['[https://bank.example](https://evil.example)', 'https://evil.example/'],
+      ['[bank.example](https://evil.example)', 'https://evil.example/'],
+      ['[Log in at bank.example/account](https://evil.example/login)', 'https://evil.example/login'],
+      [
+        '[https://bank.example/login](https://bank.example.evil.example/login)',
+        'https://bank.example.evil.example/login',
+      ],
+      // Ideographic and full-width dots read as dots; a Cyrillic "а" makes another host.
+      ['[bank\u3002example](https://evil.example)', 'https://evil.example/'],
+      ['[b\u0430nk.example](https://bank.example)', 'https://bank.example/'],
+    ];
+    for (const [body, real] of disguised) {
+      const container = await rendered(body!);
+      const link = container.querySelector('a')!;
+      expect(link.href, body).to.equal(real);
+      expect(visibleText(container), body).to.equal(real);
+    }
+    await expect(await rendered(disguised[0]![0]!)).to.be.accessible();
+  });
+
+  it("keeps a label that names no address, or the link's own host", async () => {
+    const honest = [
+      ['[the guide](https://example.com/guide)', 'the guide'],
+      ['[example.com/guide](https://example.com/guide)', 'example.com/guide'],
+      ['[www.Example.com](https://example.com/)', 'www.Example.com'],
+      ['[e.g. version 1.2](https://example.com/)', 'e.g. version 1.2'],
+    ];
+    for (const [body, label] of honest) {
+      const container = await rendered(body!);
+      expect(visibleText(container), body).to.equal(label);
+    }
+    expect(linkText('bank.example', 'https://bank.example:8443/')).to.equal('bank.example');
+  });
+
+  it('does not link an address with a user name or password, whose host is not what it reads as', async () => {
+    for (const body of ['https://bank.example@evil.example/', '[bank](https://bank.example:pw@evil.example/)']) {
+      const container = await rendered(body);
+      expect(container.querySelector('a'), body).to.equal(null);
+      expect(visibleText(container), body).to.equal(body);
+    }
+    expect(safeUrl('https://user@example.com/')).to.equal(null);
   });
 
   it('counts links the way the security rules do', () => {

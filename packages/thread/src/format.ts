@@ -14,15 +14,44 @@ export type InlineNode =
 
 export type Paragraph = InlineNode[];
 
-/** Only absolute http(s) URLs survive; anything else (javascript:, data:, relative) is refused. */
+/**
+ * Only absolute http(s) URLs survive; anything else (javascript:, data:, relative) is refused, and so is an address
+ * with a user name or password in it: in "https://bank.example@evil.example" the host is evil.example.
+ */
 export function safeUrl(raw: string): string | null {
   if (!/^https?:\/\//.test(raw)) return null;
   try {
     const url = new URL(raw);
+    if (url.username || url.password) return null;
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
   } catch {
     return null;
   }
+}
+
+// Something a reader takes for an address: dot-separated names ending in one of two or more characters with a
+// letter, with or without a scheme ("bank.example", "https://bank.example/login"). Ideographic and full-width
+// dots count, since the URL parser reads them as dots.
+const HOST_LIKE = /(?:[\p{L}\p{N}-]+[.\u3002\uFF0E\uFF61])+(?=[\p{L}\p{N}-]*\p{L})[\p{L}\p{N}-]{2,}/gu;
+
+/** The host a reader would take `name` for, as the URL parser reads it (lower case, punycode), or null. */
+function hostOf(name: string): string | null {
+  try {
+    return new URL(`https://${name}`).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The text a [label](href) link shows. A label that names an address is a claim about where the link goes: when
+ * any address in it has another host than the link's, the link shows its real address instead, so
+ * "[bank.example](https://evil.example)" reads "https://evil.example/". Other labels are shown as written.
+ */
+export function linkText(label: string, href: string): string {
+  const host = hostOf(new URL(href).host);
+  const claimed = label.match(HOST_LIKE) ?? [];
+  return claimed.every((name) => hostOf(name) === host) ? label : href;
 }
 
 /** Counted exactly as the security rules count: every "http://" or "https://" in the text. */
@@ -53,12 +82,12 @@ function parseInline(text: string, depth = 0): InlineNode[] {
     }
     pushText(rest.slice(0, match.index));
     let consumed = match[0];
-    const [, code, linkText, linkUrl, bare, bold, italic] = match;
+    const [, code, label, linkUrl, bare, bold, italic] = match;
     if (code !== undefined) {
       nodes.push({ type: 'code', text: code });
-    } else if (linkText !== undefined && linkUrl !== undefined) {
+    } else if (label !== undefined && linkUrl !== undefined) {
       const href = safeUrl(linkUrl);
-      if (href) nodes.push({ type: 'link', href, text: linkText });
+      if (href) nodes.push({ type: 'link', href, text: linkText(label, href) });
       else pushText(match[0]);
     } else if (bare !== undefined) {
       // Trailing punctuation belongs to the sentence, not the URL.

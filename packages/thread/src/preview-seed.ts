@@ -4,7 +4,8 @@ import { doc, serverTimestamp, Timestamp, writeBatch, type Firestore } from 'fir
 import { connect } from '@cohort-kit/core';
 import { REACTIONS, type ReactionKey } from './reactions.js';
 
-export type PreviewScenario = 'empty' | 'busy' | 'pinned' | 'reported' | 'locked' | 'facilitator' | 'pending' | 'rtl';
+export type PreviewScenario =
+  'empty' | 'busy' | 'pinned' | 'reported' | 'under-review' | 'locked' | 'facilitator' | 'pending' | 'rtl';
 
 type Peer = readonly [id: string, name: string, role: string];
 
@@ -217,6 +218,28 @@ export async function seedPreviewThread(space: string, thread: string, scenario:
       doc(db, 'spaces', space, 'threads', thread, 'posts', post.id),
       postData(post, authorId, authorName, authorRole),
     );
+  }
+  if (scenario === 'under-review') {
+    // The reader's own posts: one reported once (still visible), one hidden by three reports.
+    const mine: SeedPost[] = [
+      {
+        id: 'mine-reported',
+        author: 0,
+        body: 'Honestly, half of these goals are too easy.',
+        minutesAgo: 20,
+        reportCount: 1,
+      },
+      {
+        id: 'mine-hidden',
+        author: 0,
+        body: 'Whoever wrote the week 2 reading should not be teaching.',
+        minutesAgo: 40,
+        hidden: true,
+        reportCount: 3,
+      },
+    ];
+    for (const post of mine)
+      batch.set(doc(db, 'spaces', space, 'threads', thread, 'posts', post.id), postData(post, me, 'You', 'learner'));
   }
   if (scenario === 'pending') {
     const mine: SeedPost = {

@@ -2,19 +2,20 @@
 //
 // Layout:
 //   spaces/{space}/threadRates/{uid}   lastPostAt, windowStart, count, lastThreadId, lastPostId — the rules' rate
-//                         limit per learner across the space (1 per 10 s, 30 per hour); each update names the one
-//                         post it pays for
+//                         limit per learner across the space (1 post or edit per 10 s, 30 per hour); each update
+//                         names the one post it pays for (created or edited in the same batch)
 //   spaces/{space}/threads/{thread}:
 //   (thread doc)          locked, createdAt — only facilitators write it; posting does not need it to exist
 //   posts/{postId}        authorId, authorName, authorRole, body, parentId (null for a top-level post), createdAt,
 //                         editedAt, deleted, hidden, pinned, reactionCounts {key: n}, reactionTotal, replyCount,
-//                         reportCount, lastReplyId, mentions [uid], linkCount
+//                         reportCount, lastReplyId, mentions [uid: at most 10, no more than the body has '@'],
+//                         linkCount
 //   posts/{p}/reports/{uid}     reason, note, createdAt — one report per learner
 //   reactions/{uid}       posts {postId: {thumbs, heart, idea, party, thinking}}, lastPostId — this learner's
 //                         reactions on every post, one document read per view
 //   authors/{uid}         lastPostAt — written with each post; "N peers posted this week" is a count() over these
 //
-// Every write is one batch that carries its own proof: a post with the author's rate document, a reply with
+// Every write is one batch that carries its own proof: a post or an edit with the author's rate document, a reply with
 // the parent's replyCount + 1, a reaction with the post's counters ± 1, a report with reportCount + 1. No
 // transactions, so everything works in preview mode with the network off. Posts go through a queue on the
 // device (post-queue.ts) that sends one at a time, so posts written offline are not refused for their timing.
@@ -482,6 +483,15 @@ export function nextRate(previous: RateState | null, thread: string, postId: str
   return { ...paid, windowStart: Timestamp.fromDate(previous.windowStart), count: previous.count + 1 };
 }
 
+/**
+ * The uids a post may store as mentions: distinct, at most 10, and no more than the body has '@' (the rules'
+ * stand-in for "each is mentioned in the body"). Earlier entries win.
+ */
+export function mentionsFor(body: string, uids: readonly string[]): string[] {
+  const marks = body.split('@').length - 1;
+  return [...new Set(uids)].slice(0, Math.min(10, marks));
+}
+
 export interface NewPost {
   /** The id to store it under: chosen when it is queued, so a resend after a reload is the same post. */
   id?: string;
@@ -529,7 +539,7 @@ export function createPost(
     replyCount: 0,
     reportCount: 0,
     lastReplyId: null,
-    mentions: post.mentions.slice(0, 10),
+    mentions: mentionsFor(post.body, post.mentions),
     linkCount: countLinks(post.body),
   });
   batch.set(rateRef(db, s, post.uid), nextRate(post.rate, t, ref.id));
@@ -538,14 +548,22 @@ export function createPost(
   return { id: ref.id, write: batch.commit() };
 }
 
-export function editPost(runtime: FirebaseRuntime, s: string, t: string, id: string, body: string, mentions: string[]) {
-  const batch = writeBatch(runtime.db);
-  batch.update(postRef(runtime.db, s, t, id), {
-    body,
+/** Rewrites a post's text, paid for like a post: the rate document naming this post goes in the same batch. */
+export function editPost(
+  runtime: FirebaseRuntime,
+  s: string,
+  t: string,
+  edit: { id: string; uid: string; body: string; mentions: string[]; rate: RateState | null },
+) {
+  const db = runtime.db;
+  const batch = writeBatch(db);
+  batch.update(postRef(db, s, t, edit.id), {
+    body: edit.body,
     editedAt: serverTimestamp(),
-    mentions: mentions.slice(0, 10),
-    linkCount: countLinks(body),
+    mentions: mentionsFor(edit.body, edit.mentions),
+    linkCount: countLinks(edit.body),
   });
+  batch.set(rateRef(db, s, edit.uid), nextRate(edit.rate, t, edit.id));
   return batch.commit();
 }
 

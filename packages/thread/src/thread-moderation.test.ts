@@ -153,6 +153,62 @@ describe('<cohort-thread> moderation', () => {
     await waitFor(() => sameList(bodies(el), [KIND]), 'learners see the restored post only');
   });
 
+  it('keeps a reported post as it is until a facilitator has looked: no edit or delete for its author, and no replies or reactions while hidden', async function () {
+    this.timeout(60000);
+    const uid = await readerUid();
+    await grantRole(space, uid, 'learner', 'Ana Learner');
+    const ana = { uid, displayName: 'Ana Learner' };
+    const [chen, dana, eli] = ['Chen Wu', 'Dana Park', 'Eli Stone'].map(otherLearner);
+    const [ownId] = await seedPosts(space, thread, [{ author: ana, body: UNKIND, minutesAgo: 30 }]);
+    await seedReports(space, thread, ownId!, [{ ...chen, reason: 'unkind' }]);
+    const el = await mountThread(space, thread);
+    await waitFor(() => Boolean(articleWith(el, UNKIND)), 'own post shown');
+    const reported = articleWith(el, UNKIND)!;
+    const reviewNote = 'Under review by a facilitator: you can edit or delete it once they have looked at it.';
+    expect(reported.textContent).to.contain(reviewNote);
+    expect(findButton(reported, 'Edit')).to.equal(undefined);
+    expect(findButton(reported, 'Delete')).to.equal(undefined);
+    // Still visible to everyone: replies and reactions go on.
+    expect(findButton(reported, 'Reply')).not.to.equal(undefined);
+    expect(findButton(reported, 'Thumbs up')).not.to.equal(undefined);
+    await expect(el).to.be.accessible();
+
+    // Two more reports hide it: its author still sees it, with no way to change it, answer it or react to it.
+    await seedReports(space, thread, ownId!, [
+      { ...dana, reason: 'unkind' },
+      { ...eli, reason: 'harmful' },
+    ]);
+    const hiddenOwn = () => root(el).querySelector<HTMLElement>(`.my-hidden article[data-post-id="${ownId}"]`);
+    await waitFor(() => Boolean(hiddenOwn()), "listed with the reader's hidden posts");
+    expect(hiddenOwn()!.textContent).to.contain(reviewNote);
+    for (const label of ['Edit', 'Delete', 'Reply', 'Thumbs up'])
+      expect(findButton(hiddenOwn()!, label), label).to.equal(undefined);
+
+    // A facilitator sees it with Restore, and no Reply or reactions while it is hidden.
+    await grantRole(space, uid, 'facilitator', 'Ana Learner');
+    await waitFor(
+      () => Boolean(articleWith(el, UNKIND) && findButton(articleWith(el, UNKIND)!, 'Restore')),
+      'restore offered',
+    );
+    expect(findButton(articleWith(el, UNKIND)!, 'Reply')).to.equal(undefined);
+    expect(findButton(articleWith(el, UNKIND)!, 'Thumbs up')).to.equal(undefined);
+    button(articleWith(el, UNKIND)!, 'Restore').click();
+    expect(await storedWhen(postPath(ownId!), (data) => data.hidden === false)).to.include({
+      hidden: false,
+      reportCount: 0,
+    });
+    await waitFor(() => Boolean(findButton(articleWith(el, UNKIND)!, 'Reply')), 'reply offered again');
+    expect(findButton(articleWith(el, UNKIND)!, 'Thumbs up')).not.to.equal(undefined);
+
+    // Restored, and back to a learner: the author may edit and delete it again.
+    await grantRole(space, uid, 'learner', 'Ana Learner');
+    await waitFor(() => !findButton(root(el), 'Lock thread') && Boolean(articleWith(el, UNKIND)), 'learner view');
+    await waitFor(() => Boolean(findButton(articleWith(el, UNKIND)!, 'Edit')), 'edit offered again');
+    expect(findButton(articleWith(el, UNKIND)!, 'Delete')).not.to.equal(undefined);
+    expect(articleWith(el, UNKIND)!.textContent).not.to.contain(reviewNote);
+    await expect(el).to.be.accessible();
+  });
+
   it('lets a facilitator unlock a locked thread, and learners can write again', async function () {
     this.timeout(60000);
     const uid = await readerUid();

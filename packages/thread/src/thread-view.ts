@@ -7,6 +7,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
+  hasBidiControl,
   relativeTime,
   roleLabel,
   type FirebaseRuntime,
@@ -620,12 +621,18 @@ export class ThreadView {
 
   // ---------- checks shared by post, reply and edit ----------
 
-  #checkText(text: string, counting: boolean): string {
+  /** What stops `text` from being posted (or saved as an edit) now, in words the learner can act on; '' if nothing. */
+  #checkText(text: string, purpose: 'post' | 'edit'): string {
     if (!text.trim()) return msg('Write something first.', { id: 'thread.error.empty' });
     if (text.length > MAX_BODY)
       return msg(str`Shorten your post to ${MAX_BODY} characters.`, { id: 'thread.error.too-long' });
     if (countLinks(text) > MAX_LINKS)
       return msg(str`Use at most ${MAX_LINKS} links in one post.`, { id: 'thread.error.links' });
+    if (hasBidiControl(text))
+      return msg(
+        'Your post contains invisible characters that change the direction of text, so it could read differently to others. Remove them and try again.',
+        { id: 'thread.error.bidi' },
+      );
     // Settings are stored data, not checked on read: ignore anything in the list that is not a word.
     const spaceWords = this.#bridge.spaceState()?.settings.blockedWords;
     const blocked = blockedWordsIn(
@@ -639,25 +646,29 @@ export class ThreadView {
       });
     }
     if (this.locked && !this.host.isFacilitator) return msg('This thread is locked.', { id: 'thread.error.locked' });
-    if (counting) {
-      const since = Date.now() - Math.max(this.#lastPostAt, this.#rate.rate?.lastPostAt?.getTime() ?? 0);
-      if (since < MIN_SECONDS_BETWEEN_POSTS * 1000) {
-        const wait = Math.ceil((MIN_SECONDS_BETWEEN_POSTS * 1000 - since) / 1000);
+    // Posts and edits share the rules' rate limit (one per 10 seconds, 30 per hour).
+    const since = Date.now() - Math.max(this.#lastPostAt, this.#rate.rate?.lastPostAt?.getTime() ?? 0);
+    if (since < MIN_SECONDS_BETWEEN_POSTS * 1000) {
+      const wait = Math.ceil((MIN_SECONDS_BETWEEN_POSTS * 1000 - since) / 1000);
+      if (purpose === 'edit')
         return wait === 1
-          ? msg('You can post again in 1 second.', { id: 'thread.error.too-soon-one' })
-          : msg(str`You can post again in ${wait} seconds.`, { id: 'thread.error.too-soon' });
-      }
-      const rate = this.#rate.rate;
-      const waiting = this.queued.filter((e) => !e.error).length;
-      if (
-        rate?.windowStart &&
-        Date.now() - rate.windowStart.getTime() < HOUR_MS &&
-        rate.count + waiting >= MAX_POSTS_PER_HOUR
-      ) {
-        return msg(str`You have posted ${MAX_POSTS_PER_HOUR} times this hour. Take a break and come back later.`, {
-          id: 'thread.error.hourly',
-        });
-      }
+          ? msg('You can edit again in 1 second.', { id: 'thread.error.edit-too-soon-one' })
+          : msg(str`You can edit again in ${wait} seconds.`, { id: 'thread.error.edit-too-soon' });
+      return wait === 1
+        ? msg('You can post again in 1 second.', { id: 'thread.error.too-soon-one' })
+        : msg(str`You can post again in ${wait} seconds.`, { id: 'thread.error.too-soon' });
+    }
+    const rate = this.#rate.rate;
+    const waiting = this.queued.filter((e) => !e.error).length;
+    if (
+      rate?.windowStart &&
+      Date.now() - rate.windowStart.getTime() < HOUR_MS &&
+      rate.count + waiting >= MAX_POSTS_PER_HOUR
+    ) {
+      return msg(
+        str`You have posted or edited ${MAX_POSTS_PER_HOUR} times this hour. Take a break and come back later.`,
+        { id: 'thread.error.hourly' },
+      );
     }
     return '';
   }
@@ -687,7 +698,7 @@ export class ThreadView {
     const draft = parentId ? this.replyDraft : this.draft;
     const setDraft = (next: Draft) => (parentId ? (this.replyDraft = next) : (this.draft = next));
     const text = draft.text.trim();
-    const problem = this.#checkText(text, true);
+    const problem = this.#checkText(text, 'post');
     if (problem) return setDraft({ ...draft, error: problem });
     const member = await this.#member(
       parentId ? msg('to reply', { id: 'thread.reason.reply' }) : msg('to post', { id: 'thread.reason.post' }),
@@ -738,16 +749,38 @@ export class ThreadView {
   async #saveEdit(post: Post) {
     const draft = this.editDraft;
     const text = draft.text.trim();
-    const problem = this.#checkText(text, false);
+    const runtime = this.#runtime;
+    const store = this.#store;
+    const uid = this.#uid;
+    if (!runtime || !store || !uid) return;
+    // The edit's rate update is built on the last one: not while a post of this device is still on its way.
+    const isLive = runtime.mode === 'live';
+    const inFlight = !this.#rate.settled || this.queued.some((entry) => entry.sent && !entry.error);
+    const problem =
+      this.#checkText(text, 'edit') ||
+      (isLive && inFlight
+        ? msg('Your last post is still on its way. Save again once it has been sent.', {
+            id: 'thread.error.edit-in-flight',
+          })
+        : '');
     if (problem) return (this.editDraft = { ...draft, error: problem });
-    if (!this.#runtime || !this.#store) return;
-    const write = this.#store.editPost(this.#runtime, this.host.spaceId, this.host.thread, post.id, text, [
-      ...post.mentions,
-      ...this.#mentionIds(draft),
-    ]);
+    const write = store.editPost(runtime, this.host.spaceId, this.host.thread, {
+      id: post.id,
+      uid,
+      body: text,
+      // Names picked in this edit first; the earlier ones stay while the body has room for them.
+      mentions: [...this.#mentionIds(draft), ...post.mentions],
+      rate: this.#rate.rate,
+    });
+    this.#lastPostAt = Date.now();
     this.editing = undefined;
     this.#focusPost = post.id;
-    this.#runAction(write);
+    this.actionError = '';
+    this.#bridge.settle(write).catch((error: Error) => {
+      // Refused: the editor comes back with the text and the reason, nothing lost.
+      this.editing = post.id;
+      this.editDraft = { ...draft, error: error.message };
+    });
   }
 
   #delete(post: Post, next: string | undefined) {
@@ -1250,7 +1283,7 @@ export class ThreadView {
                     </p>`
                   : nothing
               }
-              ${this.#renderReactions(post)} ${this.#renderActions(post, mine, nextId)}`
+              ${post.hidden ? nothing : this.#renderReactions(post)} ${this.#renderActions(post, mine, nextId)}`
       }
       ${this.reporting === post.id ? this.#renderReportForm(post, nextId) : nothing}
       ${!isReply ? this.#renderReplies(post, replies, expanded) : nothing}
@@ -1358,22 +1391,33 @@ export class ThreadView {
 
   #renderActions(post: Post, mine: boolean, nextId?: string) {
     const open = !this.locked || this.host.isFacilitator;
+    // Reported or hidden: the rules keep it as it is for a facilitator to review, so its author cannot change it.
+    const underReview = post.hidden || post.reportCount > 0;
     return html`<div class="actions">
       ${
-        post.parentId === null && open
+        post.parentId === null && open && !post.hidden
           ? html`<button class="link-button" type="button" @click=${() => this.#startReply(post)}>
               ${msg('Reply', { id: 'thread.reply' })}
             </button>`
           : nothing
       }
       ${
-        mine && open && !post.hidden
+        mine && open && !underReview
           ? html`<button class="link-button" type="button" @click=${() => this.#startEdit(post)}>
               ${msg('Edit', { id: 'thread.edit' })}
             </button>`
           : nothing
       }
-      ${mine ? html`<button class="link-button" type="button" @click=${() => this.#delete(post, nextId)}>${msg('Delete', { id: 'thread.delete' })}</button>` : nothing}
+      ${mine && !underReview ? html`<button class="link-button" type="button" @click=${() => this.#delete(post, nextId)}>${msg('Delete', { id: 'thread.delete' })}</button>` : nothing}
+      ${
+        mine && underReview
+          ? html`<span class="muted"
+              >${msg('Under review by a facilitator: you can edit or delete it once they have looked at it.', {
+                id: 'thread.under-review',
+              })}</span
+            >`
+          : nothing
+      }
       ${
         !mine && !this.reported.has(post.id)
           ? html`<button

@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, oneEvent } from '@open-wc/testing';
 import { connect } from '@cohort-kit/core';
 import { createSpace, grantRole, readDocument, uniqueId, useEmulators, waitFor } from '../../core/test/emulators.js';
-import { storedWhen } from '../test/support.js';
+import { otherLearner, seedPosts, storedWhen } from '../test/support.js';
 import type { CohortThread } from './thread.js';
 import './cohort-thread.js';
 
@@ -179,6 +179,7 @@ describe('<cohort-thread>', () => {
       () => articles(el).length === 1 && !articles(el)[0]!.classList.contains('post--pending'),
       'post stored',
     );
+    await aTimeout(10500); // an edit is rate-limited like a post: one per 10 seconds
     button(el, 'Edit').click();
     await el.updateComplete;
     await aTimeout(0);
@@ -189,6 +190,10 @@ describe('<cohort-thread>', () => {
     button(el, 'Save').click();
     await waitFor(() => text(el).includes('(edited)'), 'edited marker');
     expect(articles(el)[0]!.querySelector('em')!.textContent).to.equal('draft');
+    // Confirmed by the server, not only shown from the cache.
+    expect(await storedWhen(postDocPath(id, detail.postId), (data) => data.editedAt !== null)).to.include({
+      body: 'Second _draft_',
+    });
     const original = window.confirm;
     window.confirm = () => true;
     try {
@@ -202,6 +207,83 @@ describe('<cohort-thread>', () => {
     const stored = await storedWhen(postDocPath(id, detail.postId), (data) => data.deleted === true);
     expect(stored).to.include({ deleted: true, body: '' });
     await expect(el).to.be.accessible();
+  });
+
+  it('asks for a wait before an edit within 10 seconds, keeps the text, then stores the edit with its rate update', async function () {
+    this.timeout(40000);
+    const { el, id } = await thread();
+    const posted = oneEvent(el, 'cohort-post');
+    await post(el, 'Goal: one conversation a week');
+    const { detail } = await posted;
+    await waitFor(
+      () => articles(el).length === 1 && !articles(el)[0]!.classList.contains('post--pending'),
+      'post stored',
+    );
+    button(el, 'Edit').click();
+    await el.updateComplete;
+    const editor = root(el).querySelector<HTMLTextAreaElement>('#edit-text')!;
+    type(editor, 'Goal: two conversations a week');
+    await el.updateComplete;
+    button(el, 'Save').click();
+    await waitFor(() => /You can edit again in (1 second|\d+ seconds)\./.test(text(el)), 'edit rate limit explained');
+    expect(root(el).querySelector('#edit-text-error')!.getAttribute('role')).to.equal('alert');
+    expect(root(el).querySelector<HTMLTextAreaElement>('#edit-text')!.value).to.equal('Goal: two conversations a week');
+    expect((await readDocument(postDocPath(id, detail.postId)))!.body).to.equal('Goal: one conversation a week');
+    await expect(el).to.be.accessible();
+
+    await aTimeout(10500);
+    button(el, 'Save').click();
+    await waitFor(() => text(el).includes('(edited)'), 'edited marker');
+    const stored = await storedWhen(postDocPath(id, detail.postId), (data) => data.editedAt !== null);
+    expect(stored!.body).to.equal('Goal: two conversations a week');
+    const uid = (await (await connect()).identity.ensureSignedIn()).uid;
+    const rate = await readDocument<Record<string, unknown>>(`spaces/${space}/threadRates/${uid}`);
+    expect(rate).to.include({ count: 2, lastThreadId: id, lastPostId: detail.postId });
+  });
+
+  it('refuses bidi controls and a blocked word hidden by invisible characters, keeping the draft; Persian and emoji go through', async function () {
+    this.timeout(30000);
+    const { el, id } = await thread();
+    const box = root(el).querySelector<HTMLTextAreaElement>('#composer-text')!;
+    await post(el, 'Open invoice\u202Egpj.exe');
+    await waitFor(() => text(el).includes('change the direction of text'), 'bidi refused');
+    expect(root(el).querySelector('#composer-text-error')!.textContent!.trim()).to.equal(
+      'Your post contains invisible characters that change the direction of text, so it could read differently to others. Remove them and try again.',
+    );
+    expect(box.value).to.equal('Open invoice\u202Egpj.exe');
+    await post(el, 'you are a re\u200Btard');
+    await waitFor(() => text(el).includes('words this space does not allow: retard.'), 'hidden blocked word refused');
+    expect(box.value).to.equal('you are a re\u200Btard');
+    expect(articles(el)).to.have.length(0);
+    expect(text(el)).not.to.contain('Waiting to send');
+
+    const welcome = 'می\u200Cخواهم یاد بگیرم 👩\u200D💻 👨\u200D👩\u200D👧';
+    const posted = oneEvent(el, 'cohort-post');
+    await post(el, welcome);
+    const { detail } = await posted;
+    await waitFor(
+      () => articles(el).length === 1 && !articles(el)[0]!.classList.contains('post--pending'),
+      'post stored',
+    );
+    expect((await readDocument(postDocPath(id, detail.postId)))!.body).to.equal(welcome);
+    expect(articles(el)[0]!.querySelector('.post__body')!.textContent!.trim()).to.equal(welcome);
+  });
+
+  it('shows the real address of a link whose label names another host', async () => {
+    const id = uniqueId('t');
+    await seedPosts(space, id, [
+      {
+        author: otherLearner('Maya Lopez'),
+        body: 'Log in here: [https://bank.example/login](https://evil.example/login)',
+        minutesAgo: 5,
+      },
+    ]);
+    const { el } = await thread(id);
+    await waitFor(() => articles(el).length === 1, 'post shown');
+    const link = articles(el)[0]!.querySelector('.post__body a')!;
+    expect(link.getAttribute('href')).to.equal('https://evil.example/login');
+    expect(link.textContent).to.contain('https://evil.example/login');
+    expect(articles(el)[0]!.textContent).not.to.contain('bank.example');
   });
 
   it('replies under a post after the rate limit allows, raising the reply count', async function () {
