@@ -511,6 +511,13 @@ describe('thread posts: norms and blocked words', () => {
 
   it('refuses a blocked word with an invisible character inside it, on create and on edit', async () => {
     const hidden = ['re\u200Btard', 're\u00ADtard', 're\u200Dtard', 're\u034Ftard', 'mean\u200Bword', 'MEAN\u00ADWORD'];
+    // Every other character that draws nothing: variation selectors, direction marks, invisible operators,
+    // fillers, tags.
+    hidden.push(
+      ...['\uFE0F', '\u{E0101}', '\u200E', '\u200F', '\u061C', '\u2062', '\u1160', '\u3164', '\u180E', '\u{E0020}'].map(
+        (x) => `re${x}tard`,
+      ),
+    );
     for (const word of hidden) {
       await assertFails(writePost(as('alice'), 'p1', newPost('alice', `you ${word}`)));
     }

@@ -16,13 +16,13 @@ export const BUILT_IN_BLOCKED: Readonly<Record<string, readonly string[]>> = {
 export const ALL_BUILT_IN_BLOCKED: readonly string[] = [...new Set(Object.values(BUILT_IN_BLOCKED).flat())];
 
 /**
- * Invisible characters that can sit inside a word without changing how it looks: soft hyphen, combining grapheme
- * joiner, zero-width space, non-joiner and joiner, word joiner, byte-order mark. They are taken out before words
- * are compared with the blocked lists, so "re\u200Btard" is still found. The stored text keeps them: Persian needs
- * the non-joiner inside words, and emoji sequences the joiner.
+ * Characters that draw nothing and can sit inside a word without changing how it looks (Unicode's
+ * default-ignorable code points: soft hyphen, CGJ, zero-width space, non-joiner and joiner, direction marks, word
+ * joiner, fillers, variation selectors, tags, BOM). They are taken out before words are compared with the blocked
+ * lists, so "re\u200Btard" is still found. The stored text keeps them: Persian needs the non-joiner inside words,
+ * and emoji sequences the joiner and selectors.
  */
-// eslint-disable-next-line no-misleading-character-class -- each joiner is listed alone, on purpose
-export const WORD_INVISIBLES = /[\u00AD\u034F\u200B-\u200D\u2060\uFEFF]/gu;
+export const WORD_INVISIBLES = /\p{Default_Ignorable_Code_Point}/gu;
 
 /** Bidi embeddings, overrides and isolates: they reorder what follows, so a sentence can say something else. */
 export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
