@@ -4,11 +4,12 @@ import { property, state } from 'lit/decorators.js';
 import { CohortConfigError, givenConfig, isPreview, pageLocale, type ResolvedConfig } from './config.js';
 import { connect, type FirebaseRuntime } from './connection.js';
 import type { Member, SpaceState } from './data.js';
-import { cohortEvent, type CohortErrorDetail } from './events.js';
+import { CohortErrorEvent, CohortEvent, type CohortErrorDetail, type CohortEventDetails } from './events.js';
 import { CohortConnectionError } from './errors.js';
 import { LiveAnnouncer } from './live-region.js';
 import { cohortLocale, setCohortLocale } from './localize.js';
 import { baseStyles, tokenStyles } from './styles.js';
+import type { WidgetHost } from './widget-host.js';
 
 type DataModule = typeof import('./data.js');
 type PartsModule = typeof import('./element-parts.js');
@@ -201,13 +202,47 @@ export abstract class CohortElement extends LitElement {
   protected fail(problem: Problem): void {
     this.problem = problem;
     reportOnce(this.localName, problem);
-    this.dispatchEvent(cohortEvent('cohort-error', problem));
+    this.dispatchEvent(new CohortErrorEvent(problem));
   }
 
   /** Dispatches a typed `cohort-*` event that bubbles and crosses shadow roots. */
-  protected emit<T>(name: `cohort-${string}`, detail: T): boolean {
-    return this.dispatchEvent(cohortEvent(name, detail));
+  protected emit<K extends keyof CohortEventDetails>(name: K, detail: CohortEventDetails[K]): boolean {
+    return this.dispatchEvent(new CohortEvent(name, detail));
   }
+
+  /**
+   * What the widget's controller and views may ask of this element: one object for the element's life, the same
+   * contract for every widget (see WidgetHost).
+   */
+  protected readonly widgetHost: WidgetHost = ((element: CohortElement): WidgetHost => ({
+    element,
+    get spaceId() {
+      return element.spaceId;
+    },
+    get locale() {
+      return element.locale;
+    },
+    get runtime() {
+      return element.runtime;
+    },
+    get spaceState() {
+      return element.spaceState;
+    },
+    get isFacilitator() {
+      return element.isFacilitator;
+    },
+    get updateComplete() {
+      return element.updateComplete;
+    },
+    addController: (controller) => element.addController(controller),
+    removeController: (controller) => element.removeController(controller),
+    requestUpdate: () => element.requestUpdate(),
+    requireMember: (reason) => element.requireMember(reason),
+    settle: (write) => element.settle(write),
+    announce: (message) => element.announcer.announce(message),
+    emit: (name, detail) => element.emit(name, detail),
+    fail: (problem) => element.fail(problem),
+  }))(this);
 
   /**
    * Resolves with the learner's membership, first asking for a display name (and the space's norms,

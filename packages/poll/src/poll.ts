@@ -27,6 +27,9 @@ export interface CohortVoteDetail {
 }
 
 declare global {
+  interface CohortEventDetailMap {
+    'cohort-vote': CohortVoteDetail;
+  }
   interface GlobalEventHandlersEventMap {
     'cohort-vote': CustomEvent<CohortVoteDetail>;
   }
@@ -429,7 +432,7 @@ export class CohortPoll extends CohortElement {
       // The choice shows when the listener reports it, a moment later: by then the SDK has it on this device,
       // so a reload straight after cannot lose a vote the learner saw as made.
       await this.settle(write);
-      this.emit<CohortVoteDetail>('cohort-vote', { space: this.spaceId, poll: this.poll, choices: change.choices });
+      this.emit('cohort-vote', { space: this.spaceId, poll: this.poll, choices: change.choices });
       this.announcer.announce(this.#actions!.voteAnnouncement(Boolean(change.added), option.label));
     } catch (error) {
       // A refused write is undone by the SDK, and the listener shows the vote as it was.

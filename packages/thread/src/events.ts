@@ -19,6 +19,11 @@ export interface CohortReactDetail extends CohortPostDetail {
 }
 
 declare global {
+  interface CohortEventDetailMap {
+    'cohort-post': CohortPostDetail;
+    'cohort-reply': CohortReplyDetail;
+    'cohort-react': CohortReactDetail;
+  }
   interface GlobalEventHandlersEventMap {
     'cohort-post': CustomEvent<CohortPostDetail>;
     'cohort-reply': CustomEvent<CohortReplyDetail>;

@@ -15,7 +15,6 @@ import {
   type Problem,
   type SpaceState,
 } from '@cohort-kit/core';
-import type { CohortPostDetail, CohortReactDetail, CohortReplyDetail } from './events.js';
 import { blockedWordsIn, countLinks, MAX_BODY, MAX_LINKS, renderBody } from './format.js';
 import {
   MAX_POSTS_PER_HOUR,
@@ -51,7 +50,7 @@ const emptyDraft = (): Draft => ({ text: '', error: '', mentions: new Map() });
 export interface ThreadBridge {
   spaceState(): SpaceState | undefined;
   fail(problem: Problem): void;
-  emit<T>(name: `cohort-${string}`, detail: T): boolean;
+  emit<K extends keyof CohortEventDetailMap>(name: K, detail: CohortEventDetailMap[K]): boolean;
   settle(write: Promise<unknown>): Promise<void>;
   requireMember(reason: string): Promise<Member>;
   announce(message: string): void;
@@ -729,14 +728,14 @@ export class ThreadView {
     if (parentId) {
       this.replyTo = undefined;
       this.expanded = new Set(this.expanded).add(parentId);
-      this.#bridge.emit<CohortReplyDetail>('cohort-reply', {
+      this.#bridge.emit('cohort-reply', {
         space: this.host.spaceId,
         thread: this.host.thread,
         postId: id,
         parentId,
       });
     } else {
-      this.#bridge.emit<CohortPostDetail>('cohort-post', {
+      this.#bridge.emit('cohort-post', {
         space: this.host.spaceId,
         thread: this.host.thread,
         postId: id,
@@ -806,7 +805,7 @@ export class ThreadView {
     this.#runAction(
       this.#store.setReaction(runtime, this.host.spaceId, this.host.thread, post.id, uid, current, key, active),
     );
-    this.#bridge.emit<CohortReactDetail>('cohort-react', {
+    this.#bridge.emit('cohort-react', {
       space: this.host.spaceId,
       thread: this.host.thread,
       postId: post.id,
