@@ -97,6 +97,8 @@ const started = Date.now();
 const LIMIT_SECONDS = 15 * 60;
 await check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 await check('lint', 'npm', ['run', '--silent', 'lint']);
+// firestore.rules is composed from each package's rules/ fragments; a stale one would deploy and test old rules.
+await check('rules-composed', 'node', ['scripts/rules.mjs', '--check']);
 await check('build', 'npm', ['run', '--silent', 'build']);
 if (!only.length || only.includes('budget')) {
   heading('budget');

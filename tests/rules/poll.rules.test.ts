@@ -19,6 +19,7 @@ import {
   type Firestore,
 } from 'firebase/firestore';
 import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
+import { addContribution } from '../../packages/core/src/ledger';
 import { assertFails, assertSucceeds, rulesEnvironment, seed, signedInAs, signedOut } from './support.js';
 
 let env: RulesTestEnvironment;
@@ -104,6 +105,8 @@ function vote(
     slot?: number;
     /** What the batch writes to recent/voters instead of the one slot. */
     recent?: Record<string, unknown>;
+    /** Whether the batch adds the vote to the voter's ledger (default: a named first vote does). */
+    ledger?: boolean;
     tally?: Record<string, number>;
     voters?: number;
     extra?: Record<string, unknown>;
@@ -119,6 +122,8 @@ function vote(
   if (name !== null || opts.recent) {
     batch.set(recentVoters(db), opts.recent ?? { names: { [String(opts.slot ?? 0)]: name } }, { merge: true });
   }
+  if (opts.ledger ?? (first && name !== null))
+    addContribution(batch, db, space, uid, 'votes', `polls/${poll}/votes/${uid}`);
   const tally = opts.tally ?? {
     ...(change.added ? { [change.added]: 1 } : {}),
     ...(change.removed ? { [change.removed]: -1 } : {}),
@@ -399,10 +404,12 @@ describe('voting', () => {
     const alone = writeBatch(ana);
     alone.set(doc(ana, pollPath, 'votes', 'ana'), voteDoc);
     alone.set(recentVoters(ana), { names: { '0': 'ANA' } }, { merge: true });
+    addContribution(alone, ana, space, 'ana', 'votes', `polls/${poll}/votes/ana`);
     await assertFails(alone.commit());
     const batch = writeBatch(ana);
     batch.set(doc(ana, pollPath, 'votes', 'ana'), voteDoc);
     batch.set(recentVoters(ana), { names: { '0': 'ANA' } }, { merge: true });
+    addContribution(batch, ana, space, 'ana', 'votes', `polls/${poll}/votes/ana`);
     batch.update(
       doc(ana, pollPath, 'shards', '1'),
       new FieldPath('counts', 'smart'),
@@ -443,6 +450,7 @@ describe('voting', () => {
       updatedAt: serverTimestamp(),
     });
     batch.set(recentVoters(ana), { names: { '0': 'ANA' } }, { merge: true });
+    addContribution(batch, ana, space, 'ana', 'votes', `polls/${poll}/votes/ana`);
     batch.update(
       doc(ana, pollPath, 'shards', '0'),
       new FieldPath('counts', 'smart'),

@@ -16,9 +16,11 @@ import {
   updateDoc,
   deleteDoc,
   writeBatch,
+  type WriteBatch,
   type Firestore,
 } from 'firebase/firestore';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { addContribution } from '../../packages/core/src/ledger';
 import { ALL_BUILT_IN_BLOCKED } from '../../packages/core/src/text-checks';
 import { assertFails, assertSucceeds, rulesEnvironment, seed } from './support';
 
@@ -89,6 +91,10 @@ const nextRate = (current: Record<string, unknown>, id: string, extra: Record<st
   ...extra,
 });
 
+/** The +1 in the author's activity ledger that a new post or reply carries, the way the element writes it. */
+const countPost = (batch: WriteBatch, db: Firestore, uid: string, id: string, data: Record<string, unknown>) =>
+  addContribution(batch, db, 'leadership', uid, data.parentId ? 'replies' : 'posts', `threads/week-2/posts/${id}`);
+
 /** A post, its rate document and its author's presence document in one batch, the way the element writes them. */
 function writePost(
   db: Firestore,
@@ -96,10 +102,12 @@ function writePost(
   data: Record<string, unknown>,
   rateData: Record<string, unknown> | null = firstRate(id),
   uid = String(data.authorId),
+  ledger = true,
 ) {
   const batch = writeBatch(db);
   batch.set(doc(db, post(id)), data);
   if (rateData) batch.set(doc(db, rate(uid)), rateData);
+  if (ledger) countPost(batch, db, uid, id, data);
   return batch.commit();
 }
 
@@ -307,12 +315,15 @@ describe('thread posts: rate limit', () => {
     const current = await currentRate(db, 'alice');
     const batch = writeBatch(db);
     batch.set(doc(db, post('p1')), newPost('alice', 'one'));
+    countPost(batch, db, 'alice', 'p1', newPost('alice', 'one'));
     batch.set(doc(db, post('p2')), newPost('alice', 'two'));
+    countPost(batch, db, 'alice', 'p2', newPost('alice', 'two'));
     batch.set(doc(db, rate('alice')), nextRate(current, 'p2'));
     await assertFails(batch.commit());
     // The same batch with one post goes through.
     const single = writeBatch(db);
     single.set(doc(db, post('p2')), newPost('alice', 'two'));
+    countPost(single, db, 'alice', 'p2', newPost('alice', 'two'));
     single.set(doc(db, rate('alice')), nextRate(current, 'p2'));
     await assertSucceeds(single.commit());
   });
@@ -343,6 +354,7 @@ describe('thread posts: rate limit', () => {
     const batch = writeBatch(db);
     batch.set(doc(db, other), newPost('alice', 'in week 3'));
     batch.set(doc(db, rate('alice')), firstRate('q1', 'week-3'));
+    addContribution(batch, db, 'leadership', 'alice', 'posts', 'threads/week-3/posts/q1');
     await assertSucceeds(batch.commit());
     await assertFails(
       writePost(db, 'p1', newPost('alice', 'week 2 at once'), nextRate(await currentRate(db, 'alice'), 'p1')),
@@ -452,6 +464,7 @@ describe('thread presence: authors', () => {
     const db = as('alice');
     const batch = writeBatch(db);
     batch.set(doc(db, post('p1')), newPost('alice', 'hello'));
+    countPost(batch, db, 'alice', 'p1', newPost('alice', 'hello'));
     batch.set(doc(db, rate('alice')), firstRate('p1'));
     batch.set(doc(db, author('alice')), { lastPostAt: serverTimestamp() });
     await assertSucceeds(batch.commit());
@@ -465,11 +478,13 @@ describe('thread presence: authors', () => {
     await assertFails(setDoc(doc(db, author('alice')), { lastPostAt: serverTimestamp() }));
     const forged = writeBatch(db);
     forged.set(doc(db, post('p1')), newPost('alice', 'hello'));
+    countPost(forged, db, 'alice', 'p1', newPost('alice', 'hello'));
     forged.set(doc(db, rate('alice')), firstRate('p1'));
     forged.set(doc(db, author('alice')), { lastPostAt: Timestamp.fromMillis(Date.now() + 86_400_000) });
     await assertFails(forged.commit());
     const other = writeBatch(db);
     other.set(doc(db, post('p1')), newPost('alice', 'hello'));
+    countPost(other, db, 'alice', 'p1', newPost('alice', 'hello'));
     other.set(doc(db, rate('alice')), firstRate('p1'));
     other.set(doc(db, author('bob')), { lastPostAt: serverTimestamp() });
     await assertFails(other.commit());
@@ -565,12 +580,14 @@ describe('thread posts: norms and blocked words', () => {
     const bobDb = as('bob');
     const reply = writeBatch(bobDb);
     reply.set(doc(bobDb, post('r1')), newPost('bob', 'a reply', { parentId: 'p1' }));
+    countPost(reply, bobDb, 'bob', 'r1', newPost('bob', 'a reply', { parentId: 'p1' }));
     reply.set(doc(bobDb, rate('bob')), firstRate('r1'));
     reply.update(doc(bobDb, post('p1')), { replyCount: 1, lastReplyId: 'r1' });
     await assertFails(reply.commit());
     await seed(env, (db) => updateDoc(doc(db, `${SPACE}/members/bob`), { normsAcknowledgedAt: Timestamp.now() }));
     const again = writeBatch(bobDb);
     again.set(doc(bobDb, post('r1')), newPost('bob', 'a reply', { parentId: 'p1' }));
+    countPost(again, bobDb, 'bob', 'r1', newPost('bob', 'a reply', { parentId: 'p1' }));
     again.set(doc(bobDb, rate('bob')), firstRate('r1'));
     again.update(doc(bobDb, post('p1')), { replyCount: 1, lastReplyId: 'r1' });
     await assertSucceeds(again.commit());
@@ -586,6 +603,7 @@ describe('thread posts: replies', () => {
   const reply = (db: Firestore, id: string, parentId: string, parentPatch: Record<string, unknown> | null) => {
     const batch = writeBatch(db);
     batch.set(doc(db, post(id)), newPost('bob', 'a reply', { parentId }));
+    countPost(batch, db, 'bob', id, newPost('bob', 'a reply', { parentId }));
     batch.set(doc(db, rate('bob')), firstRate(id));
     if (parentPatch) batch.update(doc(db, post(parentId)), parentPatch);
     return batch.commit();
@@ -647,6 +665,7 @@ describe('thread posts: hidden posts take no replies or reactions', () => {
     const db = as('bob');
     const batch = writeBatch(db);
     batch.set(doc(db, post('r1')), newPost('bob', 'a reply', { parentId }));
+    countPost(batch, db, 'bob', 'r1', newPost('bob', 'a reply', { parentId }));
     batch.set(doc(db, rate('bob')), firstRate('r1'));
     batch.update(doc(db, post(parentId)), { replyCount: 1, lastReplyId: 'r1' });
     return batch.commit();
@@ -656,6 +675,7 @@ describe('thread posts: hidden posts take no replies or reactions', () => {
     const batch = writeBatch(db);
     batch.set(doc(db, myReactions('carol')), { posts: { [id]: { heart: true } }, lastPostId: id });
     batch.update(doc(db, post(id)), { reactionCounts: { heart: 1 }, reactionTotal: 1 });
+    addContribution(batch, db, 'leadership', 'carol', 'reactions', 'threads/week-2/reactions/carol');
     return batch.commit();
   };
 
@@ -721,10 +741,13 @@ describe('thread posts: reactions', () => {
     total: number,
     id = 'p1',
     named = id,
+    /** The learner's first reaction on the post, which counts in their ledger. */
+    first = true,
   ) => {
     const batch = writeBatch(db);
     batch.set(doc(db, myReactions(uid)), { posts: { [id]: reactions }, lastPostId: named }, { merge: true });
     batch.update(doc(db, post(id)), { reactionCounts: counts, reactionTotal: total });
+    if (first) addContribution(batch, db, 'leadership', uid, 'reactions', `threads/week-2/reactions/${uid}`);
     return batch.commit();
   };
 
@@ -742,7 +765,16 @@ describe('thread posts: reactions', () => {
       setDoc(doc(db, myReactions('bob')), { posts: { p1: { thumbs: true, heart: true } }, lastPostId: 'p1' }),
     );
     await assertSucceeds(
-      react(as('bob'), 'bob', { thumbs: false, heart: true, idea: true }, { thumbs: 1, heart: 1, idea: 1 }, 3),
+      react(
+        as('bob'),
+        'bob',
+        { thumbs: false, heart: true, idea: true },
+        { thumbs: 1, heart: 1, idea: 1 },
+        3,
+        'p1',
+        'p1',
+        false,
+      ),
     );
   });
 
@@ -756,7 +788,7 @@ describe('thread posts: reactions', () => {
 
   it('refuses reacting twice with one emoji', async () => {
     await seed(env, (db) => setDoc(doc(db, myReactions('bob')), { posts: { p1: { thumbs: true } }, lastPostId: 'p1' }));
-    await assertFails(react(as('bob'), 'bob', { thumbs: true }, { thumbs: 3 }, 3));
+    await assertFails(react(as('bob'), 'bob', { thumbs: true }, { thumbs: 3 }, 3, 'p1', 'p1', false));
   });
 
   it('refuses inflating a count, a count without the reaction, or a total that does not match', async () => {
@@ -917,6 +949,7 @@ describe('thread moderation', () => {
       const db = as(uid);
       const batch = writeBatch(db);
       batch.set(doc(db, post(id)), newPost(uid, 'late reply', { parentId: 'p2' }));
+      countPost(batch, db, uid, id, newPost(uid, 'late reply', { parentId: 'p2' }));
       batch.set(doc(db, rate(uid)), firstRate(id));
       batch.update(doc(db, post('p2')), { replyCount: 1, lastReplyId: id });
       return batch.commit();

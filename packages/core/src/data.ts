@@ -23,6 +23,7 @@ import { recordReads } from './read-meter.js';
 
 export { connect };
 export type { FirebaseRuntime };
+export { addContribution, CONTRIBUTION_KINDS, ledgerRef, utcDay, type ContributionKind } from './ledger.js';
 
 /** How long a listener may wait for the server before the element says it is still trying. */
 export const STALE_AFTER_MS = 8000;

@@ -19,7 +19,6 @@ export { documentReads, resetDocumentReads } from './read-meter.js';
 export { relativeTime } from './relative-time.js';
 export { roleLabel } from './roles.js';
 export { tokenStyles, baseStyles } from './styles.js';
-export { ALL_BUILT_IN_BLOCKED, blockedWordsIn, hasBidiControl, wordsOf } from './text-checks.js';
 export type { Member, Role, SpaceSettings, SpaceState } from './data.js';
 
 import { connect } from './connection.js';

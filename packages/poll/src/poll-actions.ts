@@ -2,7 +2,8 @@
 // tools. Loaded with the data after first paint, so they cost nothing before it.
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import { blockedWordsIn, hasBidiControl, type FirebaseRuntime } from '@cohort-kit/core';
+import type { FirebaseRuntime } from '@cohort-kit/core';
+import { blockedWordsIn, hasBidiControl } from '@cohort-kit/core/text-checks.js';
 import type { PollDefinition, PollSnapshot, StoredOption } from './poll-data.js';
 import { slugify } from './poll-markup.js';
 

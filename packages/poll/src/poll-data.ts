@@ -35,6 +35,7 @@ import {
   type Firestore,
 } from 'firebase/firestore';
 import type { FirebaseRuntime } from '@cohort-kit/core';
+import { addContribution } from '@cohort-kit/core/data.js';
 
 type DataModule = typeof import('@cohort-kit/core/data.js');
 
@@ -383,6 +384,8 @@ export function castVote(
   if (named) {
     const slot = String(options.recentSlot % RECENT_VOTERS);
     batch.set(recentVotersRef(runtime.db, spaceId, pollId), { names: { [slot]: options.voterName } }, { merge: true });
+    // A named first vote counts in the voter's activity ledger; an anonymous one never does.
+    addContribution(batch, runtime.db, spaceId, uid, 'votes', `polls/${pollId}/votes/${uid}`);
   }
   const tally: unknown[] = [];
   if (change.added) tally.push(new FieldPath('counts', change.added), increment(1));

@@ -166,4 +166,4 @@ export function renderBody(body: string, newTab: string): TemplateResult | typeo
   return html`${paragraphs.map((paragraph) => html`<p>${renderInline(paragraph, newTab)}</p>`)}`;
 }
 
-export { blockedWordsIn } from '@cohort-kit/core';
+export { blockedWordsIn, hasBidiControl } from '@cohort-kit/core/text-checks.js';

@@ -52,6 +52,7 @@ import {
   type QueryDocumentSnapshot,
 } from 'firebase/firestore';
 import type { FirebaseRuntime } from '@cohort-kit/core';
+import { addContribution } from '@cohort-kit/core/data.js';
 import { countLinks } from './format.js';
 import { PAGE_SIZE, PINNED_LIMIT, REACTIONS, REPLY_PAGE, type ReactionKey, type ReportReason } from './reactions.js';
 
@@ -545,6 +546,7 @@ export function createPost(
   batch.set(rateRef(db, s, post.uid), nextRate(post.rate, t, ref.id));
   batch.set(authorRef(db, s, t, post.uid), { lastPostAt: serverTimestamp() });
   if (post.parentId) batch.update(postRef(db, s, t, post.parentId), { replyCount: increment(1), lastReplyId: ref.id });
+  addContribution(batch, db, s, post.uid, post.parentId ? 'replies' : 'posts', `threads/${t}/posts/${ref.id}`);
   return { id: ref.id, write: batch.commit() };
 }
 
@@ -588,6 +590,10 @@ export function setReaction(
   const batch = writeBatch(db);
   const next = Object.fromEntries(REACTIONS.map(({ key: k }) => [k, k === key ? on : mine[k] === true]));
   batch.set(myReactionsRef(db, s, t, uid), { posts: { [id]: next }, lastPostId: id }, { merge: true });
+  // A stored entry always holds every key: none means this is the learner's first reaction on the post, which is
+  // what the ledger counts (taking a reaction back and giving it again does not count twice).
+  if (on && Object.keys(mine).length === 0)
+    addContribution(batch, db, s, uid, 'reactions', `threads/${t}/reactions/${uid}`);
   batch.update(postRef(db, s, t, id), {
     [`reactionCounts.${key}`]: increment(on ? 1 : -1),
     reactionTotal: increment(on ? 1 : -1),

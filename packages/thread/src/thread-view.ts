@@ -7,7 +7,6 @@ import { classMap } from 'lit/directives/class-map.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
-  hasBidiControl,
   relativeTime,
   roleLabel,
   type FirebaseRuntime,
@@ -15,7 +14,7 @@ import {
   type Problem,
   type SpaceState,
 } from '@cohort-kit/core';
-import { blockedWordsIn, countLinks, MAX_BODY, MAX_LINKS, renderBody } from './format.js';
+import { blockedWordsIn, countLinks, hasBidiControl, MAX_BODY, MAX_LINKS, renderBody } from './format.js';
 import {
   MAX_POSTS_PER_HOUR,
   MIN_SECONDS_BETWEEN_POSTS,
