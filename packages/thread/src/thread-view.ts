@@ -126,6 +126,8 @@ export class ThreadView {
   @tracked private mentionFor?: 'post' | 'reply' | 'edit';
   @tracked private mentionOptions: MemberOption[] = [];
   @tracked private mentionIndex = 0;
+  /** Composers whose post is on its way (waiting for the name prompt or the queue): a press is one contribution. */
+  @tracked private sending = new Set<'post' | 'reply'>();
 
   readonly host: CohortThread;
   #bridge: ThreadBridge;
@@ -694,14 +696,26 @@ export class ThreadView {
   // ---------- actions ----------
 
   async #submitPost(parentId: string | null) {
+    const kind = parentId ? 'reply' : 'post';
+    if (this.sending.has(kind)) return;
     const draft = parentId ? this.replyDraft : this.draft;
     const setDraft = (next: Draft) => (parentId ? (this.replyDraft = next) : (this.draft = next));
     const text = draft.text.trim();
     const problem = this.#checkText(text, 'post');
     if (problem) return setDraft({ ...draft, error: problem });
-    const member = await this.#member(
-      parentId ? msg('to reply', { id: 'thread.reason.reply' }) : msg('to post', { id: 'thread.reason.post' }),
-    );
+    // Until the post is queued (the name prompt, the membership write) the draft is still on screen: a second
+    // press must not send it again.
+    this.sending = new Set(this.sending).add(kind);
+    let member: Member | undefined;
+    try {
+      member = await this.#member(
+        parentId ? msg('to reply', { id: 'thread.reason.reply' }) : msg('to post', { id: 'thread.reason.post' }),
+      );
+    } finally {
+      const sending = new Set(this.sending);
+      sending.delete(kind);
+      this.sending = sending;
+    }
     const runtime = this.#runtime;
     const store = this.#store;
     const uid = runtime?.identity.user?.uid;
@@ -1145,10 +1159,16 @@ export class ThreadView {
       @submit=${(e: SubmitEvent) => (e.preventDefault(), void this.#submitPost(null))}
     >
       ${this.#renderTextarea('post', 'composer-text', this.draft, msg('Your post', { id: 'thread.composer.label' }))}
-      <div class="composer__actions">
-        <button class="button" type="submit">${msg('Post', { id: 'thread.composer.submit' })}</button>
-      </div>
+      <div class="composer__actions">${this.#renderSubmit('post', msg('Post', { id: 'thread.composer.submit' }))}</div>
     </form>`;
+  }
+
+  /** The submit button, shown as busy while its post is on its way (aria-disabled keeps it focusable). */
+  #renderSubmit(kind: 'post' | 'reply', label: string) {
+    const sending = this.sending.has(kind);
+    return html`<button class="button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
+      ${sending ? msg('Sending…', { id: 'thread.composer.sending' }) : label}
+    </button>`;
   }
 
   #renderTextarea(kind: 'post' | 'reply' | 'edit', id: string, draft: Draft, label: string) {
@@ -1554,7 +1574,7 @@ export class ThreadView {
           >
             ${this.#renderTextarea('reply', 'reply-text', this.replyDraft, msg(str`Reply to ${post.authorName}`, { id: 'thread.reply-label' }))}
             <div class="composer__actions">
-              <button class="button" type="submit">${msg('Send reply', { id: 'thread.reply-submit' })}</button>
+              ${this.#renderSubmit('reply', msg('Send reply', { id: 'thread.reply-submit' }))}
               <button
                 class="button button--quiet"
                 type="button"
