@@ -1,4 +1,5 @@
-// The events <cohort-thread> dispatches. All bubble and are composed (see cohortEvent in core).
+// The events <cohort-thread> dispatches. All bubble and are composed (see CohortEvent in core).
+import { CohortEvent } from '@cohort-kit/core';
 
 /** Detail of `cohort-post`: a learner posted at the top level of a thread. */
 export interface CohortPostDetail {
@@ -18,6 +19,27 @@ export interface CohortReactDetail extends CohortPostDetail {
   active: boolean;
 }
 
+/** `cohort-post`: a learner posted. */
+export class CohortPostEvent extends CohortEvent<'cohort-post'> {
+  constructor(detail: CohortPostDetail) {
+    super('cohort-post', detail);
+  }
+}
+
+/** `cohort-reply`: a learner replied. */
+export class CohortReplyEvent extends CohortEvent<'cohort-reply'> {
+  constructor(detail: CohortReplyDetail) {
+    super('cohort-reply', detail);
+  }
+}
+
+/** `cohort-react`: a learner added or removed a reaction. */
+export class CohortReactEvent extends CohortEvent<'cohort-react'> {
+  constructor(detail: CohortReactDetail) {
+    super('cohort-react', detail);
+  }
+}
+
 declare global {
   interface CohortEventDetailMap {
     'cohort-post': CohortPostDetail;
@@ -25,8 +47,8 @@ declare global {
     'cohort-react': CohortReactDetail;
   }
   interface GlobalEventHandlersEventMap {
-    'cohort-post': CustomEvent<CohortPostDetail>;
-    'cohort-reply': CustomEvent<CohortReplyDetail>;
-    'cohort-react': CustomEvent<CohortReactDetail>;
+    'cohort-post': CohortPostEvent;
+    'cohort-reply': CohortReplyEvent;
+    'cohort-react': CohortReactEvent;
   }
 }

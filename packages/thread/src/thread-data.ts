@@ -160,6 +160,9 @@ export function watchThread(
   });
 }
 
+/** Where a page starts: after this document (null: the first page). */
+export type PageCursor = QueryDocumentSnapshot<DocumentData> | null;
+
 export interface PageView {
   posts: Post[];
   /** The page's last document: the cursor the next page starts after. */

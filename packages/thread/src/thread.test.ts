@@ -1,4 +1,5 @@
 import { aTimeout, expect, fixture, oneEvent } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { connect } from '@cohort-kit/core';
 import { createSpace, grantRole, readDocument, uniqueId, useEmulators, waitFor } from '../../core/test/emulators.js';
 import { otherLearner, seedPosts, storedWhen } from '../test/support.js';
@@ -122,6 +123,46 @@ describe('<cohort-thread>', () => {
       parentId: null,
     });
     await expect(el).to.be.accessible();
+  });
+
+  it('takes a press of Post once: pressing again around the name prompt and during the write stores one post', async () => {
+    const { el, id } = await thread();
+    const posted: string[] = [];
+    el.addEventListener('cohort-post', (event) => posted.push(event.detail.postId));
+    const box = root(el).querySelector<HTMLTextAreaElement>('#composer-text')!;
+    const submit = () => root(el).querySelector<HTMLButtonElement>('form.composer button[type="submit"]')!;
+    const pressAgain = () => {
+      submit().click();
+      box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }));
+    };
+    type(box, 'One press, one post.');
+    await el.updateComplete;
+    submit().click();
+    await waitFor(() => Boolean(root(el).querySelector('input[name="displayName"]')), 'name prompt');
+    expect(submit().textContent!.trim()).to.equal('Sending…');
+    expect(submit().getAttribute('aria-disabled')).to.equal('true');
+    root(el).querySelector<HTMLInputElement>('input[name="displayName"]')!.value = 'Ana Learner';
+    root(el).querySelector<HTMLFormElement>('form.join')!.requestSubmit();
+    // An impatient learner presses again at once, and keeps pressing until the post has gone out.
+    pressAgain();
+    while (!posted.length) {
+      await aTimeout(10);
+      pressAgain();
+    }
+    // And once more while the write is on its way to the server.
+    pressAgain();
+    await waitFor(() => articles(el).length > 0, 'post shown');
+    await waitFor(() => !articles(el)[0]!.textContent!.includes('Waiting to send'), 'confirmed by the server');
+    await aTimeout(500);
+    expect(posted).to.have.length(1);
+    expect(articles(el).map((article) => article.querySelector('.post__body')!.textContent!.trim())).to.deep.equal([
+      'One press, one post.',
+    ]);
+    expect(text(el)).not.to.contain('Your posts on this device');
+    const stored = (await executeServerCommand('cohort-list', { path: `spaces/${space}/threads/${id}/posts` })) as {
+      ids: string[];
+    };
+    expect(stored.ids).to.deep.equal(posted);
   });
 
   it('refuses oversized text, too many links and blocked words with a clear message, writing nothing', async () => {

@@ -3,7 +3,10 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CohortElement, registerTranslations, type FirebaseRuntime, type Problem } from '@cohort-kit/core';
 import { threadStyles } from './thread.styles.js';
-import type { ThreadView } from './thread-view.js';
+import { feedSkeleton } from './views/skeleton.js';
+import type { ThreadController } from './thread-controller.js';
+
+type Views = typeof import('./views/thread-view.js');
 
 registerTranslations(() => import('./locales/es.js'));
 
@@ -53,7 +56,8 @@ export class CohortThread extends CohortElement {
   protected readonly widget = 'thread';
 
   /** The feed, composer and moderation: loaded after first paint, kept across restarts like the drafts it holds. */
-  #view?: ThreadView;
+  #controller?: ThreadController;
+  #views?: Views;
 
   // ---------- lifecycle ----------
 
@@ -78,25 +82,21 @@ export class CohortThread extends CohortElement {
   }
 
   protected async startData(runtime: FirebaseRuntime, data: DataModule): Promise<() => void> {
-    const [{ ThreadView }, store] = await Promise.all([import('./thread-view.js'), import('./thread-data.js')]);
-    this.#view ??= new ThreadView(this, {
-      spaceState: () => this.spaceState,
-      fail: (problem) => this.fail(problem),
-      emit: (name, detail) => this.emit(name, detail),
-      settle: (write) => this.settle(write),
-      requireMember: (reason) => this.requireMember(reason),
-      announce: (message) => this.announcer.announce(message),
-    });
-    return this.#view.start(runtime, data, store);
+    const [{ ThreadController }, views, store] = await Promise.all([
+      import('./thread-controller.js'),
+      import('./views/thread-view.js'),
+      import('./thread-data.js'),
+    ]);
+    this.#views = views;
+    this.#controller ??= new ThreadController(this.widgetHost, () => this.thread);
+    return this.#controller.start(runtime, data, store);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (changed.has('thread') && changed.get('thread') !== undefined && this.isConnected) {
       this.restart();
-      return;
     }
-    this.#view?.updated();
   }
 
   // ---------- rendering ----------
@@ -113,19 +113,11 @@ export class CohortThread extends CohortElement {
           : nothing
       }
       ${
-        this.#view
-          ? this.#view.render()
+        this.#controller && this.#views
+          ? this.#views.renderThread(this.#controller)
           : html`<div class="skeleton composer-skeleton"></div>
               <div class="skeleton toolbar-skeleton"></div>
-              <div
-                class="feed"
-                role="feed"
-                aria-busy="true"
-                aria-label=${msg('Posts', { id: 'thread.posts' })}
-                part="feed"
-              >
-                ${[0, 1, 2].map(() => html`<div class="skeleton post-skeleton"></div>`)}
-              </div>`
+              ${feedSkeleton()}`
       }
     `;
   }

@@ -9,6 +9,7 @@ export const templates = {
   'thread.composer.hint': '**negrita**, _cursiva_, `código`, [texto](https://…), @nombre',
   'thread.composer.label': 'Tu mensaje',
   'thread.composer.submit': 'Publicar',
+  'thread.composer.sending': 'Enviando…',
   'thread.counter': str`${0} / ${1} caracteres`,
   'thread.delete': 'Eliminar',
   'thread.delete-confirm': '¿Eliminar tu mensaje? No se puede deshacer.',
