@@ -2,10 +2,9 @@
 // Every widget gets the same services from CohortElement's `widgetHost`, instead of each handing its lazily loaded
 // code a bag of callbacks of its own.
 import type { ReactiveControllerHost } from 'lit';
-import type { Problem } from './cohort-element.js';
 import type { FirebaseRuntime } from './connection.js';
 import type { Member, SpaceState } from './data.js';
-import type { CohortEventDetails } from './events.js';
+import type { CohortErrorDetail as Problem, CohortEventDetails } from './events.js';
 
 export interface WidgetHost extends ReactiveControllerHost {
   /** The element itself: where events are dispatched, and the root for focus and measurements. */
