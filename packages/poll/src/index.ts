@@ -1,2 +1,3 @@
 export { CohortPoll } from './poll.js';
-export type { PollOption, CohortVoteDetail } from './poll.js';
+export type { PollOption } from './poll.js';
+export { CohortVoteEvent, type CohortVoteDetail } from './events.js';

@@ -1,0 +1,52 @@
+// The facilitator's tools under the poll: update a drifted stored poll, remove suggestions, close or reopen.
+// Loaded with the controller after first paint.
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { DisplayedOption } from './options.js';
+
+export interface FacilitatorState {
+  /** The stored poll differs from the page. */
+  drift: boolean;
+  suggestions: DisplayedOption[];
+  closed: boolean;
+}
+
+export interface FacilitatorActions {
+  sync: () => void;
+  remove: (option: DisplayedOption) => void;
+  toggleClosed: () => void;
+}
+
+export function renderFacilitatorTools(state: FacilitatorState, on: FacilitatorActions): TemplateResult {
+  return html`
+    ${
+      state.drift
+        ? html`<div class="notice" role="status">
+            <p>${msg('The poll on this page differs from the stored poll.', { id: 'poll.drift' })}</p>
+            <button class="button button--quiet" type="button" @click=${on.sync}>
+              ${msg('Update the stored poll', { id: 'poll.drift-sync' })}
+            </button>
+          </div>`
+        : nothing
+    }
+    ${
+      state.suggestions.length
+        ? html`<ul class="poll__suggestions">
+            ${state.suggestions.map(
+              (option) =>
+                html`<li>
+                  <button class="button button--quiet poll__remove" type="button" @click=${() => on.remove(option)}>
+                    ${msg(str`Remove suggestion "${option.label}"`, { id: 'poll.remove-suggestion' })}
+                  </button>
+                </li>`,
+            )}
+          </ul>`
+        : nothing
+    }
+    <div class="actions">
+      <button class="button button--quiet" type="button" @click=${on.toggleClosed}>
+        ${state.closed ? msg('Reopen poll', { id: 'poll.reopen' }) : msg('Close poll', { id: 'poll.close' })}
+      </button>
+    </div>
+  `;
+}
