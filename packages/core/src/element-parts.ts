@@ -81,13 +81,32 @@ const dismissLabel = () => msg('Dismiss', { id: 'core.sign-in.dismiss' });
  */
 export class PendingWrites {
   count = 0;
-  offline = false;
   error = '';
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly announcer: LiveAnnouncer,
-  ) {}
+  ) {
+    // The notice says how things are now: a write that was still sending when the connection dropped is waiting
+    // for the connection too, whatever the state was when it started.
+    const onChange = () => {
+      if (this.count > 0) this.host.requestUpdate();
+    };
+    host.addController({
+      hostConnected: () => {
+        window.addEventListener('online', onChange);
+        window.addEventListener('offline', onChange);
+      },
+      hostDisconnected: () => {
+        window.removeEventListener('online', onChange);
+        window.removeEventListener('offline', onChange);
+      },
+    });
+  }
+
+  get offline(): boolean {
+    return navigator.onLine === false;
+  }
 
   #message(): string {
     return this.offline
@@ -108,12 +127,11 @@ export class PendingWrites {
       if (first) throw first;
       return;
     }
-    this.#track(answer, offline);
+    this.#track(answer);
   }
 
-  #track(answer: Promise<CohortConnectionError | undefined>, offline: boolean): void {
+  #track(answer: Promise<CohortConnectionError | undefined>): void {
     this.count++;
-    this.offline = offline;
     this.announcer.announce(this.#message());
     this.host.requestUpdate();
     void answer.then((error) => {
