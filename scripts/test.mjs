@@ -161,7 +161,7 @@ heading('summary');
 for (const { name, passed, failed, ms } of results) {
   const time = ms === undefined ? '' : `  ${String(Math.round(ms / 1000)).padStart(4)} s`;
   console.log(
-    `${failed ? '✗' : '✓'} ${name.padEnd(12)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed${time}`,
+    `${failed ? '✗' : '✓'} ${name.padEnd(14)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed${time}`,
   );
 }
 for (const result of results)

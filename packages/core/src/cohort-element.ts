@@ -205,9 +205,9 @@ export abstract class CohortElement extends LitElement {
     this.dispatchEvent(new CohortErrorEvent(problem));
   }
 
-  /** Dispatches a typed `cohort-*` event that bubbles and crosses shadow roots. */
-  protected emit<K extends keyof CohortEventDetails>(name: K, detail: CohortEventDetails[K]): boolean {
-    return this.dispatchEvent(new CohortEvent(name, detail));
+  /** Dispatches a typed `cohort-*` event (one of the widget's event classes) that bubbles and crosses shadow roots. */
+  protected emit<K extends keyof CohortEventDetails>(event: CohortEvent<K>): boolean {
+    return this.dispatchEvent(event);
   }
 
   /**
@@ -240,7 +240,7 @@ export abstract class CohortElement extends LitElement {
     requireMember: (reason) => element.requireMember(reason),
     settle: (write) => element.settle(write),
     announce: (message) => element.announcer.announce(message),
-    emit: (name, detail) => element.emit(name, detail),
+    emit: (event) => element.emit(event),
     fail: (problem) => element.fail(problem),
   }))(this);
 

@@ -4,7 +4,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { FirebaseRuntime } from './connection.js';
 import type { Member, SpaceState } from './data.js';
-import type { CohortErrorDetail as Problem, CohortEventDetails } from './events.js';
+import type { CohortErrorDetail as Problem, CohortEvent, CohortEventDetails } from './events.js';
 
 export interface WidgetHost extends ReactiveControllerHost {
   /** The element itself: where events are dispatched, and the root for focus and measurements. */
@@ -25,8 +25,11 @@ export interface WidgetHost extends ReactiveControllerHost {
   settle(write: Promise<unknown>): Promise<void>;
   /** Says `message` politely to screen readers. */
   announce(message: string): void;
-  /** Dispatches a typed `cohort-` event from the element; returns false if a listener cancelled it. */
-  emit<K extends keyof CohortEventDetails>(name: K, detail: CohortEventDetails[K]): boolean;
+  /**
+   * Dispatches one of the widget's `cohort-` event classes (events.ts) from the element, so a listener gets that
+   * class, its detail typed by the event's name; returns false if a listener cancelled it.
+   */
+  emit<K extends keyof CohortEventDetails>(event: CohortEvent<K>): boolean;
   /** Shows a problem that stops the element (wrong markup, no connection) in place of its content. */
   fail(problem: Problem): void;
 }

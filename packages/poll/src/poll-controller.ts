@@ -310,9 +310,7 @@ export class PollController implements ReactiveController, FacilitatorActions {
       // The choice shows when the listener reports it, a moment later: by then the SDK has it on this device,
       // so a reload straight after cannot lose a vote the learner saw as made.
       await this.host.settle(write);
-      this.host.element.dispatchEvent(
-        new CohortVoteEvent({ space: spaceId, poll: this.page.poll, choices: change.choices }),
-      );
+      this.host.emit(new CohortVoteEvent({ space: spaceId, poll: this.page.poll, choices: change.choices }));
       this.host.announce(voteAnnouncement(Boolean(change.added), option.label));
     } catch (error) {
       // A refused write is undone by the SDK, and the listener shows the vote as it was.

@@ -2,6 +2,7 @@
 // mention. The element creates one for its life and hands it to the views; it owns the widget's writes.
 import { msg, str } from '@lit/localize';
 import type { Member } from '@cohort-kit/core';
+import { CohortPostEvent, CohortReactEvent, CohortReplyEvent } from './events.js';
 import { REPORT_REASONS, type ReactionKey, type ReportReason } from './reactions.js';
 import type { MemberOption, Post } from './thread-data.js';
 import { emptyDraft, type Draft } from './thread-state.js';
@@ -57,18 +58,16 @@ export class ThreadController extends ThreadSender {
     if (parentId) {
       this.replyTo = undefined;
       this.expanded = new Set(this.expanded).add(parentId);
-      this.host.emit('cohort-reply', {
-        space: this.host.spaceId,
-        thread: this.thread,
-        postId: id,
-        parentId,
-      });
+      this.host.emit(
+        new CohortReplyEvent({
+          space: this.host.spaceId,
+          thread: this.thread,
+          postId: id,
+          parentId,
+        }),
+      );
     } else {
-      this.host.emit('cohort-post', {
-        space: this.host.spaceId,
-        thread: this.thread,
-        postId: id,
-      });
+      this.host.emit(new CohortPostEvent({ space: this.host.spaceId, thread: this.thread, postId: id }));
     }
     this.host.announce(msg('Your post was added.', { id: 'thread.posted' }));
     this.pump();
@@ -132,13 +131,9 @@ export class ThreadController extends ThreadSender {
     const active = current[key] !== true;
     this.mine = new Map(this.mine).set(post.id, { ...current, [key]: active });
     this.runAction(this.store.setReaction(runtime, this.host.spaceId, this.thread, post.id, uid, current, key, active));
-    this.host.emit('cohort-react', {
-      space: this.host.spaceId,
-      thread: this.thread,
-      postId: post.id,
-      reaction: key,
-      active,
-    });
+    this.host.emit(
+      new CohortReactEvent({ space: this.host.spaceId, thread: this.thread, postId: post.id, reaction: key, active }),
+    );
   }
 
   async submitReport(event: SubmitEvent, post: Post, next: string | undefined) {

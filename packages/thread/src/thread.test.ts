@@ -3,6 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { connect } from '@cohort-kit/core';
 import { createSpace, grantRole, readDocument, uniqueId, useEmulators, waitFor } from '../../core/test/emulators.js';
 import { otherLearner, seedPosts, storedWhen } from '../test/support.js';
+import { CohortPostEvent } from './events.js';
 import type { CohortThread } from './thread.js';
 import './cohort-thread.js';
 
@@ -103,8 +104,10 @@ describe('<cohort-thread>', () => {
     const { el, id } = await thread();
     const posted = oneEvent(el, 'cohort-post');
     await post(el, 'I want to **delegate** more. Notes: https://example.com/notes');
-    const { detail } = await posted;
-    expect(detail).to.include({ space, thread: id });
+    const event = await posted;
+    // A page can tell the events apart by class as well as by name.
+    expect(event).to.be.instanceOf(CohortPostEvent);
+    expect(event.detail).to.include({ space, thread: id });
     await waitFor(() => articles(el).length === 1, 'post shown');
     const article = articles(el)[0]!;
     expect(article.querySelector('strong')!.textContent).to.equal('delegate');
@@ -115,7 +118,7 @@ describe('<cohort-thread>', () => {
     await waitFor(() => liveRegion(el).includes('Your post was added.'), 'announced');
     expect(root(el).querySelector<HTMLTextAreaElement>('#composer-text')!.value).to.equal('');
     await waitFor(() => !article.textContent!.includes('Waiting to send'), 'confirmed by the server');
-    const stored = await readDocument<Record<string, unknown>>(postDocPath(id, detail.postId));
+    const stored = await readDocument<Record<string, unknown>>(postDocPath(id, event.detail.postId));
     expect(stored).to.include({
       body: 'I want to **delegate** more. Notes: https://example.com/notes',
       authorName: 'Ana Learner',
