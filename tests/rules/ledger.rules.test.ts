@@ -17,7 +17,15 @@ import {
 } from 'firebase/firestore';
 import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import { addContribution, utcDay } from '../../packages/core/src/ledger';
-import { assertFails, assertSucceeds, rulesEnvironment, seed, signedInAs } from './support.js';
+import {
+  assertFails,
+  assertSucceeds,
+  firstRate,
+  newPostFields,
+  rulesEnvironment,
+  seed,
+  signedInAs,
+} from './support.js';
 
 let env: RulesTestEnvironment;
 const SPACE = 'leadership';
@@ -74,33 +82,13 @@ function post(
   opts: { parentId?: string; ledger?: (batch: WriteBatch, db: Firestore) => void } = {},
 ) {
   const batch = writeBatch(db);
-  const names: Record<string, string> = { alice: 'Alice', bob: 'Bob', fran: 'Fran' };
-  batch.set(doc(db, THREAD, 'posts', id), {
-    authorId: uid,
-    authorName: names[uid],
-    authorRole: uid === 'fran' ? 'facilitator' : 'learner',
-    body: `Post ${id}`,
-    parentId: opts.parentId ?? null,
-    createdAt: serverTimestamp(),
-    editedAt: null,
-    deleted: false,
-    hidden: false,
-    pinned: false,
-    reactionCounts: {},
-    reactionTotal: 0,
-    replyCount: 0,
-    reportCount: 0,
-    lastReplyId: null,
-    mentions: [],
-    linkCount: 0,
-  });
-  batch.set(doc(db, 'spaces', SPACE, 'threadRates', uid), {
-    lastPostAt: serverTimestamp(),
-    windowStart: serverTimestamp(),
-    count: 1,
-    lastThreadId: 'week-2',
-    lastPostId: id,
-  });
+  const author = {
+    uid,
+    name: uid === 'fran' ? 'Fran' : uid === 'bob' ? 'Bob' : 'Alice',
+    role: uid === 'fran' ? 'facilitator' : 'learner',
+  };
+  batch.set(doc(db, THREAD, 'posts', id), newPostFields(author, `Post ${id}`, { parentId: opts.parentId ?? null }));
+  batch.set(doc(db, 'spaces', SPACE, 'threadRates', uid), firstRate(id));
   if (opts.parentId) {
     batch.update(doc(db, THREAD, 'posts', opts.parentId), { replyCount: increment(1), lastReplyId: id });
   }

@@ -5,7 +5,7 @@ import {
   type RulesTestContext,
   type RulesTestEnvironment,
 } from '@firebase/rules-unit-testing';
-import { setLogLevel, type Firestore } from 'firebase/firestore';
+import { serverTimestamp, setLogLevel, type Firestore } from 'firebase/firestore';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -42,3 +42,43 @@ export const signedInAs = (env: RulesTestEnvironment, uid: string) => modular(en
 
 /** Firestore with no auth at all. */
 export const signedOut = (env: RulesTestEnvironment) => modular(env.unauthenticatedContext());
+
+/** How many links a body holds, as the thread counts them. */
+export const linkCount = (body: string) => (body.match(/https?:\/\//g) ?? []).length;
+
+/** A new thread post as the element writes it (packages/thread/src/thread-data.ts, createPost). */
+export function newPostFields(
+  author: { uid: string; name: string; role: string },
+  body: string,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    authorId: author.uid,
+    authorName: author.name,
+    authorRole: author.role,
+    body,
+    parentId: null,
+    createdAt: serverTimestamp(),
+    editedAt: null,
+    deleted: false,
+    hidden: false,
+    pinned: false,
+    reactionCounts: {},
+    reactionTotal: 0,
+    replyCount: 0,
+    reportCount: 0,
+    lastReplyId: null,
+    mentions: [],
+    linkCount: linkCount(body),
+    ...extra,
+  };
+}
+
+/** A learner's first rate document, paying for post `id` of `thread`. */
+export const firstRate = (id: string, thread = 'week-2') => ({
+  lastPostAt: serverTimestamp(),
+  windowStart: serverTimestamp(),
+  count: 1,
+  lastThreadId: thread,
+  lastPostId: id,
+});

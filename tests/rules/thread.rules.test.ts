@@ -22,7 +22,7 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addContribution } from '../../packages/core/src/ledger';
 import { ALL_BUILT_IN_BLOCKED } from '../../packages/core/src/text-checks';
-import { assertFails, assertSucceeds, rulesEnvironment, seed } from './support';
+import { assertFails, assertSucceeds, firstRate, linkCount, newPostFields, rulesEnvironment, seed } from './support';
 
 const SPACE = 'spaces/leadership';
 const THREAD = `${SPACE}/threads/week-2`;
@@ -36,10 +36,6 @@ let env: RulesTestEnvironment;
 const as = (uid: string) => env.authenticatedContext(uid).firestore() as unknown as Firestore;
 const anonymous = () => env.unauthenticatedContext().firestore() as unknown as Firestore;
 
-function linkCount(body: string) {
-  return (body.match(/https?:\/\//g) ?? []).length;
-}
-
 function newPost(uid: string, body: string, extra: Record<string, unknown> = {}) {
   const names: Record<string, [string, string]> = {
     alice: ['Alice', 'learner'],
@@ -49,37 +45,9 @@ function newPost(uid: string, body: string, extra: Record<string, unknown> = {})
     mia: ['Mia', 'mentor'],
     outsider: ['Outsider', 'learner'],
   };
-  const [authorName, authorRole] = names[uid] ?? ['?', 'learner'];
-  return {
-    authorId: uid,
-    authorName,
-    authorRole,
-    body,
-    parentId: null,
-    createdAt: serverTimestamp(),
-    editedAt: null,
-    deleted: false,
-    hidden: false,
-    pinned: false,
-    reactionCounts: {},
-    reactionTotal: 0,
-    replyCount: 0,
-    reportCount: 0,
-    lastReplyId: null,
-    mentions: [],
-    linkCount: linkCount(body),
-    ...extra,
-  };
+  const [name, role] = names[uid] ?? ['?', 'learner'];
+  return newPostFields({ uid, name, role }, body, extra);
 }
-
-/** A first rate document, paying for post `id` of this thread. */
-const firstRate = (id: string, thread = 'week-2') => ({
-  lastPostAt: serverTimestamp(),
-  windowStart: serverTimestamp(),
-  count: 1,
-  lastThreadId: thread,
-  lastPostId: id,
-});
 
 /** The next rate document after `current`, paying for post `id`. */
 const nextRate = (current: Record<string, unknown>, id: string, extra: Record<string, unknown> = {}) => ({

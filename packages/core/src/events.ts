@@ -1,9 +1,11 @@
+const EVENT_INIT = { bubbles: true, composed: true } as const;
+
 /**
  * Every Cohort Kit event is a CustomEvent named `cohort-*` that bubbles and is composed,
  * so a page listening on `document` hears events from inside shadow roots too.
  */
 export function cohortEvent<T>(name: `cohort-${string}`, detail: T): CustomEvent<T> {
-  return new CustomEvent<T>(name, { detail, bubbles: true, composed: true });
+  return new CustomEvent<T>(name, { detail, ...EVENT_INIT });
 }
 
 /** Sent when an element cannot work and tells the author why. */
@@ -18,7 +20,7 @@ export type CohortEventDetails = CohortEventDetailMap;
 /** A `cohort-` event: it bubbles and is composed, and its detail type follows from its name. */
 export class CohortEvent<K extends keyof CohortEventDetails> extends CustomEvent<CohortEventDetails[K]> {
   constructor(name: K, detail: CohortEventDetails[K]) {
-    super(name, { detail, bubbles: true, composed: true });
+    super(name, { detail, ...EVENT_INIT });
   }
 }
 

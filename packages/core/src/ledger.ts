@@ -24,9 +24,6 @@ export const CONTRIBUTION_KINDS = [
 ] as const;
 export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
 
-/** At most this many distinct days are kept: more than a year of daily contributions. */
-export const MAX_LEDGER_DAYS = 400;
-
 export const ledgerRef = (db: Firestore, spaceId: string, uid: string) => doc(db, 'spaces', spaceId, 'ledger', uid);
 
 /** Days since 1970-01-01 in UTC: the unit of "contributed on N different days". */
