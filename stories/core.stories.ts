@@ -42,7 +42,10 @@ export const InvalidSpace: Story = {
   name: 'Wrong setting: a space id with a space in it',
   args: { space: 'week 2', poll: 'worked-example' },
   play: async ({ canvasElement }) => {
-    await expectProblem(canvasElement, 'space="week 2" is not a valid space id: use letters, digits, "-" or "_".');
+    await expectProblem(
+      canvasElement,
+      'space="week 2" is not a valid id: use 1–100 letters, digits, "-" or "_", starting with a letter or digit.',
+    );
     // Still marked as a preview, so the author knows nobody else sees this message.
     await expect((await element(canvasElement)).shadow.getByText('Preview — only you can see this')).toBeVisible();
   },

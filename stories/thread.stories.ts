@@ -332,7 +332,7 @@ export const InvalidThread: Story = {
   play: async ({ canvasElement, args }) => {
     await expectProblem(
       canvasElement,
-      'thread="week 2 goals" is not a valid thread id: use letters, digits, "-" or "_".',
+      'thread="week 2 goals" is not a valid id: use 1–100 letters, digits, "-" or "_", starting with a letter or digit.',
       'cohort-thread',
     );
     await expect(args.onCohortError).toHaveBeenCalled();

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import ids from '../../packages/core/src/ids.json' with { type: 'json' };
 import { CONTRIBUTION_KINDS } from '../../packages/core/src/ledger';
 import {
   MAX_POSTS_PER_HOUR,
@@ -57,6 +58,16 @@ describe('rules and TypeScript agree', () => {
   it('on the longest post and the most links', () => {
     expect(rules).toContain(`cleanText(spaceId, body, 1, ${tsConstant('packages/thread/src/format.ts', 'MAX_BODY')})`);
     expect(rules).toContain(`linkCountOf(body) <= ${tsConstant('packages/thread/src/format.ts', 'MAX_LINKS')}`);
+  });
+
+  it('on how many options a poll has', () => {
+    const min = tsConstant('packages/poll/src/poll-markup.ts', 'MIN_OPTIONS');
+    const max = tsConstant('packages/poll/src/poll-markup.ts', 'MAX_OPTIONS');
+    expect(rules).toContain(`data.optionValues.size() >= ${min} && data.optionValues.size() <= ${max}`);
+  });
+
+  it('on the id pattern (the elements and the CLI read it from ids.json)', () => {
+    expect(rules).toContain(`id.matches('${ids.pattern}')`);
   });
 
   it('on the kinds of contribution the activity ledger counts', () => {

@@ -2,6 +2,7 @@
 // fails at once, before any connection is attempted.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import ids from '@cohort-kit/core/ids.json' with { type: 'json' };
 import { UsageError } from './errors.mjs';
 
 /** @typedef {'owner' | 'facilitator' | 'mentor' | 'learner'} Role */
@@ -9,7 +10,8 @@ import { UsageError } from './errors.mjs';
 /** Every role, most trusted first. A mentor is a learner with a label (no facilitator powers in the rules). */
 /** @type {readonly Role[]} */
 export const ROLES = ['owner', 'facilitator', 'mentor', 'learner'];
-export const SPACE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+// The same pattern the elements and the rules use for every id.
+export const SPACE_ID_PATTERN = new RegExp(ids.pattern);
 export const DEFAULT_REPORT_THRESHOLD = 3;
 // The Firestore rules and the web client enforce the same limits.
 export const LIMITS = {
@@ -214,9 +216,7 @@ function requireSpaceId(/** @type {string | undefined} */ value) {
     throw new UsageError('--space is required: the id of the space, e.g. --space leadership-2026.');
   }
   if (!SPACE_ID_PATTERN.test(value)) {
-    throw new UsageError(
-      `--space "${value}" is not a valid space id: use 1-100 letters, digits, "-" or "_", starting with a letter or digit.`,
-    );
+    throw new UsageError(`--space "${value}" is not a valid id: use ${ids.hint}.`);
   }
   return value;
 }

@@ -328,7 +328,7 @@ describe('usage errors', () => {
   test('an invalid space id exits with 2 and names --space', async () => {
     const result = await cohortKit(['create-space', '--space', 'spring cohort!', '--name', 'Spring']);
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /--space "spring cohort!" is not a valid space id/);
+    assert.match(result.stderr, /--space "spring cohort!" is not a valid id: use 1–100 letters/);
   });
 
   test('a missing --space exits with 2 and names --space', async () => {

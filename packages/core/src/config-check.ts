@@ -6,10 +6,10 @@ import {
   configVersion,
   givenConfig,
   isPreview,
-  SPACE_ID,
   type CohortConfig,
   type ResolvedConfig,
 } from './config.js';
+import { ID_PATTERN, invalidIdMessage } from './ids.js';
 import { cohortLocale } from './localize.js';
 
 export { CohortConfigError };
@@ -26,13 +26,8 @@ function parseHostPort(value: string): { host: string; port: number } | undefine
 /** Checks settings and turns them into a connection plan, or an error that says what to fix. */
 export function resolveConfig(config: CohortConfig): ResolvedConfig {
   const { space, locale } = config;
-  if (space !== undefined && !SPACE_ID.test(space)) {
-    throw new CohortConfigError(
-      msg(str`data-space="${space}" is not a valid space id: use letters, digits, "-" or "_" (at most 100).`, {
-        id: 'core.config.space-invalid',
-      }),
-    );
-  }
+  if (space !== undefined && !ID_PATTERN.test(space))
+    throw new CohortConfigError(invalidIdMessage('data-space', space));
   if (isPreview(config)) {
     return {
       mode: 'preview',
@@ -134,11 +129,7 @@ export function spaceProblem(spaceId: string): string | undefined {
       id: 'core.space-required',
     });
   }
-  if (!SPACE_ID.test(spaceId)) {
-    return msg(str`space="${spaceId}" is not a valid space id: use letters, digits, "-" or "_".`, {
-      id: 'core.space-invalid',
-    });
-  }
+  if (!ID_PATTERN.test(spaceId)) return invalidIdMessage('space', spaceId);
   return undefined;
 }
 

@@ -146,8 +146,6 @@ export function isPreview(config: CohortConfig): boolean {
   );
 }
 
-export const SPACE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
-
 /**
  * The language the page asks for (`data-locale` or `configure({ locale })`, else the page's `lang`), read
  * before the settings are checked so that a message about a wrong setting is already in that language.

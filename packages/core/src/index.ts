@@ -1,4 +1,5 @@
-export { configure, CohortConfigError, readScriptTagConfig, setKitScriptUrl, SPACE_ID } from './config.js';
+export { configure, CohortConfigError, readScriptTagConfig, setKitScriptUrl } from './config.js';
+export { ID_PATTERN, invalidIdMessage } from './ids.js';
 export type { CohortConfig, ResolvedConfig } from './config.js';
 export { connect } from './connection.js';
 export type { FirebaseRuntime } from './connection.js';

@@ -8,7 +8,7 @@ import { CohortVoteEvent } from './events.js';
 import { conflicts, labelProblem, lengthProblem, planVote, sameDefinition, voteAnnouncement } from './poll-checks.js';
 import * as pollData from './poll-data.js';
 import type { PollDefinition, PollSnapshot, StoredOption } from './poll-data.js';
-import { slugify } from './poll-markup.js';
+import { MAX_OPTIONS, slugify } from './poll-markup.js';
 import { queuedMessage, type DisplayedOption } from './views/options.js';
 import type { FacilitatorActions, FacilitatorState } from './views/facilitator.js';
 import { resultsUpdated } from './views/results.js';
@@ -194,7 +194,7 @@ export class PollController implements ReactiveController, FacilitatorActions {
     const known = new Set(options.map((option) => option.value));
     // Learners' suggestions appear only where the author's markup asks for them.
     for (const suggestion of allowSuggestions ? (this.snapshot?.suggestions ?? []) : []) {
-      if (!known.has(suggestion.value) && options.length < 12) {
+      if (!known.has(suggestion.value) && options.length < MAX_OPTIONS) {
         options.push({ ...suggestion, suggested: true });
         known.add(suggestion.value);
       }

@@ -4,6 +4,10 @@ export interface PollOption {
   label: string;
 }
 
+/** How many options a poll has, counting learners' suggestions: the rules hold the same bounds. */
+export const MIN_OPTIONS = 2;
+export const MAX_OPTIONS = 12;
+
 const VALUE = /^[A-Za-z0-9_-]{1,40}$/;
 
 /** "🤝 Find an accountability buddy" → "find-an-accountability-buddy". */

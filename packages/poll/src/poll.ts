@@ -3,6 +3,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   CohortElement,
+  ID_PATTERN,
+  invalidIdMessage,
   registerTranslations,
   relativeTime,
   type FirebaseRuntime,
@@ -11,7 +13,7 @@ import {
 import { pollStyles } from './poll.styles.js';
 import type { PollController, PollPage } from './poll-controller.js';
 import type { PollDefinition } from './poll-data.js';
-import { optionsFromMarkup, questionFromMarkup, type PollOption } from './poll-markup.js';
+import { MAX_OPTIONS, MIN_OPTIONS, optionsFromMarkup, questionFromMarkup, type PollOption } from './poll-markup.js';
 import { queuedMessage, renderOptions, type DisplayedOption } from './views/options.js';
 import { renderSuggestForm } from './views/suggest.js';
 
@@ -26,8 +28,6 @@ interface Loaded {
   results: typeof import('./views/results.js');
   facilitator: typeof import('./views/facilitator.js');
 }
-
-const POLL_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
 /**
  * A one-tap emoji poll with live results: the simpler request that restarts a quiet cohort.
@@ -135,7 +135,7 @@ export class CohortPoll extends CohortElement {
   get #maxChoices(): number {
     if (!this.multiple) return 1;
     const limit = this.maxChoices > 0 ? this.maxChoices : this.markupOptions.length;
-    return Math.max(1, Math.min(limit, this.markupOptions.length, 12));
+    return Math.max(1, Math.min(limit, this.markupOptions.length, MAX_OPTIONS));
   }
 
   #definition(): PollDefinition {
@@ -159,14 +159,7 @@ export class CohortPoll extends CohortElement {
         }),
       };
     }
-    if (!POLL_ID.test(this.poll)) {
-      return {
-        kind: 'markup',
-        message: msg(str`poll="${this.poll}" is not valid: use letters, digits, "-" or "_".`, {
-          id: 'poll.id-invalid',
-        }),
-      };
-    }
+    if (!ID_PATTERN.test(this.poll)) return { kind: 'markup', message: invalidIdMessage('poll', this.poll) };
     if (!this.#questionText) {
       return {
         kind: 'markup',
@@ -176,10 +169,12 @@ export class CohortPoll extends CohortElement {
       };
     }
     const count = this.markupOptions.length;
-    if (count < 2 || count > 12) {
+    if (count < MIN_OPTIONS || count > MAX_OPTIONS) {
       return {
         kind: 'markup',
-        message: msg(str`A poll needs 2 to 12 <option> elements; this one has ${count}.`, { id: 'poll.options-count' }),
+        message: msg(str`A poll needs ${MIN_OPTIONS} to ${MAX_OPTIONS} <option> elements; this one has ${count}.`, {
+          id: 'poll.options-count',
+        }),
       };
     }
     const seen = new Set<string>();
@@ -280,8 +275,9 @@ export class CohortPoll extends CohortElement {
     const voters = snapshot?.voters ?? 0;
     const queued = this.early || controller?.queued || '';
     const closesAt = controller ? controller.closesAt : pageCloses;
-    // A poll shows at most twelve options: once it does, a further suggestion would not appear.
-    const suggestionsOpen = this.allowSuggestions && !closed && !controller?.suggestionsClosed && options.length < 12;
+    // A poll shows at most MAX_OPTIONS options: once it does, a further suggestion would not appear.
+    const suggestionsOpen =
+      this.allowSuggestions && !closed && !controller?.suggestionsClosed && options.length < MAX_OPTIONS;
     const hint = closed
       ? msg('Poll closed. Final results:', { id: 'poll.closed' })
       : queued

@@ -1,7 +1,14 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { CohortElement, registerTranslations, type FirebaseRuntime, type Problem } from '@cohort-kit/core';
+import {
+  CohortElement,
+  ID_PATTERN,
+  invalidIdMessage,
+  registerTranslations,
+  type FirebaseRuntime,
+  type Problem,
+} from '@cohort-kit/core';
 import { threadStyles } from './thread.styles.js';
 import { feedSkeleton } from './views/skeleton.js';
 import type { ThreadController } from './thread-controller.js';
@@ -11,8 +18,6 @@ type Views = typeof import('./views/thread-view.js');
 registerTranslations(() => import('./locales/es.js'));
 
 type DataModule = typeof import('@cohort-kit/core/data.js');
-
-const THREAD_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
 /**
  * A discussion thread that gets a cohort talking and keeps it safe: a starter prompt, posts and one level of
@@ -70,14 +75,7 @@ export class CohortThread extends CohortElement {
         }),
       };
     }
-    if (!THREAD_ID.test(this.thread)) {
-      return {
-        kind: 'config',
-        message: msg(str`thread="${this.thread}" is not a valid thread id: use letters, digits, "-" or "_".`, {
-          id: 'thread.thread-invalid',
-        }),
-      };
-    }
+    if (!ID_PATTERN.test(this.thread)) return { kind: 'config', message: invalidIdMessage('thread', this.thread) };
     return undefined;
   }
 

@@ -11,7 +11,6 @@ export const templates = {
   'core.stale-emulator': str`No se puede contactar con el emulador de Firestore en ${0}:${1}. ¿Está en marcha (npm run emulators)? Revisa data-firestore-emulator.`,
   'core.config.configure-late':
     'Se llamó a configure() después de que Cohort Kit se conectara. Llámalo antes de añadir elementos.',
-  'core.config.space-invalid': str`data-space="${0}" no es un identificador de espacio válido: usa letras, números, "-" o "_" (100 como máximo).`,
   'core.config.project-missing':
     'Falta data-project-id: indica el identificador de tu proyecto de Firebase (por ejemplo "my-course").',
   'core.config.project-invalid': str`data-project-id="${0}" no es un identificador de proyecto de Firebase: de 6 a 30 letras minúsculas, números y guiones.`,
@@ -54,7 +53,7 @@ export const templates = {
   'core.pending.sent': 'Tus cambios se enviaron.',
   'core.pending.refused': str`El servidor rechazó un cambio guardado en este dispositivo: ${0}`,
   'core.space-missing': str`El espacio "${0}" no existe. El equipo del curso debe crearlo con: npx cohort-kit create-space --space ${0}`,
-  'core.space-invalid': str`space="${0}" no es un identificador de espacio válido: usa letras, números, "-" o "_".`,
+  'core.id-invalid': str`${0}="${1}" no es un identificador válido: usa de 1 a 100 letras, números, "-" o "_", empezando por una letra o un número.`,
   'core.space-required': 'Falta el atributo space: indica el curso o la cohorte a la que pertenece este elemento.',
   'core.join.title': 'Antes de tu primera aportación',
   'core.join.name': 'Tu nombre, tal como lo verán tus compañeros',

@@ -4,10 +4,9 @@ import { str } from '@lit/localize';
 export const templates = {
   'poll.id-missing':
     'Falta el atributo poll: dale a esta encuesta un identificador, por ejemplo poll="nombre-del-grupo".',
-  'poll.id-invalid': str`poll="${0}" no es válido: usa letras, números, "-" o "_".`,
   'poll.question-missing':
     'Falta la pregunta de la encuesta: escríbela como texto del elemento o en el atributo question.',
-  'poll.options-count': str`Una encuesta necesita entre 2 y 12 elementos <option>; esta tiene ${0}.`,
+  'poll.options-count': str`Una encuesta necesita entre ${0} y ${1} elementos <option>; esta tiene ${2}.`,
   'poll.options-duplicate': str`Dos opciones tienen el mismo valor "${0}". Dales valores distintos.`,
   'poll.closes-invalid': str`closes-at="${0}" no es una fecha. Usa una fecha ISO como 2026-12-01T17:00:00Z.`,
   'poll.results-invalid': str`results="${0}" no es after-vote, always ni after-close.`,

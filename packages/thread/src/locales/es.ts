@@ -4,7 +4,6 @@ import { str } from '@lit/localize';
 export const templates = {
   'thread.thread-required':
     'Falta el atributo thread: ponle nombre a esta conversación, p. ej. thread="semana-2-metas".',
-  'thread.thread-invalid': str`thread="${0}" no es un identificador de conversación válido: usa letras, números, "-" o "_".`,
   'thread.cancel': 'Cancelar',
   'thread.composer.hint': '**negrita**, _cursiva_, `código`, [texto](https://…), @nombre',
   'thread.composer.label': 'Tu mensaje',
