@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', 'tests/**/*.ts', 'stories/**/*.ts'],
+    files: ['**/*.test.ts', 'tests/**/*.ts', '**/test/**/*.ts', '**/testing/**/*.ts', '**/stories/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

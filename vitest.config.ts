@@ -1,14 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
 // Node-side suites: the Firestore rules (against the real emulator) and the end-to-end tests (Playwright
-// driving the system Chromium over the demo). Storybook's stories run from .storybook/vitest.config.ts.
+// driving the system Chromium over the demo). Each widget keeps its own beside its code, in packages/<name>/test/;
+// tests/ holds those that span widgets. Storybook's stories run from .storybook/vitest.config.ts.
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'rules',
-          include: ['tests/rules/**/*.test.ts'],
+          include: ['tests/rules/**/*.rules.test.ts', 'packages/*/test/**/*.rules.test.ts'],
           environment: 'node',
           testTimeout: 20000,
           hookTimeout: 30000,
@@ -17,7 +18,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
+          include: ['tests/e2e/**/*.e2e.test.ts', 'packages/*/test/**/*.e2e.test.ts'],
           environment: 'node',
           testTimeout: 90000,
           hookTimeout: 60000,

@@ -15,7 +15,11 @@ const emulators = {
 export default {
   files: ['packages/*/src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser'] },
-  plugins: [seedPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  plugins: [
+    seedPlugin(),
+    // esnext: esbuild keeps `import … with { type: 'json' }` (ids.json, the id pattern the CLI shares) only there.
+    esbuildPlugin({ ts: true, target: 'esnext', tsconfig: 'tsconfig.base.json' }),
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import { defaultClientConditions, mergeConfig } from 'vite';
-import { widgetPackages, writeManifests } from '../scripts/manifest.mjs';
+import { writeManifests } from '../scripts/manifest.mjs';
+import { widgetPackages } from '../scripts/workspace.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -20,7 +21,10 @@ function browserSources(): string[] {
         )
       : [];
   const packages = ['core', 'kit', ...widgetPackages()];
-  return [...packages.map((name) => join(root, 'packages', name, 'src')), join(root, 'stories')].flatMap(walk);
+  return [
+    ...packages.flatMap((name) => ['src', 'stories', 'testing'].map((dir) => join(root, 'packages', name, dir))),
+    join(root, 'stories'),
+  ].flatMap(walk);
 }
 
 /**
@@ -45,7 +49,8 @@ function browserDependencies(): string[] {
 
 const config: StorybookConfig = {
   framework: '@storybook/web-components-vite',
-  stories: ['../stories/**/*.stories.ts'],
+  // Each widget's stories live in its package; stories/ holds those that span widgets.
+  stories: ['../stories/**/*.stories.ts', '../packages/*/stories/*.stories.ts'],
   addons: ['@storybook/addon-a11y', '@storybook/addon-vitest'],
   // The machine running this may have no internet at all.
   core: { disableTelemetry: true },

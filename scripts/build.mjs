@@ -17,7 +17,7 @@ function step(title, command, args) {
 }
 
 rmSync(join(root, 'packages', 'kit', 'dist'), { recursive: true, force: true });
-step('packages (tsc)', 'npx', ['tsc', '-b', 'packages']);
+step('packages (tsc)', 'node', ['scripts/workspace.mjs', 'tsc']);
 step('custom-elements manifests', 'node', ['scripts/manifest.mjs']);
 step('script-tag bundle', 'npx', ['vite', 'build', '--logLevel', 'warn', '-c', 'packages/kit/vite.config.ts']);
 const { deploySettings, writeHostingDemo } = await import('./static-demo.mjs');

@@ -6,12 +6,12 @@
 // base classes that live in another workspace package.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { create, ts } from '@custom-elements-manifest/analyzer';
 import { litPlugin } from '@custom-elements-manifest/analyzer/src/features/framework-plugins/lit/lit.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PACKAGES = join(ROOT, 'packages');
+import { PACKAGES, ROOT, widgetPackages } from './workspace.mjs';
+
 const KIT = 'kit';
 /** Packages analysed for their base classes only (inherited attributes, slots, events); they get no manifest here. */
 const BASE_PACKAGES = ['core'];
@@ -30,28 +30,6 @@ function sources(dir) {
     }
   }
   return found.sort();
-}
-
-/** A tag file registers an element (core's `cohort-element.ts` is a base class and does not). */
-function isRegistration(file) {
-  return /\b(defineElement|customElements\.define)\(\s*['"]cohort-/.test(readFileSync(file, 'utf8'));
-}
-
-/** Widget packages: a src/ holding a `cohort-*.ts` registration file. */
-export function widgetPackages() {
-  return readdirSync(PACKAGES, { withFileTypes: true })
-    .filter(
-      (entry) => entry.isDirectory() && entry.name !== KIT && existsSync(join(PACKAGES, entry.name, 'package.json')),
-    )
-    .map((entry) => entry.name)
-    .filter((name) => {
-      const src = join(PACKAGES, name, 'src');
-      if (!existsSync(src)) return false;
-      return readdirSync(src).some(
-        (file) => /^cohort-.+\.ts$/.test(file) && !/\.(test|d)\.ts$/.test(file) && isRegistration(join(src, file)),
-      );
-    })
-    .sort();
 }
 
 function packageName(dir) {
@@ -109,6 +87,9 @@ function publicApi(declaration, names) {
     if (!declaration[key]) continue;
     declaration[key] = declaration[key]
       .filter((item) => !item.name?.startsWith('#') && item.privacy !== 'private')
+      // Every event is a `cohort-` event; the analyzer reads `dispatchEvent(new CohortErrorEvent(problem))` as an
+      // event named "problem", which no listener could hear.
+      .filter((item) => key !== 'events' || item.name.startsWith('cohort-'))
       .map(fix);
     if (declaration[key].length === 0) delete declaration[key];
   }

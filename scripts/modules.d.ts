@@ -1,6 +1,14 @@
 // Types for the plain-JS scripts that TypeScript files (tests, Storybook) import.
-declare module '*/scripts/manifest.mjs' {
+declare module '*/scripts/workspace.mjs' {
+  export const ROOT: string;
+  export const PACKAGES: string;
+  export function registrations(): Record<string, string[]>;
   export function widgetPackages(): string[];
+  export function widgetTags(): string[];
+  export function typeScriptProjects(): string[];
+}
+
+declare module '*/scripts/manifest.mjs' {
   export function writeManifests(options?: { quiet?: boolean }): {
     widgets: string[];
     elements: string[];

@@ -36,8 +36,23 @@ const indent = (text, spaces) =>
     .map((line) => (line ? ' '.repeat(spaces) + line : line))
     .join('\n');
 
+/**
+ * The ledger's `contributionMade()` asks each widget whether a contribution of its kinds was made: every
+ * `<widget>ContributionMade(uid, kind, parts, made)` a fragment defines, joined with ||.
+ */
+function widgetContributions(fragments) {
+  const calls = fragments.flatMap((fragment) =>
+    [...read(fragment.path).matchAll(/^function (\w+ContributionMade)\(uid, kind, parts, made\)/gm)].map(
+      (match) => `${match[1]}(uid, kind, parts, made)`,
+    ),
+  );
+  return calls.length ? calls.join('\n        || ') : 'false';
+}
+
 export function composeRules() {
   const core = join(PACKAGES, 'core', 'rules');
+  const fragments = widgetFragments();
+  const space = read(join(core, 'space.rules')).replace('WIDGET_CONTRIBUTIONS', widgetContributions(fragments));
   const parts = [
     "rules_version = '2';",
     '',
@@ -50,9 +65,9 @@ export function composeRules() {
     '',
     indent(read(join(core, 'helpers.rules')), 4),
     '    match /spaces/{spaceId} {',
-    indent(read(join(core, 'space.rules')), 6),
+    indent(space, 6),
   ];
-  for (const fragment of widgetFragments()) {
+  for (const fragment of fragments) {
     parts.push(`      // ===== ${fragment.name} =====`, indent(read(fragment.path), 6));
   }
   parts.push(

@@ -4,7 +4,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
 import { setCohortLocale } from '@cohort-kit/core';
-import { element, expectProblem, ready } from './support/steps.js';
+import { element, expectProblem, ready } from '../packages/poll/stories/steps.js';
 
 // States every Cohort Kit element shares, shown on a poll (the base class draws them, not the widget).
 interface SharedArgs {

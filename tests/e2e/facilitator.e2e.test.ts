@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { adminDb, createDemoSpace, launch, learner, SPACE } from './support.js';
+import { adminDb, createDemoSpace, launch, learner, SPACE } from '@cohort-kit/core/testing/e2e.js';
 
 let browser: Browser;
 let demoUrl: string;

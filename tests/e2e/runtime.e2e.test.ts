@@ -4,7 +4,7 @@ import { getApps, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import { startStaticDemo } from '../../scripts/static-demo.mjs';
-import { adminDb, answerJoinForm, createDemoSpace, SPACE } from './support.js';
+import { adminDb, answerJoinForm, createDemoSpace, SPACE } from '@cohort-kit/core/testing/e2e.js';
 
 // Pages as an author pastes them: only the script tag and elements, served with the built kit.
 const pages: Record<string, string> = {};

@@ -17,7 +17,14 @@ import {
 } from 'firebase/firestore';
 import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import { cleanDisplayName, isValidDisplayName } from '../../packages/core/src/names';
-import { assertFails, assertSucceeds, rulesEnvironment, seed, signedInAs, signedOut } from './support.js';
+import {
+  assertFails,
+  assertSucceeds,
+  rulesEnvironment,
+  seed,
+  signedInAs,
+  signedOut,
+} from '@cohort-kit/core/testing/rules.js';
 
 let env: RulesTestEnvironment;
 const space = 'leadership-2026-spring';

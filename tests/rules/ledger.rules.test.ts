@@ -17,15 +17,9 @@ import {
 } from 'firebase/firestore';
 import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import { addContribution, utcDay } from '../../packages/core/src/ledger';
-import {
-  assertFails,
-  assertSucceeds,
-  firstRate,
-  newPostFields,
-  rulesEnvironment,
-  seed,
-  signedInAs,
-} from './support.js';
+import { assertFails, assertSucceeds, rulesEnvironment, seed, signedInAs } from '@cohort-kit/core/testing/rules.js';
+// The ledger is counted by every widget's contributions; the thread's posts are the ones these tests write.
+import { firstRate, newPostFields } from '../../packages/thread/test/rules-fixtures.js';
 
 let env: RulesTestEnvironment;
 const SPACE = 'leadership';

@@ -2,7 +2,7 @@ import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html, nothing } from 'lit';
 import { initializeApp } from 'firebase/app';
-import { createSpace, readDocument, uniqueId, useEmulators, waitFor } from '../test/emulators.js';
+import { createSpace, readDocument, uniqueId, useEmulators, waitFor } from '../testing/emulators.js';
 import { CohortElement } from './cohort-element.js';
 import { resolveConfig } from './config-check.js';
 import { describeFirestoreError, describeSpaceReadError } from './data.js';
@@ -225,7 +225,7 @@ describe('in Spanish and right to left', () => {
     const broken = await fixture<TestWidget>(`<cohort-test-widget space="semana 2"></cohort-test-widget>`);
     await waitFor(() => Boolean($(broken, '[part="problem"]')), 'problem shown');
     expect(text(broken)).to.contain('Este elemento no puede mostrarse');
-    expect(text(broken)).to.contain('space="semana 2" no es un identificador de espacio válido');
+    expect(text(broken)).to.contain('space="semana 2" no es un identificador válido');
     expect(() => resolveConfig({ projectId: 'mi-curso', firestoreEmulator: '127.0.0.1:8080' })).to.throw(
       /data-firestore-emulator y data-auth-emulator van juntos/,
     );

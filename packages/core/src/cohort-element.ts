@@ -37,6 +37,36 @@ interface JoinRequest {
  * Base class of every Cohort Kit element: the `space` attribute, the page's one connection,
  * loading / error / preview states, membership on first contribution, events and announcements.
  * Subclasses implement `startData()` (subscribe, return a cleanup) and `renderContent()`.
+ *
+ * The parts, tokens and events below are every element's; each element's manifest entry inherits them.
+ *
+ * @event cohort-error - The element cannot work; `detail.message` says what to fix.
+ *
+ * @csspart base - The frame around the element.
+ * @csspart preview-marker - The "Preview — only you can see this" badge.
+ * @csspart problem - What stops the element from working, shown in place of its content.
+ * @csspart stale - "Still trying to reach the server" while the connection is slow.
+ * @csspart join - The name form a learner fills in before their first contribution.
+ * @csspart identity - "Posting as …", with the learner's role.
+ * @csspart change-name - The button that opens the name form again.
+ * @csspart pending - "Saved on this device" while a contribution waits for the connection.
+ * @csspart write-error - Why a contribution was not saved.
+ * @csspart sign-in-notice - The facilitator's sign-in result after following an email link.
+ *
+ * @cssproperty --cohort-font-family - Font (inherits the page's by default).
+ * @cssproperty --cohort-color-text - Text colour.
+ * @cssproperty --cohort-color-muted - Secondary text: times, hints, counts.
+ * @cssproperty --cohort-color-surface - Background of the element.
+ * @cssproperty --cohort-color-surface-raised - Background of cards and inputs on the surface.
+ * @cssproperty --cohort-color-border - Borders and dividers.
+ * @cssproperty --cohort-color-accent - Brand colour for choices, buttons, links and highlights.
+ * @cssproperty --cohort-color-accent-text - Text on the accent colour.
+ * @cssproperty --cohort-color-accent-soft - Soft highlight: a mention of the reader, a chosen option.
+ * @cssproperty --cohort-color-danger - Errors and destructive actions.
+ * @cssproperty --cohort-color-success - Confirmations.
+ * @cssproperty --cohort-color-focus - The keyboard focus ring.
+ * @cssproperty --cohort-radius - Corner radius.
+ * @cssproperty --cohort-space - The gap between blocks.
  */
 export abstract class CohortElement extends LitElement {
   static override styles = [tokenStyles, baseStyles];

@@ -10,7 +10,7 @@ import {
   updateDoc,
 } from 'firebase/firestore';
 import type { FirebaseRuntime } from '@cohort-kit/core';
-import { createSpace, grantRole, readDocument, uniqueId, useEmulators, waitFor } from '../../core/test/emulators.js';
+import { createSpace, grantRole, readDocument, uniqueId, useEmulators, waitFor } from '@cohort-kit/core/testing';
 import { castVote, createPoll } from './poll-data.js';
 import type { CohortPoll } from './poll.js';
 import './cohort-poll.js';
@@ -615,7 +615,7 @@ describe('<cohort-poll> with wrong markup', () => {
         <option>B</option></cohort-poll
       >`,
     );
-    await waitFor(() => text(badSpace).includes('is not a valid space id'), 'invalid space');
+    await waitFor(() => text(badSpace).includes('space="week 2" is not a valid id'), 'invalid space');
   });
 
   it('says a space that does not exist must be created', async () => {

@@ -31,6 +31,7 @@ interface Loaded {
 
 /**
  * A one-tap emoji poll with live results: the simpler request that restarts a quiet cohort.
+ * The frame, problem, name form and the `--cohort-*` tokens are every element's (see CohortElement).
  *
  * @summary One-tap poll with live results, participation and an optional follow-up after it closes.
  * @tag cohort-poll
@@ -39,21 +40,12 @@ interface Loaded {
  * @slot after-close - Shown once the poll has closed: the author's follow-up.
  *
  * @event cohort-vote - A learner voted or changed their vote. `detail: { space, poll, choices }`.
- * @event cohort-error - The poll cannot work; `detail.message` says what to fix.
  *
- * @csspart base - The frame around the poll.
  * @csspart question - The question.
  * @csspart option - Each option button.
  * @csspart count - The vote count and percentage of an option.
  * @csspart bar - The results bar of an option.
  * @csspart participation - "12 peers voted" and recent voters.
- * @csspart preview-marker - The "Preview — only you can see this" badge.
- *
- * @cssproperty --cohort-color-accent - Brand colour for choices and bars.
- * @cssproperty --cohort-color-surface - Background of the poll.
- * @cssproperty --cohort-color-text - Text colour.
- * @cssproperty --cohort-radius - Corner radius.
- * @cssproperty --cohort-font-family - Font (inherits the page's by default).
  */
 export class CohortPoll extends CohortElement {
   static override styles = [...CohortElement.styles, pollStyles];

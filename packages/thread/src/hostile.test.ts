@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { createSpace, readDocument, uniqueId, useEmulators, waitFor } from '../../core/test/emulators.js';
+import { createSpace, readDocument, uniqueId, useEmulators, waitFor } from '@cohort-kit/core/testing';
 import { MAX_BODY, MAX_LINKS } from './format.js';
 import type { CohortThread } from './thread.js';
 import './cohort-thread.js';

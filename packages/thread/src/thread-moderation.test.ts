@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createSpace, grantRole, uniqueId, useEmulators, waitFor } from '../../core/test/emulators.js';
+import { createSpace, grantRole, uniqueId, useEmulators, waitFor } from '@cohort-kit/core/testing';
 import {
   articles,
   articleWith,

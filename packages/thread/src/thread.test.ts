@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { connect } from '@cohort-kit/core';
-import { createSpace, grantRole, readDocument, uniqueId, useEmulators, waitFor } from '../../core/test/emulators.js';
+import { createSpace, grantRole, readDocument, uniqueId, useEmulators, waitFor } from '@cohort-kit/core/testing';
 import { otherLearner, seedPosts, storedWhen } from '../test/support.js';
 import { CohortPostEvent } from './events.js';
 import type { CohortThread } from './thread.js';

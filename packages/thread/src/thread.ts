@@ -23,6 +23,7 @@ type DataModule = typeof import('@cohort-kit/core/data.js');
  * A discussion thread that gets a cohort talking and keeps it safe: a starter prompt, posts and one level of
  * replies, light formatting, reactions, @-mentions, live arrivals that never move what you are reading, and
  * moderation (reports, hiding, pinning, locking) enforced by the security rules.
+ * The frame, problem, name form and the `--cohort-*` tokens are every element's (see CohortElement).
  *
  * @summary Safe, live discussion thread with replies, reactions, mentions and moderation.
  * @tag cohort-thread
@@ -32,23 +33,13 @@ type DataModule = typeof import('@cohort-kit/core/data.js');
  * @event cohort-post - A learner posted. `detail: { space, thread, postId }`.
  * @event cohort-reply - A learner replied. `detail: { space, thread, postId, parentId }`.
  * @event cohort-react - A learner added or removed a reaction. `detail: { space, thread, postId, reaction, active }`.
- * @event cohort-error - The thread cannot work; `detail.message` says what to fix.
  *
- * @csspart base - The frame around the thread.
  * @csspart prompt - The starter prompt.
  * @csspart composer - The form for a new post.
  * @csspart feed - The list of posts.
  * @csspart post - Each post.
  * @csspart reaction - Each reaction button.
  * @csspart new-posts - The "3 new posts — show" button.
- * @csspart preview-marker - The "Preview — only you can see this" badge.
- *
- * @cssproperty --cohort-color-accent - Brand colour for buttons, links and highlights.
- * @cssproperty --cohort-color-accent-soft - Background of posts that mention the reader.
- * @cssproperty --cohort-color-surface - Background of the thread.
- * @cssproperty --cohort-color-text - Text colour.
- * @cssproperty --cohort-radius - Corner radius.
- * @cssproperty --cohort-font-family - Font (inherits the page's by default).
  */
 export class CohortThread extends CohortElement {
   static override styles = [...CohortElement.styles, threadStyles];

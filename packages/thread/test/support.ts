@@ -4,7 +4,10 @@
 import { aTimeout, fixture } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { connect } from '@cohort-kit/core';
-import { readDocument, uniqueId, waitFor } from '../../core/test/emulators.js';
+import { readDocument, uniqueId, waitFor } from '@cohort-kit/core/testing';
+import { ThreadHarness } from './thread-harness.js';
+
+export { button, findButton } from '@cohort-kit/core/testing';
 import type { CohortThread } from '../src/thread.js';
 import '../src/cohort-thread.js';
 
@@ -78,11 +81,11 @@ export async function readerUid(): Promise<string> {
 }
 
 export const root = (el: CohortThread) => el.shadowRoot!;
-export const text = (el: CohortThread) => root(el).textContent!.replace(/\s+/g, ' ');
-export const liveRegion = (el: CohortThread) => root(el).querySelector('[aria-live="polite"]')!.textContent ?? '';
-export const articles = (el: CohortThread) => [...root(el).querySelectorAll<HTMLElement>('.feed > article')];
-export const bodies = (el: CohortThread) =>
-  articles(el).map((article) => article.querySelector('.post__body')?.textContent?.trim() ?? '');
+const harness = (el: CohortThread) => new ThreadHarness(el);
+export const text = (el: CohortThread) => harness(el).text();
+export const liveRegion = (el: CohortThread) => harness(el).announcement();
+export const articles = (el: CohortThread) => harness(el).articles();
+export const bodies = (el: CohortThread) => harness(el).bodies();
 export const articleWith = (el: CohortThread, body: string) =>
   articles(el).find((article) => article.querySelector('.post__body')?.textContent?.trim() === body);
 
@@ -92,22 +95,6 @@ export async function mountThread(space: string, thread: string): Promise<Cohort
     `<div><cohort-thread space="${space}" thread="${thread}" prompt="What will you try this week?"></cohort-thread></div>`,
   );
   const el = wrapper.querySelector('cohort-thread') as CohortThread;
-  await waitFor(
-    () => !root(el).querySelector('[aria-busy="true"]') && Boolean(root(el).querySelector('[role="feed"], .empty')),
-    'thread loaded',
-  );
+  await waitFor(() => harness(el).loaded(), 'thread loaded');
   return el;
-}
-
-/** The button a person would find by its text or accessible name, or undefined when there is none. */
-export function findButton(scope: ParentNode, label: string): HTMLButtonElement | undefined {
-  return [...scope.querySelectorAll<HTMLButtonElement>('button')].find(
-    (b) => b.textContent!.trim() === label || b.getAttribute('aria-label')?.startsWith(label),
-  );
-}
-
-export function button(scope: ParentNode, label: string): HTMLButtonElement {
-  const found = findButton(scope, label);
-  if (!found) throw new Error(`no button "${label}"`);
-  return found;
 }

@@ -19,8 +19,15 @@ import {
   type Firestore,
 } from 'firebase/firestore';
 import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
-import { addContribution } from '../../packages/core/src/ledger';
-import { assertFails, assertSucceeds, rulesEnvironment, seed, signedInAs, signedOut } from './support.js';
+import { addContribution } from '../../core/src/ledger';
+import {
+  assertFails,
+  assertSucceeds,
+  rulesEnvironment,
+  seed,
+  signedInAs,
+  signedOut,
+} from '@cohort-kit/core/testing/rules.js';
 
 let env: RulesTestEnvironment;
 const space = 'leadership-2026-spring';

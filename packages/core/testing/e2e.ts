@@ -1,10 +1,11 @@
 // End-to-end support: the system Chromium through playwright-core, the demo served by Vite against the
 // emulators that npm test started, and firebase-admin for setting up and checking data as the CLI would.
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
-import { startStaticDemo } from '../../scripts/static-demo.mjs';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
+import { startStaticDemo } from '../../../scripts/static-demo.mjs';
 
 export const SPACE = 'leadership-2026-spring';
 
@@ -52,4 +53,32 @@ export async function answerJoinForm(page: Page, host: string, name: string) {
   await form.waitFor({ timeout: 20000 });
   await form.locator('input[name="displayName"]').fill(name);
   await form.getByRole('button', { name: 'Continue' }).click();
+}
+
+/**
+ * The demo served over the emulators for this file's tests: launched once, the demo space created, and `clearPath`
+ * (the widget's own data, e.g. a poll's document) deleted before each test so each starts from nothing.
+ */
+export function useDemo(clearPath?: string): { readonly browser: Browser; readonly url: string } {
+  let launched: Awaited<ReturnType<typeof launch>> | undefined;
+  beforeAll(async () => {
+    launched = await launch();
+    await createDemoSpace();
+  });
+  afterAll(async () => {
+    await launched?.close();
+  });
+  if (clearPath) {
+    beforeEach(async () => {
+      await adminDb().recursiveDelete(adminDb().doc(clearPath));
+    });
+  }
+  return {
+    get browser() {
+      return launched!.browser;
+    },
+    get url() {
+      return launched!.demoUrl;
+    },
+  };
 }

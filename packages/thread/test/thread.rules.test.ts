@@ -1,8 +1,6 @@
 // Rules for <cohort-thread>: posts, replies, edits, soft deletes, reactions with counters, reports, moderation,
 // locking and the per-learner rate limit. Each allow has a passing case and near misses that must fail.
 import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import {
   collection,
   doc,
@@ -20,9 +18,10 @@ import {
   type Firestore,
 } from 'firebase/firestore';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addContribution } from '../../packages/core/src/ledger';
-import { ALL_BUILT_IN_BLOCKED } from '../../packages/core/src/text-checks';
-import { assertFails, assertSucceeds, firstRate, linkCount, newPostFields, rulesEnvironment, seed } from './support';
+import { addContribution } from '../../core/src/ledger';
+import { ALL_BUILT_IN_BLOCKED } from '../../core/src/text-checks';
+import { assertFails, assertSucceeds, composedRules, rulesEnvironment, seed } from '@cohort-kit/core/testing/rules.js';
+import { firstRate, linkCount, newPostFields } from './rules-fixtures.js';
 
 const SPACE = 'spaces/leadership';
 const THREAD = `${SPACE}/threads/week-2`;
@@ -472,7 +471,7 @@ describe('thread presence: authors', () => {
 
 describe('thread posts: norms and blocked words', () => {
   it('keeps the client and the rules lists of built-in words the same', () => {
-    const rules = readFileSync(fileURLToPath(new URL('../../firestore.rules', import.meta.url)), 'utf8');
+    const rules = composedRules();
     const block = /function builtInBlocked\(\) \{\s*return \[([^\]]*)\]/.exec(rules);
     expect(block).not.toBeNull();
     const listed = [...block![1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]);

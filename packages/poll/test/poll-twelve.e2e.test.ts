@@ -1,30 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { adminDb, answerJoinForm, createDemoSpace, launch, learner, SPACE } from './support.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { adminDb, answerJoinForm, learner, SPACE, useDemo } from '@cohort-kit/core/testing/e2e.js';
 
-let browser: Browser;
-let demoUrl: string;
-let close: () => Promise<void>;
 const POLL = 'twelve-options';
 const pollPath = `spaces/${SPACE}/polls/${POLL}`;
 
-beforeAll(async () => {
-  ({ browser, demoUrl, close } = await launch());
-  await createDemoSpace();
-});
-afterAll(async () => {
-  await close?.();
-});
-beforeEach(async () => {
-  await adminDb().recursiveDelete(adminDb().doc(pollPath));
-});
+const demo = useDemo(pollPath);
 
 /**
  * The demo course page with its poll swapped for one of `count` options, as an author would write it: the
  * element the page loads, in the page's own space.
  */
 async function openPoll(count: number, attributes = '') {
-  const { context, page } = await learner(browser, `${demoUrl}index.html`);
+  const { context, page } = await learner(demo.browser, `${demo.url}index.html`);
   await page.locator('cohort-poll').getByText('Which goal-setting approach').waitFor({ timeout: 60000 });
   await page.evaluate(
     ({ poll, count, attributes }) => {

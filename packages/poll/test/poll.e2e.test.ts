@@ -1,22 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { adminDb, answerJoinForm, createDemoSpace, launch, learner, SPACE } from './support.js';
+import { describe, expect, it } from 'vitest';
 
-let browser: Browser;
-let demoUrl: string;
-let close: () => Promise<void>;
+import { adminDb, answerJoinForm, learner, SPACE, useDemo } from '@cohort-kit/core/testing/e2e.js';
+
 const pollPath = `spaces/${SPACE}/polls/goal-approach`;
 
-beforeAll(async () => {
-  ({ browser, demoUrl, close } = await launch());
-  await createDemoSpace();
-});
-afterAll(async () => {
-  await close?.();
-});
-beforeEach(async () => {
-  await adminDb().recursiveDelete(adminDb().doc(pollPath));
-});
+const demo = useDemo(pollPath);
 
 import type { Page } from 'playwright-core';
 
@@ -25,8 +13,8 @@ const option = (page: Page, name: RegExp) => page.locator('cohort-poll').getByRo
 
 describe('the demo course page poll', () => {
   it("two learners in separate browsers see each other's votes live", async () => {
-    const ana = await learner(browser, `${demoUrl}index.html`);
-    const ben = await learner(browser, `${demoUrl}index.html`);
+    const ana = await learner(demo.browser, `${demo.url}index.html`);
+    const ben = await learner(demo.browser, `${demo.url}index.html`);
     const anaPoll = ana.page.locator('cohort-poll');
     const benPoll = ben.page.locator('cohort-poll');
     await benPoll.getByText('No one has voted yet').waitFor();
@@ -60,9 +48,9 @@ describe('the demo course page poll', () => {
   });
 
   it("the two-learners page shows one learner's vote reaching the other, even in a storage-less iframe", async () => {
-    // Frame B comes from another site than the page, so the browser denies it storage: the way an LMS
+    // Frame B comes from another site than the page, so the demo.browser denies it storage: the way an LMS
     // often embeds a course. The kit must still work there, with its cache in memory.
-    const { context, page } = await learner(browser, `${demoUrl}two-learners.html`);
+    const { context, page } = await learner(demo.browser, `${demo.url}two-learners.html`);
     const frameA = page.frameLocator('#frame-a').locator('cohort-poll');
     const frameB = page.frameLocator('#frame-b').locator('cohort-poll');
     await frameB.getByText('No one has voted yet').waitFor({ timeout: 60000 });
@@ -86,7 +74,7 @@ describe('the demo course page poll', () => {
     const open = async () => {
       while (next < 20) {
         const i = next++;
-        const { context, page } = await learner(browser, `${demoUrl}learner.html`);
+        const { context, page } = await learner(demo.browser, `${demo.url}learner.html`);
         await page.locator('cohort-poll').getByText('Tap an option to vote').waitFor({ timeout: 90000 });
         learners.push({ context, page, i });
       }

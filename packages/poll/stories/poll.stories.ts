@@ -14,7 +14,7 @@ import {
   option,
   ready,
   vote,
-} from './support/steps.js';
+} from './steps.js';
 
 /** Args are the attributes an author writes (kebab-case, as in the manifest's Controls), plus the markup inside. */
 interface PollArgs {

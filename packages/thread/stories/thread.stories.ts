@@ -5,7 +5,7 @@ import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import { seedPreviewThread, type PreviewScenario } from '@cohort-kit/thread/preview-seed.js';
-import { element, expectProblem, type ElementHandle } from './support/steps.js';
+import { element, expectProblem, type ElementHandle } from '@cohort-kit/core/testing/stories.js';
 
 /** Args are the attributes an author writes, as in the manifest's Controls. */
 interface ThreadArgs {

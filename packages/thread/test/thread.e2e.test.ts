@@ -1,22 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { adminDb, answerJoinForm, createDemoSpace, launch, learner, SPACE } from './support.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { adminDb, answerJoinForm, learner, SPACE, useDemo } from '@cohort-kit/core/testing/e2e.js';
 
-let browser: Browser;
-let demoUrl: string;
-let close: () => Promise<void>;
 const threadPath = `spaces/${SPACE}/threads/week-2-goals`;
 
-beforeAll(async () => {
-  ({ browser, demoUrl, close } = await launch());
-  await createDemoSpace();
-});
-afterAll(async () => {
-  await close?.();
-});
-beforeEach(async () => {
-  await adminDb().recursiveDelete(adminDb().doc(threadPath));
-});
+const demo = useDemo(threadPath);
 
 const thread = (page: Page) => page.locator('cohort-thread');
 const article = (page: Page, text: string) => thread(page).locator('article').filter({ hasText: text }).first();
@@ -47,7 +35,7 @@ async function seeArriving(page: Page, body: string, firstShown?: string) {
 
 describe('the demo course page thread', () => {
   it("two learners in separate browsers see each other's posts, replies and reactions live", async () => {
-    const ana = await learner(browser, `${demoUrl}index.html`);
+    const ana = await learner(demo.browser, `${demo.url}index.html`);
     await thread(ana.page).getByText('No one has replied yet.').waitFor({ timeout: 60000 });
     await postAs(ana.page, 'Ana', 'First things first: I will block focus time.');
     const storedPosts = () =>
@@ -56,11 +44,11 @@ describe('the demo course page thread', () => {
         .get()
         .then((result) => result.size);
     await expect.poll(storedPosts, { timeout: 30000 }).toBe(1);
-    const ben = await learner(browser, `${demoUrl}index.html`);
+    const ben = await learner(demo.browser, `${demo.url}index.html`);
     await article(ben.page, 'block focus time').waitFor({ timeout: 60000 });
 
     // A third learner's first post arrives while Ben reads.
-    const cara = await learner(browser, `${demoUrl}index.html`);
+    const cara = await learner(demo.browser, `${demo.url}index.html`);
     await article(cara.page, 'block focus time').waitFor({ timeout: 60000 });
     await postAs(cara.page, 'Cara', 'By week 6 I will run my team meeting without notes.');
     await seeArriving(ben.page, 'By week 6 I will run my team meeting without notes.', 'block focus time');
@@ -91,7 +79,7 @@ describe('the demo course page thread', () => {
   });
 
   it('two posts written while the connection is down stay pending through a reload and are both delivered', async () => {
-    const ana = await learner(browser, `${demoUrl}index.html`);
+    const ana = await learner(demo.browser, `${demo.url}index.html`);
     await thread(ana.page).getByText('No one has replied yet.').waitFor({ timeout: 60000 });
     await postAs(ana.page, 'Ana', 'First goal, posted online.');
     // The rules allow one post per 10 seconds from the server's time of the last one: count from its arrival.

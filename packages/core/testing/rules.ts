@@ -1,11 +1,11 @@
-// Shared by the rules suites: a test environment on the real Firestore emulator that npm test started,
-// loaded with this repository's firestore.rules.
+// For every widget's rules suite: a test environment on the real Firestore emulator that npm test started, loaded
+// with the composed firestore.rules, and readers for the parity tests that compare rules with TypeScript.
 import {
   initializeTestEnvironment,
   type RulesTestContext,
   type RulesTestEnvironment,
 } from '@firebase/rules-unit-testing';
-import { serverTimestamp, setLogLevel, type Firestore } from 'firebase/firestore';
+import { setLogLevel, type Firestore } from 'firebase/firestore';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -14,7 +14,13 @@ setLogLevel('silent');
 
 export { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 
-const rulesPath = fileURLToPath(new URL('../../firestore.rules', import.meta.url));
+const repositoryFile = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
+
+/** A file of the repository as text, by its path from the root (firestore.rules, a TypeScript source…). */
+export const readRepositoryFile = (path: string) => readFileSync(repositoryFile(path), 'utf8');
+
+/** The composed rules that Firebase deploys and these suites load. */
+export const composedRules = () => readRepositoryFile('firestore.rules');
 
 export async function rulesEnvironment(suite: string): Promise<RulesTestEnvironment> {
   const hostPort = process.env.FIRESTORE_EMULATOR_HOST;
@@ -23,7 +29,7 @@ export async function rulesEnvironment(suite: string): Promise<RulesTestEnvironm
   return initializeTestEnvironment({
     // One project id per suite keeps suites from seeing each other's data when they run in parallel.
     projectId: `demo-rules-${suite}`,
-    firestore: { host, port: Number(port), rules: readFileSync(rulesPath, 'utf8') },
+    firestore: { host, port: Number(port), rules: composedRules() },
   });
 }
 
@@ -43,42 +49,14 @@ export const signedInAs = (env: RulesTestEnvironment, uid: string) => modular(en
 /** Firestore with no auth at all. */
 export const signedOut = (env: RulesTestEnvironment) => modular(env.unauthenticatedContext());
 
-/** How many links a body holds, as the thread counts them. */
-export const linkCount = (body: string) => (body.match(/https?:\/\//g) ?? []).length;
-
-/** A new thread post as the element writes it (packages/thread/src/thread-data.ts, createPost). */
-export function newPostFields(
-  author: { uid: string; name: string; role: string },
-  body: string,
-  extra: Record<string, unknown> = {},
-) {
-  return {
-    authorId: author.uid,
-    authorName: author.name,
-    authorRole: author.role,
-    body,
-    parentId: null,
-    createdAt: serverTimestamp(),
-    editedAt: null,
-    deleted: false,
-    hidden: false,
-    pinned: false,
-    reactionCounts: {},
-    reactionTotal: 0,
-    replyCount: 0,
-    reportCount: 0,
-    lastReplyId: null,
-    mentions: [],
-    linkCount: linkCount(body),
-    ...extra,
-  };
+/** The quoted strings of the list a rules function returns, e.g. reactionKeys(). */
+export function listReturnedBy(name: string): string[] | undefined {
+  const body = new RegExp(`function ${name}\\(\\) \\{\\s*return \\[([^\\]]*)\\]`).exec(composedRules());
+  return body ? [...body[1]!.matchAll(/'([^']+)'/g)].map((match) => match[1]!) : undefined;
 }
 
-/** A learner's first rate document, paying for post `id` of `thread`. */
-export const firstRate = (id: string, thread = 'week-2') => ({
-  lastPostAt: serverTimestamp(),
-  windowStart: serverTimestamp(),
-  count: 1,
-  lastThreadId: thread,
-  lastPostId: id,
-});
+/** A numeric constant as a TypeScript source declares it (for modules too heavy to import in Node). */
+export function tsConstant(path: string, name: string): number | undefined {
+  const found = new RegExp(`export const ${name} = (\\d+);`).exec(readRepositoryFile(path));
+  return found ? Number(found[1]) : undefined;
+}
