@@ -87,13 +87,35 @@ export function applyProjectSettings(html, settings) {
   });
 }
 
-/** Serves /demo/* (rendered pages and assets) and /kit/* (the built kit) on 127.0.0.1. */
+/**
+ * The response headers firebase.json gives a hosted path (`hosting.headers`, by glob), so that what the demo
+ * server sends is what Firebase Hosting will: the kit's CORS header above all, which a course page on another
+ * origin (an LMS) needs to load it as a module script.
+ */
+export function hostingHeaders(path) {
+  const hosting = JSON.parse(readFileSync(join(root, 'firebase.json'), 'utf8')).hosting ?? {};
+  const glob = (source) =>
+    new RegExp(
+      `^${source
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*\*/g, '\0')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\0/g, '.*')}$`,
+    );
+  const headers = {};
+  for (const rule of hosting.headers ?? []) {
+    if (glob(rule.source).test(path)) for (const { key, value } of rule.headers) headers[key.toLowerCase()] = value;
+  }
+  return headers;
+}
+
+/** Serves /demo/* (rendered pages and assets) and /kit/* (the built kit) on 127.0.0.1, with firebase.json's headers. */
 export async function startStaticDemo({ port = 5174, env = process.env, extraPages = {} } = {}) {
   if (!existsSync(join(kitDist, 'cohort-kit.js'))) throw new Error('No built kit: run npm run build first.');
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const send = (status, body, type = 'text/plain') => {
-      response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      response.writeHead(status, { 'cache-control': 'no-store', ...hostingHeaders(path), 'content-type': type });
       response.end(body);
     };
     try {

@@ -99,7 +99,7 @@ export const Spanish: Story = {
     const wrong = canvasElement.querySelectorAll('cohort-poll')[1]!;
     const problem = await waitFor(() => {
       const text = wrong.shadowRoot?.querySelector('[part="problem"]')?.textContent ?? '';
-      if (!text.includes('no es un identificador de espacio válido')) throw new Error('no Spanish problem yet');
+      if (!text.includes('no es un identificador válido')) throw new Error('no Spanish problem yet');
       return text;
     });
     await expect(problem).toContain('Este elemento no puede mostrarse');
