@@ -135,7 +135,7 @@ export function spaceProblem(spaceId: string): string | undefined {
 
 export function missingSpaceMessage(spaceId: string): string {
   return msg(
-    str`The space "${spaceId}" does not exist. The course team creates it with: npx cohort-kit create-space --space ${spaceId}`,
+    str`The space "${spaceId}" does not exist. A course owner creates it in the owner console, or with: npx cohort-kit create-space --space ${spaceId} --name "Course name"`,
     { id: 'core.space-missing' },
   );
 }

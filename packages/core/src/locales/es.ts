@@ -52,7 +52,7 @@ export const templates = {
   'core.pending.slow': 'Guardado en este dispositivo: aún se está enviando.',
   'core.pending.sent': 'Tus cambios se enviaron.',
   'core.pending.refused': str`El servidor rechazó un cambio guardado en este dispositivo: ${0}`,
-  'core.space-missing': str`El espacio "${0}" no existe. El equipo del curso debe crearlo con: npx cohort-kit create-space --space ${0}`,
+  'core.space-missing': str`El espacio "${0}" no existe. Una persona propietaria del curso lo crea en la consola, o con: npx cohort-kit create-space --space ${0} --name "Nombre del curso"`,
   'core.id-invalid': str`${0}="${1}" no es un identificador válido: usa de 1 a 100 letras, números, "-" o "_", empezando por una letra o un número.`,
   'core.space-required': 'Falta el atributo space: indica el curso o la cohorte a la que pertenece este elemento.',
   'core.join.title': 'Antes de tu primera aportación',
