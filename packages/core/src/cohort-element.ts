@@ -96,6 +96,8 @@ export abstract class CohortElement extends LitElement {
   #joinForm?: typeof import('./join-form.js');
   #cleanups: (() => void)[] = [];
   #generation = 0;
+  /** Connected and started (or starting); false once a removal has stopped it. */
+  #running = false;
   /** What the element needs once connected (loaded with the data module, after first paint). */
   #parts?: PartsModule;
   /** The page's settings once checked. */
@@ -130,14 +132,22 @@ export abstract class CohortElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.#running) return; // moved in the page: still running
+    this.#running = true;
     void this.#start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#signInNotice?.stop();
-    this.#signInNotice = undefined;
-    this.#stop();
+    // Stopped once the current task is done, unless the element is back by then: one moved in the page (taken out
+    // and put back at once) keeps its listeners, its form and its place instead of loading and reading again.
+    queueMicrotask(() => {
+      if (this.isConnected || !this.#running) return;
+      this.#running = false;
+      this.#signInNotice?.stop();
+      this.#signInNotice = undefined;
+      this.#stop();
+    });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -338,7 +348,7 @@ export abstract class CohortElement extends LitElement {
   }
 
   #useParts(parts: PartsModule) {
-    // Every connection watches the sign-in notice: leaving the page stopped the watch of an element that was moved.
+    // Every start watches the sign-in notice: a removal stopped the watch of an element that was put back later.
     this.#signInNotice ??= new parts.SignInNoticeView(this, this.announcer);
     if (this.#parts) return;
     this.#parts = parts;

@@ -24,6 +24,13 @@ import { recordReads } from './read-meter.js';
 export { connect };
 export type { FirebaseRuntime };
 export { addContribution, CONTRIBUTION_KINDS, ledgerRef, utcDay, type ContributionKind } from './ledger.js';
+// Here rather than in the index: re-exported there, it would load before first paint with the rest of the index.
+export {
+  KeyedSubscription,
+  KeyedSubscriptionSet,
+  type SubscriptionKey,
+  type Unsubscribe,
+} from './keyed-subscription.js';
 
 /** How long a listener may wait for the server before the element says it is still trying. */
 export const STALE_AFTER_MS = 8000;

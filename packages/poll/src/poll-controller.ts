@@ -4,6 +4,7 @@
 import { msg, str } from '@lit/localize';
 import type { ReactiveController } from 'lit';
 import { CohortConnectionError, whenReady, type FirebaseRuntime, type WidgetHost } from '@cohort-kit/core';
+import { KeyedSubscription } from '@cohort-kit/core/data.js';
 import { CohortVoteEvent } from './events.js';
 import { conflicts, labelProblem, lengthProblem, planVote, sameDefinition, voteAnnouncement } from './poll-checks.js';
 import * as pollData from './poll-data.js';
@@ -43,12 +44,39 @@ export class PollController implements ReactiveController, FacilitatorActions {
   #scheduledClose: number | null = null;
   #warnedDrift = false;
   #suggestedHere = false;
+  /** The connection and the poll the element last started: set by start(), cleared by its cleanup. */
+  #source?: { runtime: FirebaseRuntime; data: DataModule; space: string; poll: string };
+  /**
+   * The poll's listeners, one set per space and poll. A change of learner is followed inside watchPoll (only their
+   * own vote is read again), so the learner is not part of the key.
+   */
+  readonly #watch: KeyedSubscription<readonly [space: string, poll: string]>;
 
   constructor(
     private readonly host: WidgetHost,
     private readonly page: PollPage,
   ) {
     host.addController(this);
+    this.#watch = new KeyedSubscription(host, {
+      key: () => (this.#source ? ([this.#source.space, this.#source.poll] as const) : undefined),
+      subscribe: ([space, poll]) => {
+        const { runtime, data } = this.#source!;
+        return pollData.watchPoll(
+          runtime,
+          data,
+          space,
+          poll,
+          (snapshot) => this.#onSnapshot(snapshot),
+          (error) => host.fail({ kind: 'connection', message: error.message }),
+          () => host.requestUpdate(),
+        );
+      },
+    });
+  }
+
+  hostConnected(): void {
+    // Back on the page (moved, or put back): the closing time is watched again without waiting for an update.
+    this.#scheduleClose();
   }
 
   hostUpdated(): void {
@@ -65,7 +93,7 @@ export class PollController implements ReactiveController, FacilitatorActions {
     this.host.requestUpdate();
   }
 
-  /** Subscribes to the poll; returns the cleanup. */
+  /** Watches the element's space and poll, as checked by the element; returns the cleanup. */
   start(runtime: FirebaseRuntime, data: DataModule): () => void {
     const definition = this.page.definition;
     // Checked with the data rather than at first paint: rare, and its messages need not weigh on every page.
@@ -74,15 +102,14 @@ export class PollController implements ReactiveController, FacilitatorActions {
       this.host.fail({ kind: 'markup', message: tooLong });
       return () => {};
     }
-    return pollData.watchPoll(
-      runtime,
-      data,
-      this.host.spaceId,
-      this.page.poll,
-      (snapshot) => this.#onSnapshot(snapshot),
-      (error) => this.host.fail({ kind: 'connection', message: error.message }),
-      () => this.host.requestUpdate(),
-    );
+    const source = { runtime, data, space: this.host.spaceId, poll: this.page.poll };
+    this.#source = source;
+    this.#watch.refresh();
+    return () => {
+      if (this.#source !== source) return; // already started again
+      this.#source = undefined;
+      this.#watch.refresh();
+    };
   }
 
   #onSnapshot(snapshot: PollSnapshot) {

@@ -229,17 +229,12 @@ export class ThreadController extends ThreadSender {
     this.mentionFor = kind;
     if (prefix === this.mentionQuery) return;
     this.mentionQuery = prefix;
-    this.mentionStop?.();
-    this.mentionStop = this.store.watchMemberMatches(this.runtime, this.data, this.host.spaceId, prefix, (members) => {
-      this.mentionOptions = members.filter((m) => m.uid !== this.uid);
-      this.mentionIndex = 0;
-    });
+    this.refreshMentions();
   }
 
   closeMentions() {
-    this.mentionStop?.();
-    this.mentionStop = undefined;
     this.mentionQuery = undefined;
+    this.refreshMentions();
     this.mentionFor = undefined;
     this.mentionOptions = [];
   }

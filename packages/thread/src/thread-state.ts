@@ -4,6 +4,12 @@
 import { msg, str } from '@lit/localize';
 import type { ReactiveController } from 'lit';
 import type { FirebaseRuntime, WidgetHost } from '@cohort-kit/core';
+import {
+  KeyedSubscription,
+  KeyedSubscriptionSet,
+  type SubscriptionKey,
+  type Unsubscribe,
+} from '@cohort-kit/core/data.js';
 import type { PostQueue, QueuedPost } from './post-queue.js';
 import { PAGE_SIZE } from './reactions.js';
 import type { MemberOption, Mine, PageCursor, PageView, Post, RateView, SortOrder } from './thread-data.js';
@@ -21,6 +27,19 @@ export interface Draft {
 }
 
 export const emptyDraft = (): Draft => ({ text: '', error: '', mentions: new Map() });
+
+/** What the subscriptions read with, and the space and thread the element started: set by start(). */
+interface Source {
+  runtime: FirebaseRuntime;
+  data: DataModule;
+  store: ThreadData;
+  space: string;
+  thread: string;
+}
+
+/** One page of the feed: the view it belongs to (order, horizon, hidden posts or not) and its place in it. */
+type PageKey = readonly [space: string, thread: string, sort: SortOrder, horizon: number, all: boolean, index: number];
+type ArrivalsKey = readonly [space: string, thread: string, sort: SortOrder, horizon: number, all: boolean];
 
 const values = new WeakMap<ThreadState, Record<string, unknown>>();
 
@@ -85,13 +104,17 @@ export abstract class ThreadState implements ReactiveController {
   @tracked sending = new Set<'post' | 'reply'>();
 
   readonly host: WidgetHost;
-  /** The thread id when the subscriptions started: a change restarts the element, not these. */
-  startedFor = '';
   readonly #thread: () => string;
   store?: ThreadData;
   data?: DataModule;
   runtime?: FirebaseRuntime;
-  subs = new Map<string, () => void>();
+  /** Undefined until start() and after its cleanup: then nothing is watched. A new thread restarts the element. */
+  #source?: Source;
+  /** Every subscription of the view, each following its own key (see #watch). */
+  readonly #watches: { refresh(): void }[] = [];
+  readonly #pages: KeyedSubscriptionSet<PageKey>;
+  readonly #arrivals: KeyedSubscription<ArrivalsKey>;
+  readonly #mentions: KeyedSubscription<readonly [space: string, prefix: string]>;
   rate: RateView = { rate: null, settled: false };
   lastPostAt = 0;
   /** When the view opened (or the sort changed): pages hold posts up to here, arrivals come after. */
@@ -111,13 +134,115 @@ export abstract class ThreadState implements ReactiveController {
   focusComposer = false;
   /** After "Load more": the index of the first newly loaded post, focused once it arrives. */
   focusFrom?: number;
-  mentionStop?: () => void;
+  /** The name being typed after "@": its matches are watched while it is set. */
   mentionQuery?: string;
 
   constructor(host: WidgetHost, thread: () => string) {
     this.host = host;
     this.#thread = thread;
     host.addController(this);
+    const fail = (error: Error) => host.fail({ kind: 'connection', message: error.message });
+    this.#watch(
+      ({ space, thread }) => [space, thread] as const,
+      ({ runtime, data, store }, [s, t]) =>
+        store.watchThread(
+          runtime,
+          data,
+          s,
+          t,
+          ({ exists, locked }) => {
+            this.threadExists = exists;
+            this.locked = locked;
+          },
+          fail,
+        ),
+    );
+    this.#watch(
+      ({ space, thread }) => [space, thread, this.all] as const,
+      ({ runtime, data, store }, [s, t, all]) =>
+        store.watchPinned(runtime, data, s, t, all, (posts) => (this.pinned = posts), fail),
+    );
+    // Each page keeps its listener while it is shown, so "Load more" reads the next page only.
+    this.#pages = this.#watchEach(
+      ({ space, thread }) =>
+        this.cursors.map((_, index): PageKey => [space, thread, this.sort, this.horizon.getTime(), this.all, index]),
+      ({ runtime, data, store }, key) => {
+        const [s, t, sort, horizon, all, index] = key;
+        const options = { sort, horizon: new Date(horizon), cursor: this.cursors[index] ?? null, all };
+        return store.watchPage(runtime, data, s, t, options, (view) => this.onPage(key, view), fail);
+      },
+    );
+    this.#arrivals = this.#watch(
+      ({ space, thread }): ArrivalsKey => [space, thread, this.sort, this.horizon.getTime(), this.all],
+      ({ runtime, data, store }, key) => {
+        const [s, t, , horizon, all] = key;
+        return store.watchArrivals(runtime, data, s, t, new Date(horizon), all, (p) => this.onArrivals(key, p), fail);
+      },
+    );
+    this.#watchEach(
+      ({ space, thread }) => [...this.expanded].map((id) => [space, thread, id, this.all] as const),
+      ({ runtime, data, store }, [s, t, id, all]) =>
+        store.watchReplies(runtime, data, s, t, id, all, (posts) => this.onReplies(id, posts), fail),
+    );
+    // The reader's own documents follow their account: a sign-in, or another learner on this device.
+    this.#watch(
+      ({ space }) => (this.uid ? ([space, this.uid] as const) : undefined),
+      ({ runtime, data, store }, [s, uid]) =>
+        store.watchRate(runtime, data, s, uid, (view) => {
+          this.rate = view;
+          this.pump();
+        }),
+    );
+    const mine = ({ space, thread }: Source) => (this.uid ? ([space, thread, this.uid] as const) : undefined);
+    this.#watch(mine, ({ runtime, data, store }, [s, t, uid]) =>
+      store.watchMyRecent(runtime, data, s, t, uid, (posts) => (this.myRecent = posts)),
+    );
+    this.#watch(mine, ({ runtime, data, store }, [s, t, uid]) =>
+      store.watchMyReactions(runtime, data, s, t, uid, (reactions) => (this.mine = reactions)),
+    );
+    this.#watch(mine, ({ runtime, data, store }, [s, t, uid]) =>
+      store.watchMyLastPost(runtime, data, s, t, uid, (at) => (this.myLastPost = at)),
+    );
+    // Facilitators see hidden posts in the feed already.
+    this.#watch(
+      (source) => (this.all ? undefined : mine(source)),
+      ({ runtime, data, store }, [s, t, uid]) =>
+        store.watchMyHidden(runtime, data, s, t, uid, (posts) => (this.myHidden = posts)),
+    );
+    this.#mentions = this.#watch(
+      ({ space }) => (this.mentionQuery === undefined ? undefined : ([space, this.mentionQuery] as const)),
+      ({ runtime, data, store }, [s, prefix]) =>
+        store.watchMemberMatches(runtime, data, s, prefix, (members) => {
+          this.mentionOptions = members.filter((m) => m.uid !== this.uid);
+          this.mentionIndex = 0;
+        }),
+    );
+  }
+
+  /** A subscription for one key computed from the source, while the thread is started. */
+  #watch<K extends SubscriptionKey>(
+    key: (source: Source) => K | undefined,
+    subscribe: (source: Source, key: K) => Unsubscribe,
+  ): KeyedSubscription<K> {
+    const watch = new KeyedSubscription<K>(this.host, {
+      key: () => (this.#source ? key(this.#source) : undefined),
+      subscribe: (k) => subscribe(this.#source!, k),
+    });
+    this.#watches.push(watch);
+    return watch;
+  }
+
+  /** A subscription per key of a list computed from the source (pages, expanded replies), while started. */
+  #watchEach<K extends SubscriptionKey>(
+    keys: (source: Source) => K[],
+    subscribe: (source: Source, key: K) => Unsubscribe,
+  ): KeyedSubscriptionSet<K> {
+    const watch = new KeyedSubscriptionSet<K>(this.host, {
+      keys: () => (this.#source ? keys(this.#source) : []),
+      subscribe: (k) => subscribe(this.#source!, k),
+    });
+    this.#watches.push(watch);
+    return watch;
   }
 
   /** The element's `thread` attribute. */
@@ -140,22 +265,33 @@ export abstract class ThreadState implements ReactiveController {
     this.store = store;
     this.data = data;
     this.runtime = runtime;
-    this.startedFor = this.thread;
+    const source: Source = { runtime, data, store, space: this.host.spaceId, thread: this.thread };
+    this.#source = source;
     this.resetView();
-    this.syncSubscriptions();
+    this.#refreshWatches();
+    this.followReader();
     return () => {
-      for (const stop of this.subs.values()) stop();
-      this.subs.clear();
-      this.mentionStop?.();
+      if (this.#source !== source) return; // already started again
+      this.#source = undefined;
+      this.#refreshWatches();
       clearTimeout(this.pumpTimer);
       this.store = undefined;
     };
   }
 
-  /** After each render of the element: follow what the view now shows, and move focus where it was promised. */
+  #refreshWatches() {
+    for (const watch of this.#watches) watch.refresh();
+  }
+
+  /** The mention list follows `mentionQuery`, which is not rendered state: say when it changed. */
+  refreshMentions() {
+    this.#mentions.refresh();
+  }
+
+  /** After each render of the element: follow the reader's queue, and move focus where it was promised. */
   hostUpdated(): void {
-    if (!this.store || this.thread !== this.startedFor) return; // the element restarts for a new thread
-    this.syncSubscriptions();
+    if (!this.#source || this.thread !== this.#source.thread) return; // the element restarts for a new thread
+    this.followReader();
     this.applyFocus();
   }
 
@@ -195,88 +331,21 @@ export abstract class ThreadState implements ReactiveController {
     return this.host.isFacilitator;
   }
 
-  /** Starts the listeners the view needs now and stops the ones it no longer needs. */
-  syncSubscriptions() {
-    const store = this.store;
-    const data = this.data;
-    const runtime = this.runtime;
-    if (!store || !data || !runtime) return;
-    const s = this.host.spaceId;
-    const t = this.thread;
-    const all = this.all;
-    const horizon = this.horizon;
-    const wanted = new Map<string, () => () => void>();
-    const fail = (error: Error) => this.host.fail({ kind: 'connection', message: error.message });
-    wanted.set('thread', () =>
-      store.watchThread(
-        runtime,
-        data,
-        s,
-        t,
-        ({ exists, locked }) => {
-          this.threadExists = exists;
-          this.locked = locked;
-        },
-        fail,
-      ),
-    );
-    wanted.set(`pinned:${all}`, () =>
-      store.watchPinned(runtime, data, s, t, all, (posts) => (this.pinned = posts), fail),
-    );
-    const feedKey = `${this.sort}:${horizon.getTime()}:${all}`;
-    this.cursors.forEach((cursor, index) => {
-      wanted.set(`page:${feedKey}:${index}`, () =>
-        store.watchPage(
-          runtime,
-          data,
-          s,
-          t,
-          { sort: this.sort, horizon, cursor, all },
-          (view) => this.onPage(feedKey, index, view),
-          fail,
-        ),
-      );
-    });
-    wanted.set(`arrivals:${feedKey}`, () =>
-      store.watchArrivals(runtime, data, s, t, horizon, all, (posts) => this.onArrivals(feedKey, posts), fail),
-    );
-    for (const id of this.expanded) {
-      wanted.set(`replies:${id}:${all}`, () =>
-        store.watchReplies(runtime, data, s, t, id, all, (posts) => this.onReplies(id, posts), fail),
-      );
-    }
+  /**
+   * What follows the reader's account besides its listeners: the queue of their posts on this device, the posts
+   * it sent before this page loaded, and the peers count once the feed is in.
+   */
+  followReader() {
+    const source = this.#source;
+    if (!source) return;
     const uid = this.uid;
     if (uid) {
-      this.ensureQueue(s, t, uid);
-      wanted.set(`rate:${uid}`, () =>
-        store.watchRate(runtime, data, s, uid, (view) => {
-          this.rate = view;
-          this.pump();
-        }),
-      );
-      wanted.set(`recent:${uid}`, () =>
-        store.watchMyRecent(runtime, data, s, t, uid, (posts) => (this.myRecent = posts)),
-      );
-      wanted.set(`mine:${uid}`, () => store.watchMyReactions(runtime, data, s, t, uid, (mine) => (this.mine = mine)));
-      wanted.set(`last:${uid}`, () => store.watchMyLastPost(runtime, data, s, t, uid, (at) => (this.myLastPost = at)));
-      if (!all)
-        wanted.set(`hidden:${uid}`, () =>
-          store.watchMyHidden(runtime, data, s, t, uid, (posts) => (this.myHidden = posts)),
-        );
+      this.ensureQueue(source.space, source.thread, uid);
       // Posts sent before this page loaded: the SDK resends them; ask once whether they arrived. Posts sent from
       // this page have their write's own answer.
       for (const entry of this.queued) {
         if (entry.sent && !entry.error && !this.sentHere.has(entry.id)) this.confirmSent(entry.id);
       }
-    }
-    for (const [key, stop] of this.subs) {
-      if (!wanted.has(key)) {
-        stop();
-        this.subs.delete(key);
-      }
-    }
-    for (const [key, start] of wanted) {
-      if (!this.subs.has(key)) this.subs.set(key, start());
     }
     if (!this.counted && this.feedLoaded) {
       this.counted = true;
@@ -285,8 +354,9 @@ export abstract class ThreadState implements ReactiveController {
     if (this.host.spaceState?.member && this.queued.some((e) => !e.sent && !e.error)) this.pump();
   }
 
-  onPage(feedKey: string, index: number, view: PageView) {
-    if (!this.subs.has(`page:${feedKey}:${index}`) && this.pageViews.size > index) return;
+  onPage(key: PageKey, view: PageView) {
+    const index = key[5];
+    if (!this.#pages.has(key) && this.pageViews.size > index) return;
     this.pageViews = new Map(this.pageViews).set(index, view);
     const live = this.runtime?.mode === 'live';
     // Wait for the server's answer for the first page, so the reader does not see a cached page jump.
@@ -315,8 +385,8 @@ export abstract class ThreadState implements ReactiveController {
   }
 
   /** New posts from others wait behind a banner, so what the reader is reading never moves. */
-  onArrivals(feedKey: string, posts: Post[]) {
-    if (!this.subs.has(`arrivals:${feedKey}`) && this.arrivalsSettled) return;
+  onArrivals(key: ArrivalsKey, posts: Post[]) {
+    if (!this.#arrivals.has(key) && this.arrivalsSettled) return;
     const fresh: string[] = [];
     for (const post of posts) {
       if (this.known.has(post.id) || this.held.has(post.id)) continue;
