@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture } from '@open-wc/testing';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { getAuth, signOut } from 'firebase/auth';
-import { createSpace, grantRole, uniqueId, useEmulators, waitFor } from '../test/emulators.js';
+import { createSpace, grantRole, uniqueId, useEmulators, waitFor } from '../testing/emulators.js';
 import { CohortElement } from './cohort-element.js';
 import { connect, type FirebaseRuntime } from './connection.js';
 import { defineElement } from './define.js';
