@@ -13,18 +13,23 @@ import {
   Timestamp,
   writeBatch,
   type Firestore,
-  type WriteBatch,
 } from 'firebase/firestore';
 import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import { addContribution, utcDay } from '../../packages/core/src/ledger';
-import { assertFails, assertSucceeds, rulesEnvironment, seed, signedInAs } from '@cohort-kit/core/testing/rules.js';
-// The ledger is counted by every widget's contributions; the thread's posts are the ones these tests write.
-import { firstRate, newPostFields } from '../../packages/thread/test/rules-fixtures.js';
+import {
+  assertFails,
+  assertSucceeds,
+  rulesEnvironment,
+  seed,
+  signedInAs,
+  storedData,
+} from '@cohort-kit/core/testing/rules.js';
+// The ledger is counted by every widget's contributions; the thread's posts, reactions and a poll's votes are the
+// ones these tests write.
+import { firstVote as firstVoteIn, react as reactIn, seedCheckInPoll, writePost } from './contributions.js';
 
 let env: RulesTestEnvironment;
 const SPACE = 'leadership';
-const THREAD = `spaces/${SPACE}/threads/week-2`;
-const POLL = `spaces/${SPACE}/polls/check-in`;
 const as = (uid: string) => signedInAs(env, uid);
 const ledgerOf = (db: Firestore, uid: string) => doc(db, 'spaces', SPACE, 'ledger', uid);
 
@@ -50,84 +55,26 @@ beforeEach(async () => {
         normsAcknowledgedAt: null,
       });
     }
-    await setDoc(doc(db, POLL), {
-      question: 'How is it going?',
-      optionValues: ['good', 'stuck'],
-      optionLabels: ['😀 Good', '😕 Stuck'],
-      multiple: false,
-      maxChoices: 1,
-      anonymous: false,
-      allowSuggestions: false,
-      closesAt: null,
-      closed: false,
-      createdAt: Timestamp.now(),
-    });
-    for (let shard = 0; shard < 8; shard++) {
-      await setDoc(doc(db, POLL, 'shards', String(shard)), { counts: {}, voters: 0 });
-    }
+    await seedCheckInPoll(db, SPACE);
   });
 });
 
+const AUTHORS: Record<string, { uid: string; name: string; role: string }> = {
+  alice: { uid: 'alice', name: 'Alice', role: 'learner' },
+  bob: { uid: 'bob', name: 'Bob', role: 'learner' },
+  fran: { uid: 'fran', name: 'Fran', role: 'facilitator' },
+};
 /** A post (or reply) as the element writes it: the post, the rate document that pays for it, its ledger +1. */
-function post(
-  db: Firestore,
-  uid: string,
-  id: string,
-  opts: { parentId?: string; ledger?: (batch: WriteBatch, db: Firestore) => void } = {},
-) {
-  const batch = writeBatch(db);
-  const author = {
-    uid,
-    name: uid === 'fran' ? 'Fran' : uid === 'bob' ? 'Bob' : 'Alice',
-    role: uid === 'fran' ? 'facilitator' : 'learner',
-  };
-  batch.set(doc(db, THREAD, 'posts', id), newPostFields(author, `Post ${id}`, { parentId: opts.parentId ?? null }));
-  batch.set(doc(db, 'spaces', SPACE, 'threadRates', uid), firstRate(id));
-  if (opts.parentId) {
-    batch.update(doc(db, THREAD, 'posts', opts.parentId), { replyCount: increment(1), lastReplyId: id });
-  }
-  if (opts.ledger) opts.ledger(batch, db);
-  else addContribution(batch, db, SPACE, uid, opts.parentId ? 'replies' : 'posts', `threads/week-2/posts/${id}`);
-  return batch.commit();
-}
-
+const post = (db: Firestore, uid: string, id: string, opts: Parameters<typeof writePost>[4] = {}) =>
+  writePost(db, SPACE, AUTHORS[uid]!, id, opts);
 /** A first vote in a named poll, as the element writes it. */
-function firstVote(db: Firestore, uid: string, name: string, ledger = true) {
-  const batch = writeBatch(db);
-  batch.set(doc(db, POLL, 'votes', uid), {
-    choices: ['good'],
-    added: 'good',
-    removed: '',
-    shard: 0,
-    votedAt: serverTimestamp(),
-    updatedAt: serverTimestamp(),
-  });
-  batch.set(doc(db, POLL, 'recent', 'voters'), { names: { '0': name } }, { merge: true });
-  batch.update(doc(db, POLL, 'shards', '0'), 'counts.good', increment(1), 'voters', increment(1));
-  if (ledger) addContribution(batch, db, SPACE, uid, 'votes', `polls/check-in/votes/${uid}`);
-  return batch.commit();
-}
-
+const firstVote = (db: Firestore, uid: string, name: string, ledger = true) =>
+  firstVoteIn(db, SPACE, uid, name, ledger);
 /** A reaction on post `id`, with the post's counters; `counted` adds the ledger +1 of a first reaction. */
-function react(db: Firestore, uid: string, id: string, on: boolean, countBefore: number, counted: boolean) {
-  const batch = writeBatch(db);
-  const entry = { thumbs: on, heart: false, idea: false, party: false, thinking: false };
-  batch.set(doc(db, THREAD, 'reactions', uid), { posts: { [id]: entry }, lastPostId: id }, { merge: true });
-  batch.update(doc(db, THREAD, 'posts', id), {
-    'reactionCounts.thumbs': countBefore + (on ? 1 : -1),
-    reactionTotal: countBefore + (on ? 1 : -1),
-  });
-  if (counted) addContribution(batch, db, SPACE, uid, 'reactions', `threads/week-2/reactions/${uid}`);
-  return batch.commit();
-}
+const react = (db: Firestore, uid: string, id: string, on: boolean, countBefore: number, counted: boolean) =>
+  reactIn(db, SPACE, uid, id, on, countBefore, counted);
 
-async function ledger(uid: string) {
-  let data: Record<string, unknown> | undefined;
-  await env.withSecurityRulesDisabled(async (context) => {
-    data = (await getDoc(ledgerOf(context.firestore() as unknown as Firestore, uid))).data();
-  });
-  return data;
-}
+const ledger = (uid: string) => storedData(env, `spaces/${SPACE}/ledger/${uid}`);
 
 describe('activity ledger: every contribution counts once', () => {
   it('counts a post, a reply, a named first vote and a first reaction, with the day and time', async () => {

@@ -33,13 +33,15 @@ export const LIMITS = {
  * @typedef {{spaceId: string, words: string[]}} SetBlockedWordsInput
  * @typedef {{spaceId: string, reportThreshold: number}} SetReportThresholdInput
  * @typedef {{spaceId: string}} MembersInput
- * @typedef {{help: true}
+ * @typedef {{email: string}} OwnerInput
+ * @typedef {{help: true, command?: string}
  *   | {help: false, command: 'create-space', project?: string, input: CreateSpaceInput}
  *   | {help: false, command: 'set-norms', project?: string, input: SetNormsInput}
  *   | {help: false, command: 'set-blocked-words', project?: string, input: SetBlockedWordsInput}
  *   | {help: false, command: 'set-report-threshold', project?: string, input: SetReportThresholdInput}
  *   | {help: false, command: 'grant', project?: string, input: GrantInput}
- *   | {help: false, command: 'members', project?: string, input: MembersInput}} ParsedCommandLine
+ *   | {help: false, command: 'members', project?: string, input: MembersInput}
+ *   | {help: false, command: 'add-owner' | 'remove-owner', project?: string, input: OwnerInput}} ParsedCommandLine
  */
 
 const FLAGS = /** @type {const} */ ({
@@ -59,55 +61,159 @@ const FLAGS = /** @type {const} */ ({
 
 const GLOBAL_FLAGS = ['project', 'help'];
 
-/** Flags each command accepts besides the global ones. */
-export const COMMAND_FLAGS = {
-  'create-space': ['space', 'name', 'cohort-label', 'norms', 'norms-file', 'report-threshold', 'update'],
-  'set-norms': ['space', 'norms', 'norms-file'],
-  'set-blocked-words': ['space', 'words'],
-  'set-report-threshold': ['space', 'report-threshold'],
-  grant: ['space', 'email', 'role', 'name'],
-  members: ['space'],
+/**
+ * Each command: the flags it accepts besides the global ones, and its help (the general usage lists every
+ * command; `cohort-kit <command> --help` shows one).
+ * @type {Record<string, {flags: string[], synopsis: string[], about: string[], limits?: string, example: string}>}
+ */
+const COMMANDS = {
+  'create-space': {
+    flags: ['space', 'name', 'cohort-label', 'norms', 'norms-file', 'report-threshold', 'update'],
+    synopsis: [
+      '--space ID --name TEXT [--cohort-label TEXT] [--norms TEXT | --norms-file FILE]',
+      '[--report-threshold N] [--update]',
+    ],
+    about: ['Create a space. Fails if it exists, unless --update (then only the given fields change).'],
+    limits: '--name 1-120 characters; --cohort-label up to 60; norms up to 4000; --report-threshold 1-50 (default 3).',
+    example:
+      'cohort-kit create-space --space leadership-2026 --name "Leadership cohort, spring 2026" --cohort-label "Spring cohort"',
+  },
+  'set-norms': {
+    flags: ['space', 'norms', 'norms-file'],
+    synopsis: ['--space ID (--norms TEXT | --norms-file FILE)'],
+    about: ['Replace the space\'s community norms. --norms "" clears them.'],
+    limits: 'norms up to 4000 characters.',
+    example: 'cohort-kit set-norms --space leadership-2026 --norms-file norms.md',
+  },
+  'set-blocked-words': {
+    flags: ['space', 'words'],
+    synopsis: ['--space ID --words "word1, word2"'],
+    about: [
+      'Replace the words the space blocks in posts, on top of the built-in lists.',
+      'Whole words of letters and digits, matched case-insensitively. --words "" clears them.',
+    ],
+    limits: '--words up to 200 words of up to 40 letters or digits each.',
+    example: 'cohort-kit set-blocked-words --space leadership-2026 --words "meanword, otherword"',
+  },
+  'set-report-threshold': {
+    flags: ['space', 'report-threshold'],
+    synopsis: ['--space ID --report-threshold N'],
+    about: ["How many distinct learners' reports hide a post pending review."],
+    limits: '--report-threshold 1-50 (default 3).',
+    example: 'cohort-kit set-report-threshold --space leadership-2026 --report-threshold 2',
+  },
+  grant: {
+    flags: ['space', 'email', 'role', 'name'],
+    synopsis: ['--space ID --email ADDRESS --role owner|facilitator|mentor|learner [--name TEXT]'],
+    about: [
+      'Give someone a role in a space, creating their sign-in account (email link) if needed.',
+      'A member who was removed from the space is back with this role.',
+    ],
+    limits: 'member --name 1-60 characters.',
+    example:
+      'cohort-kit grant --space leadership-2026 --email ada@example.org --role facilitator --name "Ada Lovelace"',
+  },
+  members: {
+    flags: ['space'],
+    synopsis: ['--space ID'],
+    about: [
+      'List the members: uid, name, role and whether they acknowledged the norms,',
+      'then how many of them did (members who were removed are listed, not counted).',
+    ],
+    example: 'cohort-kit members --space leadership-2026',
+  },
+  'add-owner': {
+    flags: ['email'],
+    synopsis: ['--email ADDRESS'],
+    about: [
+      'Make an address an owner account: signed in with it, verified (an email link does that),',
+      'they create spaces in the browser and become their first owner. Nothing changes if it is one.',
+    ],
+    example: 'cohort-kit add-owner --email ada@example.org',
+  },
+  'remove-owner': {
+    flags: ['email'],
+    synopsis: ['--email ADDRESS'],
+    about: [
+      'Stop an address creating spaces in the browser. The spaces they own, and their roles',
+      'there, stay (change those with grant).',
+    ],
+    example: 'cohort-kit remove-owner --email ada@example.org',
+  },
 };
 
-export const USAGE = `Usage: cohort-kit <command> [flags]
+/** Flags each command accepts besides the global ones. */
+export const COMMAND_FLAGS = Object.fromEntries(
+  Object.entries(COMMANDS).map(([name, command]) => [name, command.flags]),
+);
 
-Commands:
-  create-space  --space ID --name TEXT [--cohort-label TEXT] [--norms TEXT | --norms-file FILE]
-                [--report-threshold N] [--update]
-                Create a space. Fails if it exists, unless --update (then only the given fields change).
-  set-norms     --space ID (--norms TEXT | --norms-file FILE)
-                Replace the space's community norms. --norms "" clears them.
-  set-blocked-words --space ID --words "word1, word2"
-                Replace the words the space blocks in posts, on top of the built-in lists.
-                Whole words of letters and digits, matched case-insensitively. --words "" clears them.
-  set-report-threshold --space ID --report-threshold N
-                How many distinct learners' reports hide a post pending review.
-  grant         --space ID --email ADDRESS --role owner|facilitator|mentor|learner [--name TEXT]
-                Give someone a role in a space, creating their sign-in account (email link) if needed.
-  members       --space ID
-                List the members: uid, name, role and whether they acknowledged the norms,
-                then how many of them did.
-
-Flags for every command:
+const COMMON_HELP = `Flags for every command:
   --project ID  Firebase project id (default: GCLOUD_PROJECT, GOOGLE_CLOUD_PROJECT or COHORT_PROJECT_ID)
   -h, --help    Show this text
 
-Limits: space id 1-100 of A-Z a-z 0-9 _ - (starting with a letter or digit); --name 1-120 characters;
+Target: with FIRESTORE_EMULATOR_HOST (and FIREBASE_AUTH_EMULATOR_HOST) set, the emulators are used
+(start them with "npm run emulators"). Otherwise the real project, signed in with Application Default
+Credentials (GOOGLE_APPLICATION_CREDENTIALS, or "gcloud auth application-default login").`;
+
+const SPACE_ID_LIMIT = 'space id 1-100 of A-Z a-z 0-9 _ - (starting with a letter or digit)';
+
+const EXIT_CODES =
+  'Exit codes: 0 done, 1 could not be done (backend, credentials, existing data), 2 wrong command line.';
+
+/** A command's synopsis and description in the command list: the name, then lines indented past it. */
+function listEntry(/** @type {string} */ name, /** @type {(typeof COMMANDS)[string]} */ command) {
+  const indent = ' '.repeat(16);
+  const [first, ...rest] = command.synopsis;
+  const head = name.length <= 12 ? `  ${name.padEnd(12)}  ${first}` : `  ${name} ${first}`;
+  return [head, ...rest.map((line) => indent + line), ...command.about.map((line) => indent + line)].join('\n');
+}
+
+const entries = Object.entries(COMMANDS);
+
+export const USAGE = `Usage: cohort-kit <command> [flags]
+       cohort-kit <command> --help
+
+Commands:
+${entries.map(([name, command]) => listEntry(name, command)).join('\n')}
+
+${COMMON_HELP}
+
+Limits: ${SPACE_ID_LIMIT}; --name 1-120 characters;
 --cohort-label up to 60; norms up to 4000; --report-threshold 1-50 (default 3); member --name 1-60;
 --words up to 200 words of up to 40 letters or digits each.
 
-Target: with FIRESTORE_EMULATOR_HOST (and FIREBASE_AUTH_EMULATOR_HOST) set, the emulators are used
-(start them with "npm run emulators"). Otherwise the real project, signed in with Application Default
-Credentials (GOOGLE_APPLICATION_CREDENTIALS, or "gcloud auth application-default login").
-
 Examples:
-  cohort-kit create-space --space leadership-2026 --name "Leadership cohort, spring 2026" --cohort-label "Spring cohort"
-  cohort-kit set-norms --space leadership-2026 --norms-file norms.md
-  cohort-kit set-blocked-words --space leadership-2026 --words "meanword, otherword"
-  cohort-kit grant --space leadership-2026 --email ada@example.org --role facilitator --name "Ada Lovelace"
-  cohort-kit members --space leadership-2026
+${entries.map(([, command]) => `  ${command.example}`).join('\n')}
 
-Exit codes: 0 done, 1 could not be done (backend, credentials, existing data), 2 wrong command line.`;
+${EXIT_CODES}`;
+
+/**
+ * One command's help, for `cohort-kit <command> --help`.
+ * @param {string} name a key of COMMAND_FLAGS
+ */
+export function commandUsage(name) {
+  const command = COMMANDS[name];
+  const [first, ...rest] = command.synopsis;
+  const indent = ' '.repeat(`Usage: cohort-kit ${name} `.length);
+  const limits = [
+    ...(command.flags.includes('space') ? [SPACE_ID_LIMIT] : []),
+    ...(command.limits ? [command.limits] : []),
+  ];
+  return [
+    `Usage: cohort-kit ${name} ${first}`,
+    ...rest.map((line) => indent + line),
+    '',
+    ...command.about,
+    '',
+    COMMON_HELP,
+    ...(limits.length ? ['', `Limits: ${limits.join('; ')}`] : []),
+    '',
+    'Example:',
+    `  ${command.example}`,
+    '',
+    EXIT_CODES,
+  ].join('\n');
+}
 
 const HELP_HINT = 'Run "cohort-kit --help" for usage.';
 
@@ -122,8 +228,11 @@ const characterCount = (/** @type {string} */ text) => [...text].length;
 export function parseCommandLine(argv, { readFile = (path) => readFileSync(path, 'utf8') } = {}) {
   const { values, positionals } = parseOrExplain(argv);
   const [command, ...extra] = positionals;
-  if (values.help || command === undefined || command === 'help') return { help: true };
-  if (!Object.hasOwn(COMMAND_FLAGS, command)) {
+  const known = (/** @type {string | undefined} */ name) => name !== undefined && Object.hasOwn(COMMAND_FLAGS, name);
+  // `cohort-kit grant --help` and `cohort-kit help grant` show that command's help.
+  if (command === 'help') return known(extra[0]) ? { help: true, command: extra[0] } : { help: true };
+  if (values.help || command === undefined) return known(command) ? { help: true, command } : { help: true };
+  if (!known(command)) {
     throw new UsageError(
       `Unknown command "${command}". Commands: ${Object.keys(COMMAND_FLAGS).join(', ')}. ${HELP_HINT}`,
     );
@@ -137,10 +246,13 @@ export function parseCommandLine(argv, { readFile = (path) => readFileSync(path,
   const accepted = [...COMMAND_FLAGS[/** @type {keyof typeof COMMAND_FLAGS} */ (command)], ...GLOBAL_FLAGS];
   for (const flag of Object.keys(values)) {
     if (!accepted.includes(flag)) {
-      throw new UsageError(`--${flag} does not apply to ${command}. ${HELP_HINT}`);
+      throw new UsageError(`--${flag} does not apply to ${command}. Run "cohort-kit ${command} --help" for its flags.`);
     }
   }
   const project = values.project === undefined ? undefined : requireText(values.project, 'project', 1, 100);
+  if (command === 'add-owner' || command === 'remove-owner') {
+    return { help: false, command, project, input: { email: requireOwnerEmail(values.email) } };
+  }
   const spaceId = requireSpaceId(values.space);
 
   switch (command) {
@@ -286,6 +398,16 @@ function requireEmail(/** @type {string | undefined} */ value) {
     throw new UsageError('--email is required: the address the person signs in with.');
   const email = value.trim();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new UsageError(`--email "${email}" is not an email address.`);
+  return email;
+}
+
+/**
+ * Owner accounts are keyed by the address lowercased, as the rules compare it with the sign-in token's
+ * (owners/{email}); a document id cannot hold a slash.
+ */
+function requireOwnerEmail(/** @type {string | undefined} */ value) {
+  const email = requireEmail(value).toLowerCase();
+  if (email.includes('/')) throw new UsageError(`--email "${email}" holds a "/", which an owner account cannot.`);
   return email;
 }
 

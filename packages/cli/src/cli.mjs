@@ -1,13 +1,15 @@
 // Runs one command line end to end: parse, pick the target, do the work within a deadline,
 // and report. Returns the exit code instead of exiting, so it can be driven from tests too.
-import { parseCommandLine, USAGE } from './args.mjs';
+import { commandUsage, parseCommandLine, USAGE } from './args.mjs';
 import { CliError, UsageError } from './errors.mjs';
 import {
+  addOwner,
   createSpace,
   formatMembersTable,
   grantRole,
   listMembers,
   normsSummary,
+  removeOwner,
   setBlockedWords,
   setNorms,
   setReportThreshold,
@@ -31,7 +33,7 @@ export async function run(
   try {
     parsed = parseCommandLine(argv);
     if (parsed.help) {
-      print(USAGE);
+      print(parsed.command ? commandUsage(parsed.command) : USAGE);
       return 0;
     }
     target = resolveTarget({ project: parsed.project, env, needsAuth: parsed.command === 'grant' });
@@ -111,6 +113,26 @@ async function execute(parsed, { db, auth }) {
       const members = await listMembers(db, parsed.input.spaceId);
       if (members.length === 0) return [`Space "${parsed.input.spaceId}" has no members yet.`];
       return [formatMembersTable(members), '', normsSummary(members)];
+    }
+    case 'add-owner': {
+      const { email } = parsed.input;
+      const { added, addedAt } = await addOwner(db, parsed.input);
+      if (!added) {
+        const since = addedAt ? ` (since ${addedAt.toISOString().slice(0, 10)})` : '';
+        return [`${email} is already an owner account${since}; nothing changed.`];
+      }
+      return [
+        `${email} is now an owner account: signed in with this address, verified, they can create spaces in the browser.`,
+      ];
+    }
+    case 'remove-owner': {
+      const { email } = parsed.input;
+      const { removed } = await removeOwner(db, parsed.input);
+      return [
+        removed
+          ? `${email} is no longer an owner account. The spaces they own, and their roles there, stay.`
+          : `${email} was not an owner account; nothing changed.`,
+      ];
     }
   }
 }

@@ -121,8 +121,10 @@ async function updateSpace(db, spaceId, fields) {
  * @param {MemberRow[]} members
  */
 export function normsSummary(members) {
-  const acknowledged = members.filter((member) => member.normsAcknowledgedAt).length;
-  return `${acknowledged} of ${members.length} member${members.length === 1 ? '' : 's'} acknowledged the norms.`;
+  // Someone removed from the space is listed with that role but is no longer one of its members.
+  const current = members.filter((member) => member.role !== 'removed');
+  const acknowledged = current.filter((member) => member.normsAcknowledgedAt).length;
+  return `${acknowledged} of ${current.length} member${current.length === 1 ? '' : 's'} acknowledged the norms.`;
 }
 
 /**
@@ -146,6 +148,11 @@ export async function grantRole(db, auth, { spaceId, email, role, displayName })
     const member = { displayName: displayName ?? keptName ?? displayNameFromEmail(email), role };
     if (existing.joinedAt == null) member.joinedAt = FieldValue.serverTimestamp();
     if (existing.normsAcknowledgedAt === undefined) member.normsAcknowledgedAt = null;
+    // A member removed in the browser is back: the record of the removal goes with the 'removed' role.
+    if ('removedAt' in existing || 'removedBy' in existing) {
+      member.removedAt = FieldValue.delete();
+      member.removedBy = FieldValue.delete();
+    }
     transaction.set(ref, member, { merge: true });
     return {
       uid: user.uid,
@@ -239,4 +246,41 @@ export function formatMembersTable(members) {
         .trimEnd(),
     )
     .join('\n');
+}
+
+const ownerRef = (/** @type {Firestore} */ db, /** @type {string} */ email) => db.collection('owners').doc(email);
+
+/**
+ * Makes `email` (already lowercased) an owner account: `owners/{email}` with `addedAt`. An existing owner account
+ * keeps its `addedAt`.
+ * @param {Firestore} db
+ * @param {import('./args.mjs').OwnerInput} input
+ * @returns {Promise<{added: boolean, addedAt: Date | null}>} whether it is new, and since when it is one
+ */
+export async function addOwner(db, { email }) {
+  const ref = ownerRef(db, email);
+  try {
+    // create() fails if the document exists, so a second run changes nothing.
+    await ref.create({ addedAt: FieldValue.serverTimestamp() });
+    return { added: true, addedAt: null };
+  } catch (error) {
+    if (/** @type {{code?: unknown}} */ (error).code !== GrpcStatus.ALREADY_EXISTS) throw error;
+  }
+  const addedAt = (await ref.get()).get('addedAt');
+  return { added: false, addedAt: addedAt instanceof Timestamp ? addedAt.toDate() : null };
+}
+
+/**
+ * Removes the owner account `email`; its spaces and roles stay.
+ * @param {Firestore} db
+ * @param {import('./args.mjs').OwnerInput} input
+ * @returns {Promise<{removed: boolean}>} false when it was not one
+ */
+export async function removeOwner(db, { email }) {
+  const ref = ownerRef(db, email);
+  return db.runTransaction(async (transaction) => {
+    const existed = (await transaction.get(ref)).exists;
+    if (existed) transaction.delete(ref);
+    return { removed: existed };
+  });
 }

@@ -44,6 +44,8 @@ function cohortKit(args, env = process.env) {
 const uniqueSpaceId = (label) => `${label}-${randomBytes(4).toString('hex')}`;
 // The +tag keeps addresses unique without changing the display name derived from them.
 const uniqueEmail = (localPart) => `${localPart}+${randomBytes(3).toString('hex')}@example.org`;
+/** A literal for a RegExp. */
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** @param {{code: number, stderr: string}} result */
 function assertSucceeded(result) {
@@ -54,9 +56,18 @@ const app = initializeApp({ projectId: process.env.GCLOUD_PROJECT }, 'cli-test')
 const db = getFirestore(app);
 const auth = getAuth(app);
 const spaceDoc = (spaceId) => db.doc(`spaces/${spaceId}`);
+const ownerDoc = (email) => db.doc(`owners/${email}`);
 const memberDoc = (spaceId, uid) => db.doc(`spaces/${spaceId}/members/${uid}`);
 
 after(() => deleteApp(app));
+
+/** `members` for the space: the role column of its table, in order, and the whole output. */
+async function listedRoles(spaceId) {
+  const result = await cohortKit(['members', '--space', spaceId]);
+  assertSucceeded(result);
+  const rows = result.stdout.split('\n\n')[0].split('\n').slice(1);
+  return { roles: rows.map((line) => line.split(/\s+/)[2]), stdout: result.stdout };
+}
 
 async function createSpace(spaceId, ...extra) {
   const result = await cohortKit(['create-space', '--space', spaceId, '--name', 'Test space', ...extra]);
@@ -341,15 +352,115 @@ describe('usage errors', () => {
     const result = await cohortKit([]);
     assert.equal(result.code, 0);
     assert.match(result.stdout, /Usage: cohort-kit <command>/);
-    for (const command of [
-      'create-space',
-      'set-norms',
-      'set-blocked-words',
-      'set-report-threshold',
-      'grant',
-      'members',
-    ])
-      assert.match(result.stdout, new RegExp(command));
+    for (const command of COMMANDS) assert.match(result.stdout, new RegExp(`^  ${command} `, 'm'));
+  });
+});
+
+const COMMANDS = [
+  'create-space',
+  'set-norms',
+  'set-blocked-words',
+  'set-report-threshold',
+  'grant',
+  'members',
+  'add-owner',
+  'remove-owner',
+];
+
+describe('help', () => {
+  for (const command of COMMANDS) {
+    test(`${command} --help prints that command's help, not the list, and touches no backend`, async () => {
+      // A closed port: a command that tried to connect would fail.
+      const result = await cohortKit([command, '--help'], { ...process.env, FIRESTORE_EMULATOR_HOST: '127.0.0.1:1' });
+      assert.equal(result.code, 0);
+      assert.equal(result.stderr, '');
+      assert.match(result.stdout, new RegExp(`^Usage: cohort-kit ${command} --`));
+      assert.match(result.stdout, new RegExp(`^  cohort-kit ${command} `, 'm'), 'its example');
+      assert.doesNotMatch(result.stdout, /Commands:/);
+      for (const other of COMMANDS.filter((name) => name !== command)) {
+        assert.doesNotMatch(result.stdout, new RegExp(`cohort-kit ${other} `), `${other} is not mentioned`);
+      }
+    });
+  }
+
+  test('"help grant" and "grant -h" print the same as "grant --help"', async () => {
+    const long = await cohortKit(['grant', '--help']);
+    assert.equal((await cohortKit(['help', 'grant'])).stdout, long.stdout);
+    assert.equal((await cohortKit(['grant', '-h', '--space', 'any'])).stdout, long.stdout);
+  });
+
+  test('--help alone, and --help after an unknown command, print the general usage', async () => {
+    for (const args of [['--help'], ['frobnicate', '--help'], ['help']]) {
+      const result = await cohortKit(args);
+      assert.equal(result.code, 0, args.join(' '));
+      assert.match(result.stdout, /^Usage: cohort-kit <command> \[flags\]/);
+    }
+  });
+
+  test("a flag a command does not take points to that command's help", async () => {
+    const result = await cohortKit(['add-owner', '--email', uniqueEmail('x'), '--space', 'leadership']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--space does not apply to add-owner\. Run "cohort-kit add-owner --help"/);
+  });
+});
+
+describe('add-owner and remove-owner', () => {
+  test('add-owner writes owners/{address, lowercased} with addedAt, once', async () => {
+    const email = uniqueEmail('Ada.Owner');
+    const lower = email.toLowerCase();
+    const added = await cohortKit(['add-owner', '--email', email.toUpperCase()]);
+    assertSucceeded(added);
+    assert.match(added.stdout, new RegExp(`^${escape(lower)} is now an owner account`));
+    const owner = (await ownerDoc(lower).get()).data();
+    assert.ok(owner, 'the owner document exists under the lowercased address');
+    assert.deepEqual(Object.keys(owner), ['addedAt']);
+    assert.ok(owner.addedAt instanceof Timestamp);
+    assert.ok(Math.abs(owner.addedAt.toMillis() - Date.now()) < 60_000, 'addedAt is about now');
+    assert.equal((await ownerDoc(email.toUpperCase()).get()).exists, false, 'no document under another casing');
+
+    const again = await cohortKit(['add-owner', '--email', lower]);
+    assertSucceeded(again);
+    assert.match(again.stdout, /is already an owner account \(since \d{4}-\d\d-\d\d\); nothing changed/);
+    assert.ok((await ownerDoc(lower).get()).get('addedAt').isEqual(owner.addedAt), 'addedAt is kept');
+  });
+
+  test('remove-owner deletes the document, and says so when there was none', async () => {
+    const email = uniqueEmail('grace.owner');
+    assertSucceeded(await cohortKit(['add-owner', '--email', email]));
+    const removed = await cohortKit(['remove-owner', '--email', email.toUpperCase()]);
+    assertSucceeded(removed);
+    assert.match(removed.stdout, /is no longer an owner account\. The spaces they own, and their roles there, stay\./);
+    assert.equal((await ownerDoc(email).get()).exists, false);
+
+    const again = await cohortKit(['remove-owner', '--email', email]);
+    assertSucceeded(again);
+    assert.match(again.stdout, /was not an owner account; nothing changed/);
+  });
+
+  test('remove-owner leaves the spaces the owner has, and their role there', async () => {
+    const spaceId = uniqueSpaceId('owned');
+    const email = uniqueEmail('olga');
+    await createSpace(spaceId);
+    assertSucceeded(await cohortKit(['add-owner', '--email', email]));
+    assertSucceeded(await cohortKit(['grant', '--space', spaceId, '--email', email, '--role', 'owner']));
+    assertSucceeded(await cohortKit(['remove-owner', '--email', email]));
+    const { uid } = await auth.getUserByEmail(email);
+    assert.equal((await memberDoc(spaceId, uid).get()).get('role'), 'owner');
+    assert.equal((await spaceDoc(spaceId).get()).exists, true);
+  });
+
+  test('a missing or malformed --email exits with 2 and writes nothing', async () => {
+    for (const [args, message] of [
+      [['add-owner'], /--email is required/],
+      [['remove-owner'], /--email is required/],
+      [['add-owner', '--email', 'not-an-address'], /is not an email address/],
+      [['add-owner', '--email', 'a/b@example.org'], /holds a "\/"/],
+    ]) {
+      const result = await cohortKit(args);
+      assert.equal(result.code, 2, args.join(' '));
+      assert.match(result.stderr, message);
+    }
+    assert.equal((await ownerDoc('not-an-address').get()).exists, false);
   });
 });
 
@@ -383,14 +494,56 @@ describe('members', () => {
     ];
     for (const [uid, data] of rows) await memberDoc(spaceId, uid).set(data);
 
-    const result = await cohortKit(['members', '--space', spaceId]);
-    assertSucceeded(result);
-    const roles = result.stdout
-      .split('\n')
-      .slice(1, 5)
-      .map((line) => line.split(/\s+/)[2]);
+    const { roles, stdout } = await listedRoles(spaceId);
     assert.deepEqual(roles, ['facilitator', 'mentor', 'learner', 'learner']);
-    assert.match(result.stdout, /^2 of 4 members acknowledged the norms\.$/m);
+    assert.match(stdout, /^2 of 4 members acknowledged the norms\.$/m);
+  });
+});
+
+describe('members removed in the browser', () => {
+  test('grant brings a removed member back, without the record of the removal', async () => {
+    const spaceId = uniqueSpaceId('back');
+    const email = uniqueEmail('leo');
+    await createSpace(spaceId);
+    const user = await auth.createUser({ email });
+    const removedAt = Timestamp.now();
+    await memberDoc(spaceId, user.uid).set({
+      displayName: 'Leo',
+      role: 'removed',
+      joinedAt: removedAt,
+      normsAcknowledgedAt: null,
+      removedAt,
+      removedBy: 'facilitator-uid',
+    });
+    const result = await cohortKit(['grant', '--space', spaceId, '--email', email, '--role', 'learner']);
+    assertSucceeded(result);
+    assert.match(result.stdout, /Leo <.*> is now learner .*\(was removed\)/);
+    const member = (await memberDoc(spaceId, user.uid).get()).data();
+    assert.deepEqual(Object.keys(member).sort(), ['displayName', 'joinedAt', 'normsAcknowledgedAt', 'role']);
+    assert.equal(member.role, 'learner');
+  });
+
+  test('members lists a removed member last and leaves them out of the norms count', async () => {
+    const spaceId = uniqueSpaceId('removed');
+    await createSpace(spaceId, '--norms', 'Be kind.');
+    const now = Timestamp.now();
+    await memberDoc(spaceId, 'learner-a').set({
+      displayName: 'Ana',
+      role: 'learner',
+      joinedAt: now,
+      normsAcknowledgedAt: now,
+    });
+    await memberDoc(spaceId, 'gone-b').set({
+      displayName: 'Ben',
+      role: 'removed',
+      joinedAt: now,
+      normsAcknowledgedAt: now,
+      removedAt: now,
+      removedBy: 'x',
+    });
+    const { roles, stdout } = await listedRoles(spaceId);
+    assert.deepEqual(roles, ['learner', 'removed']);
+    assert.match(stdout, /^1 of 1 member acknowledged the norms\.$/m);
   });
 });
 

@@ -4,8 +4,9 @@ import {
   initializeTestEnvironment,
   type RulesTestContext,
   type RulesTestEnvironment,
+  type TokenOptions,
 } from '@firebase/rules-unit-testing';
-import { setLogLevel, type Firestore } from 'firebase/firestore';
+import { doc, getDoc, setLogLevel, type Firestore } from 'firebase/firestore';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -43,11 +44,24 @@ export async function seed(env: RulesTestEnvironment, write: (db: Firestore) => 
 // The test contexts hand out the compat Firestore; the modular functions accept it at run time.
 const modular = (context: RulesTestContext) => context.firestore() as unknown as Firestore;
 
-/** Firestore as a signed-in user with this uid. */
-export const signedInAs = (env: RulesTestEnvironment, uid: string) => modular(env.authenticatedContext(uid));
+/**
+ * Firestore as a signed-in user with this uid, and optionally token claims such as
+ * `{ email: 'ada@example.org', email_verified: true }`.
+ */
+export const signedInAs = (env: RulesTestEnvironment, uid: string, claims?: TokenOptions) =>
+  modular(env.authenticatedContext(uid, claims));
 
 /** Firestore with no auth at all. */
 export const signedOut = (env: RulesTestEnvironment) => modular(env.unauthenticatedContext());
+
+/** A document's data as stored, read with rules off (undefined when there is none): what a write really left. */
+export async function storedData(env: RulesTestEnvironment, path: string) {
+  let data: Record<string, unknown> | undefined;
+  await env.withSecurityRulesDisabled(async (context) => {
+    data = (await getDoc(doc(modular(context), path))).data();
+  });
+  return data;
+}
 
 /** The quoted strings of the list a rules function returns, e.g. reactionKeys(). */
 export function listReturnedBy(name: string): string[] | undefined {
