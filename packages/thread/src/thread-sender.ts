@@ -33,7 +33,7 @@ export abstract class ThreadSender extends ThreadState {
     if (!queue || !runtime || !store) return;
     this.refreshQueue();
     const entries = this.queued;
-    // Until the membership snapshot arrives; every render checks again (see #syncSubscriptions).
+    // Until the membership snapshot arrives; every render checks again (see followReader() in thread-state.ts).
     if (!member) return;
     const preview = runtime.mode !== 'live';
     if (!preview && entries.some((e) => e.sent && !e.error)) return; // one at a time
