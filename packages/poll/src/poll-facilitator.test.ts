@@ -14,6 +14,9 @@ before(async () => {
   const { el } = await poll();
   await voteFor(el, 'smart');
   await waitFor(() => liveRegion(el).includes('Vote saved'), 'joined with a first vote');
+  // Saved on this device is not yet on the server: the tests below need the membership there.
+  await stored(`spaces/${space}/members/${uid(el)}`, (data) => data !== null, 'membership stored');
+  await stored(`spaces/${space}/ledger/${uid(el)}`, (data) => data !== null, 'first vote stored');
   el.parentElement!.remove();
 });
 

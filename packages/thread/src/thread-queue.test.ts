@@ -11,9 +11,10 @@ useEmulators();
 
 /** Types a post in the composer and presses Post, as a learner does. */
 async function typeAndPost(el: CohortThread, body: string) {
-  root(el).querySelector<HTMLTextAreaElement>('#composer-text')!.focus();
+  const box = root(el).querySelector<HTMLTextAreaElement>('#composer-text')!;
+  box.focus();
   await sendKeys({ type: body });
-  await el.updateComplete;
+  await waitFor(() => box.value === body, 'typed');
   button(root(el), 'Post').click();
   await waitFor(() => root(el).querySelector<HTMLTextAreaElement>('#composer-text')!.value === '', 'post taken');
 }
@@ -37,9 +38,13 @@ describe('<cohort-thread> posts on this device', () => {
       const firstId = (await firstPosted).detail.postId;
       // The first is with Firestore, waiting for the server; the second waits here for its turn.
       await waitFor(() => text(el).includes(first) && text(el).includes('Waiting to send'), 'first pending');
-      // Offline too, the composer keeps to the rules' pace.
-      root(el).querySelector<HTMLTextAreaElement>('#composer-text')!.focus();
+      // Focus follows the new post; the learner then goes back to the composer.
+      await waitFor(() => root(el).activeElement?.matches('.feed > article') === true, 'focus on the new post');
+      const box = root(el).querySelector<HTMLTextAreaElement>('#composer-text')!;
+      box.focus();
       await sendKeys({ type: second });
+      await waitFor(() => box.value === second, 'second typed');
+      // Offline too, the composer keeps to the rules' pace.
       button(root(el), 'Post').click();
       await waitFor(() => /You can post again in \d+ seconds?\./.test(text(el)), 'rate limit explained');
       await aTimeout(10500);
