@@ -31,6 +31,23 @@ export {
   type SubscriptionKey,
   type Unsubscribe,
 } from './keyed-subscription.js';
+export {
+  createShards,
+  markedShard,
+  pickShard,
+  recordCounted,
+  sumShards,
+  type CountedContribution,
+  type CounterTotals,
+  type CountMove,
+  type LearnerMarker,
+  type ShardedCounter,
+} from './sharded-counter.js';
+export { nextRateFields, readRate, type RateDocument } from './rate-document.js';
+// These two need no SDK, but a widget uses them only once its data has loaded: exported from the core index, the
+// bundler would route them through the core chunk every page loads before first paint.
+export { nextAllowedAt, nextWindow, rateWait, type RateLimit, type RateState, type RateWait } from './rate-limit.js';
+export { ContributionQueue, queueKey, type QueuedEntry } from './contribution-queue.js';
 
 /** How long a listener may wait for the server before the element says it is still trying. */
 export const STALE_AFTER_MS = 8000;

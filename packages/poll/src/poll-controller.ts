@@ -324,7 +324,7 @@ export class PollController implements ReactiveController, FacilitatorActions {
     try {
       if (snapshot.poll === null) await this.#createPoll(uid);
       const firstVote = snapshot.myShard === undefined;
-      const shard = snapshot.myShard ?? Math.floor(Math.random() * pollData.SHARD_COUNT);
+      const shard = snapshot.myShard ?? pollData.pickShard();
       // Voters this page counts, modulo the three slots: successive first votes fill the slots in turn.
       const recentSlot = snapshot.voters;
       const { spaceId } = this.host;

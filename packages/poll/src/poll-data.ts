@@ -14,7 +14,8 @@
 // Why sharded counters: one counter document takes about one sustained write a second; a live session of
 // hundreds voting in a minute needs several. Eight shards need no transactions, so voting works in preview mode
 // (network off) too. Each vote is one batch: the learner's vote document and +1/−1 on their own shard, which the
-// rules check against each other.
+// rules check against each other. The counter and the vote as the learner's marker are core's sharded counter
+// (packages/core/src/sharded-counter.ts); the poll adds what is its own: options, suggestions and recent voters.
 //
 // Reads per view do not grow with votes: the poll (1), the 8 shards, the suggestions (at most 12; an empty result
 // counts 1), and, when the poll is not anonymous, the recent-voters document (1); a signed-in learner adds their own
@@ -23,8 +24,6 @@
 import {
   collection,
   doc,
-  FieldPath,
-  increment,
   limit,
   orderBy,
   query,
@@ -35,7 +34,15 @@ import {
   type Firestore,
 } from 'firebase/firestore';
 import type { FirebaseRuntime } from '@cohort-kit/core';
-import { addContribution } from '@cohort-kit/core/data.js';
+import {
+  createShards,
+  markedShard,
+  pickShard as pickAnyShard,
+  recordCounted,
+  sumShards,
+  type LearnerMarker,
+  type ShardedCounter,
+} from '@cohort-kit/core/data.js';
 
 type DataModule = typeof import('@cohort-kit/core/data.js');
 
@@ -112,6 +119,22 @@ function readPoll(data: Record<string, unknown> | undefined): StoredPoll | null 
   };
 }
 
+/** The tallies: SHARD_COUNT shards counting votes by option value, and voters. */
+const tallies = (db: Firestore, spaceId: string, pollId: string): ShardedCounter => ({
+  shards: collection(pollRef(db, spaceId, pollId), 'shards'),
+  count: SHARD_COUNT,
+  peopleField: 'voters',
+});
+
+/** A learner's vote is their marker: it exists once they have voted, and names their shard. */
+const votes = (db: Firestore, spaceId: string, pollId: string): LearnerMarker => ({
+  markers: collection(pollRef(db, spaceId, pollId), 'votes'),
+  firstAtField: 'votedAt',
+});
+
+/** The shard of a learner's first vote. */
+export const pickShard = () => pickAnyShard({ count: SHARD_COUNT });
+
 const recentVotersRef = (db: Firestore, spaceId: string, pollId: string) =>
   doc(pollRef(db, spaceId, pollId), 'recent', 'voters');
 
@@ -149,16 +172,8 @@ export function watchPoll(
     pending: false,
     countsPending: false,
   };
-  const shardCounts = new Map<string, { counts: Record<string, number>; voters: number }>();
-  const publish = () => {
-    const counts = new Map<string, number>();
-    let voters = 0;
-    for (const shard of shardCounts.values()) {
-      voters += shard.voters;
-      for (const [value, count] of Object.entries(shard.counts)) counts.set(value, (counts.get(value) ?? 0) + count);
-    }
-    onChange({ ...state, counts, voters });
-  };
+  const counter = tallies(db, spaceId, pollId);
+  const publish = () => onChange({ ...state });
   const handlers = <S>(next: (snapshot: S) => void) => ({ next, error: onError, stale: onStale });
   const base = pollRef(db, spaceId, pollId);
   const stops: (() => void)[] = [];
@@ -219,16 +234,12 @@ export function watchPoll(
     data.watchQuery(
       runtime,
       'poll',
-      collection(base, 'shards'),
+      counter.shards,
       handlers((shards) => {
-        state.countsPending = shards.metadata.hasPendingWrites;
-        shardCounts.clear();
-        for (const shard of shards.docs) {
-          shardCounts.set(shard.id, {
-            counts: (shard.get('counts') as Record<string, number>) ?? {},
-            voters: Number(shard.get('voters') ?? 0),
-          });
-        }
+        const totals = sumShards(shards, counter);
+        state.counts = totals.counts;
+        state.voters = totals.people;
+        state.countsPending = totals.pending;
         publish();
       }),
     ),
@@ -274,7 +285,7 @@ export function watchPoll(
         handlers((vote) => {
           if (!vote.exists() && vote.metadata.fromCache && runtime.mode === 'live') return;
           state.myChoices = (vote.get('choices') as string[] | undefined) ?? [];
-          state.myShard = vote.get('shard') as number | undefined;
+          state.myShard = markedShard(vote);
           state.pending = vote.metadata.hasPendingWrites && runtime.mode === 'live';
           state.myVoteLoaded = true;
           publish();
@@ -308,9 +319,7 @@ export function createPoll(
     ...(definition.anonymous ? {} : { createdBy: uid }),
     createdAt: serverTimestamp(),
   });
-  for (let shard = 0; shard < SHARD_COUNT; shard++) {
-    batch.set(doc(base, 'shards', String(shard)), { counts: {}, voters: 0 });
-  }
+  createShards(batch, tallies(runtime.db, spaceId, pollId));
   return batch.commit();
 }
 
@@ -367,35 +376,22 @@ export function castVote(
   change: VoteChange,
   options: { firstVote: boolean; shard: number; voterName: string | null; recentSlot: number },
 ) {
-  const base = pollRef(runtime.db, spaceId, pollId);
   const batch = writeBatch(runtime.db);
-  const voteRef = doc(base, 'votes', uid);
-  const shardRef = doc(base, 'shards', String(options.shard));
-  const vote: Record<string, unknown> = {
-    choices: change.choices,
-    added: change.added,
-    removed: change.removed,
-    shard: options.shard,
-    updatedAt: serverTimestamp(),
-  };
-  if (options.firstVote) vote.votedAt = serverTimestamp();
-  batch.set(voteRef, vote, { merge: true });
   const named = options.firstVote && options.voterName !== null;
+  // A learner with no choice left no longer counts as a voter; a first choice makes them one.
+  const wasVoter = change.choices.length - (change.added ? 1 : 0) + (change.removed ? 1 : 0) > 0;
+  recordCounted(batch, tallies(runtime.db, spaceId, pollId), votes(runtime.db, spaceId, pollId), uid, {
+    fields: { choices: change.choices, added: change.added, removed: change.removed },
+    shard: options.shard,
+    first: options.firstVote,
+    move: { added: change.added, removed: change.removed, wasCounted: wasVoter, isCounted: change.choices.length > 0 },
+    // A named first vote counts in the voter's activity ledger; an anonymous one never does.
+    ledger: named ? { spaceId, kind: 'votes', path: `polls/${pollId}/votes/${uid}` } : undefined,
+  });
   if (named) {
     const slot = String(options.recentSlot % RECENT_VOTERS);
     batch.set(recentVotersRef(runtime.db, spaceId, pollId), { names: { [slot]: options.voterName } }, { merge: true });
-    // A named first vote counts in the voter's activity ledger; an anonymous one never does.
-    addContribution(batch, runtime.db, spaceId, uid, 'votes', `polls/${pollId}/votes/${uid}`);
   }
-  const tally: unknown[] = [];
-  if (change.added) tally.push(new FieldPath('counts', change.added), increment(1));
-  if (change.removed) tally.push(new FieldPath('counts', change.removed), increment(-1));
-  // A learner with no choice left no longer counts as a voter; a first choice makes them one.
-  const wasVoter = change.choices.length - (change.added ? 1 : 0) + (change.removed ? 1 : 0) > 0;
-  const isVoter = change.choices.length > 0;
-  if (wasVoter !== isVoter) tally.push('voters', increment(isVoter ? 1 : -1));
-  const [field, value, ...more] = tally;
-  batch.update(shardRef, field as FieldPath, value, ...more);
   const commit = batch.commit();
   if (named) {
     const key = pollKey(spaceId, pollId);

@@ -1,119 +1,26 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { initializeApp } from 'firebase/app';
-import { connectAuthEmulator, inMemoryPersistence, initializeAuth, signInAnonymously } from 'firebase/auth';
-import {
-  connectFirestoreEmulator,
-  doc,
-  initializeFirestore,
-  memoryLocalCache,
-  Timestamp,
-  updateDoc,
-} from 'firebase/firestore';
-import type { FirebaseRuntime } from '@cohort-kit/core';
 import { createSpace, grantRole, readDocument, uniqueId, useEmulators, waitFor } from '@cohort-kit/core/testing';
+import {
+  layout,
+  liveRegion,
+  loaded,
+  loadedWith,
+  mountPoll,
+  optionButton,
+  otherVoter,
+  stored,
+  text,
+  uid,
+  voteFor,
+} from '../test/support.js';
 import { castVote, createPoll } from './poll-data.js';
 import type { CohortPoll } from './poll.js';
-import './cohort-poll.js';
 
+// Voting, results and markup. Suggestions and facilitators' tools are in poll-facilitator.test.ts.
 const emulators = useEmulators();
 const space = uniqueId('poll-test');
-
-function optionButton(el: CohortPoll, value: string): HTMLButtonElement {
-  const button = el.shadowRoot!.querySelector<HTMLButtonElement>(`.option[data-value="${value}"]`);
-  if (!button) throw new Error(`no option ${value}`);
-  return button;
-}
-
-const text = (el: CohortPoll) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
-const liveRegion = (el: CohortPoll) => el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent ?? '';
-const loadedWith = (el: CohortPoll, value: string) =>
-  waitFor(
-    () =>
-      el.shadowRoot!.querySelector(`.option[data-value="${value}"]`)?.getAttribute('aria-disabled') === 'false' ||
-      text(el).includes('closed') ||
-      text(el).includes('saved settings differ'),
-    'poll loaded',
-  );
-const loaded = (el: CohortPoll) => loadedWith(el, 'smart');
-
-/** Votes like a learner: click, and give a name the first time the element asks for one. */
-async function voteFor(el: CohortPoll, value: string) {
-  const wasChecked = optionButton(el, value).getAttribute('aria-checked');
-  optionButton(el, value).click();
-  const form = () => el.shadowRoot!.querySelector<HTMLInputElement>('input[name="displayName"]');
-  // Either the vote shows at once (a returning learner) or the first-contribution form appears.
-  await waitFor(
-    () =>
-      Boolean(form()) ||
-      optionButton(el, value).getAttribute('aria-checked') !== wasChecked ||
-      text(el).includes('at most'),
-    'vote or name form',
-  );
-  const name = form();
-  if (name) {
-    name.value = 'Ana Learner';
-    el.shadowRoot!.querySelector<HTMLFormElement>('form.join')!.requestSubmit();
-  }
-}
-
-/** Another learner, in their own Firebase app and anonymous account: someone else voting from elsewhere. */
-async function peer() {
-  const app = initializeApp({ projectId: emulators.projectId, apiKey: 'test-api-key' }, uniqueId('peer'));
-  const auth = initializeAuth(app, { persistence: inMemoryPersistence });
-  connectAuthEmulator(auth, emulators.authEmulator, { disableWarnings: true });
-  const db = initializeFirestore(app, { localCache: memoryLocalCache() });
-  const [host, port] = emulators.firestoreEmulator.split(':');
-  connectFirestoreEmulator(db, host!, Number(port));
-  const { user } = await signInAnonymously(auth);
-  return { uid: user.uid, runtime: { db } as unknown as FirebaseRuntime };
-}
-
-const uid = (el: CohortPoll) => el['runtime']!.identity.user!.uid;
-const runtimeOf = (el: CohortPoll) => el['runtime']!;
-const button = (el: CohortPoll, label: string) =>
-  [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes(label));
-
-/** Reads a document until it passes `ok`: a write shown at once on screen reaches the server a moment later. */
-async function stored<T>(path: string, ok: (data: T | null) => boolean, message: string): Promise<T | null> {
-  const deadline = Date.now() + 20000;
-  for (;;) {
-    const data = await readDocument<T>(path);
-    if (ok(data)) return data;
-    if (Date.now() > deadline) throw new Error(`Timed out: ${message}`);
-    await aTimeout(100);
-  }
-}
-
-/** Where the parts a learner reads sit on screen. */
-function layout(el: CohortPoll) {
-  const parts = [
-    ...el.shadowRoot!.querySelectorAll<HTMLElement>('.poll__question, .option, .poll__participation, .poll__suggest'),
-  ];
-  return parts.map((part) => {
-    const { x, y, width, height } = part.getBoundingClientRect();
-    return {
-      part: part.className.split(' ')[0],
-      x: Math.round(x),
-      y: Math.round(y),
-      width: Math.round(width),
-      height: Math.round(height),
-    };
-  });
-}
-
-async function poll(attributes = '', id = uniqueId('p')) {
-  const wrapper = await fixture<HTMLDivElement>(`<div>
-    <cohort-poll space="${space}" poll="${id}" ${attributes}>
-      Which goal-setting approach will you try first?
-      <option value="smart">🤓 Use the SMART goals framework</option>
-      <option value="buddy">🤝 Find an accountability buddy</option>
-      <option value="game">👾 Gamify your process</option>
-      <p slot="after-close">What surprised you? Reflect in the thread below.</p>
-    </cohort-poll></div>`);
-  const el = wrapper.querySelector('cohort-poll') as CohortPoll;
-  await loaded(el);
-  return { el, id };
-}
+const poll = (attributes = '', id = uniqueId('p')) => mountPoll(space, attributes, id);
+const peer = () => otherVoter(emulators);
 
 before(async () => {
   await createSpace(space, { name: 'Leadership cohort' });
@@ -367,42 +274,6 @@ describe('<cohort-poll>', () => {
     expect(recent).to.deep.equal({ names: { '0': 'Ana Learner' } });
   });
 
-  it('a suggestion named like a built-in property ("constructor") is counted like any other', async () => {
-    const { el } = await poll('allow-suggestions results="always"');
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="suggestion"]')!;
-    input.value = 'Constructor';
-    el.shadowRoot!.querySelector<HTMLFormElement>('.poll__suggest')!.requestSubmit();
-    await waitFor(() => Boolean(el.shadowRoot!.querySelector('[data-value="constructor"]')), 'suggestion shown');
-    expect(optionButton(el, 'constructor').textContent).to.match(/0 votes · 0 %/);
-    await voteFor(el, 'constructor');
-    await waitFor(() => /1 vote · 100 %/.test(optionButton(el, 'constructor').textContent!), 'counted');
-    expect(optionButton(el, 'smart').textContent).to.match(/0 votes · 0 %/);
-  });
-
-  it('refuses a suggestion with a blocked word or invisible characters before writing it, says why, and keeps the text', async () => {
-    const { el, id } = await poll('allow-suggestions');
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="suggestion"]')!;
-    const submit = () => el.shadowRoot!.querySelector<HTMLFormElement>('.poll__suggest')!.requestSubmit();
-    input.value = 'You re\u200Btard';
-    submit();
-    await waitFor(() => text(el).includes('words this space does not allow: retard'), 'blocked word explained');
-    expect(input.value).to.equal('You re\u200Btard');
-    input.value = 'Tell a fr\u200Biend';
-    submit();
-    await waitFor(() => text(el).includes('invisible or direction-changing characters'), 'invisible explained');
-    expect(input.value).to.equal('Tell a fr\u200Biend');
-    input.value = 'Idea \u202Edrow';
-    submit();
-    await aTimeout(300);
-    expect(text(el)).to.contain('invisible or direction-changing characters');
-    expect(el.shadowRoot!.querySelector('form.join')).to.equal(null);
-    expect(await readDocument(`spaces/${space}/polls/${id}`)).to.equal(null);
-    // Persian with the non-joiner inside a word goes through.
-    input.value = 'می\u200Cخواهم تمرین کنم';
-    submit();
-    await waitFor(() => text(el).includes('می\u200Cخواهم تمرین کنم'), 'Persian suggestion shown');
-  });
-
   it('shows the conflict notice, not a silently closed poll, when whoever stored it first set an earlier closing time', async () => {
     const id = uniqueId('front-run');
     // Another learner's devtools store the poll first, closing in a few seconds; the page sets no closing time.
@@ -429,19 +300,6 @@ describe('<cohort-poll>', () => {
     const { el } = await poll('', id);
     expect(text(el)).to.contain("This poll's saved settings differ from this page");
     expect(optionButton(el, 'smart').getAttribute('aria-disabled')).to.equal('true');
-  });
-
-  it('lets learners suggest an option that everyone can then vote for', async () => {
-    const { el } = await poll('allow-suggestions');
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="suggestion"]')!;
-    input.value = 'Write it on a sticky note';
-    el.shadowRoot!.querySelector<HTMLFormElement>('.poll__suggest')!.requestSubmit();
-    await waitFor(() => text(el).includes('Write it on a sticky note'), 'suggestion shown');
-    await voteFor(el, 'write-it-on-a-sticky-note');
-    await waitFor(
-      () => optionButton(el, 'write-it-on-a-sticky-note').getAttribute('aria-checked') === 'true',
-      'voted for suggestion',
-    );
   });
 
   it('reads the question from the question attribute', async () => {
@@ -518,68 +376,6 @@ describe('<cohort-poll>', () => {
     key('a', 'End');
     expect(el.shadowRoot!.activeElement).to.equal(optionButton(el, 'c'));
     expect(optionButton(el, 'c').getAttribute('aria-checked')).to.equal('false');
-  });
-
-  it('closes on screen at the stored closing time, which the page does not know', async () => {
-    const { el, id } = await poll();
-    await voteFor(el, 'smart');
-    await waitFor(() => text(el).includes('1 peer voted'), 'voted');
-    await grantRole(space, uid(el), 'facilitator', 'Ana Learner');
-    await waitFor(() => text(el).includes('Close poll'), 'facilitator');
-    await updateDoc(doc(runtimeOf(el).db, 'spaces', space, 'polls', id), {
-      closesAt: Timestamp.fromMillis(Date.now() + 2500),
-    });
-    await grantRole(space, uid(el), 'learner', 'Ana Learner');
-    await waitFor(() => text(el).includes('Closes'), 'closing time shown');
-    await waitFor(() => text(el).includes('Poll closed. Final results:'), 'closed at the stored time');
-    expect(optionButton(el, 'smart').getAttribute('aria-disabled')).to.equal('true');
-  });
-
-  it('lets a facilitator remove a suggestion; a learner who chose it can vote again, by keyboard too', async () => {
-    const { el, id } = await poll('allow-suggestions');
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="suggestion"]')!;
-    input.value = 'Tell a friend';
-    el.shadowRoot!.querySelector<HTMLFormElement>('.poll__suggest')!.requestSubmit();
-    await waitFor(() => text(el).includes('Tell a friend'), 'suggestion shown');
-    await voteFor(el, 'tell-a-friend');
-    await waitFor(() => optionButton(el, 'tell-a-friend').tabIndex === 0, 'chosen option is the tab stop');
-    expect(optionButton(el, 'smart').tabIndex).to.equal(-1);
-    await grantRole(space, uid(el), 'facilitator', 'Ana Learner');
-    await waitFor(() => Boolean(button(el, 'Remove suggestion')), 'remove offered');
-    button(el, 'Remove suggestion')!.click();
-    await waitFor(() => !el.shadowRoot!.querySelector('[data-value="tell-a-friend"]'), 'suggestion removed');
-    // Nothing is marked, the hint says so, and the first option is the one tab stop.
-    expect(text(el)).to.contain('Your earlier choice is no longer in the poll.');
-    expect(text(el)).not.to.contain('You can change your vote');
-    expect(el.shadowRoot!.querySelectorAll('[aria-checked="true"]')).to.have.length(0);
-    expect([...el.shadowRoot!.querySelectorAll<HTMLElement>('.option')].map((b) => b.tabIndex)).to.deep.equal([
-      0, -1, -1,
-    ]);
-    // Close and reopen: voting stops, then starts again.
-    button(el, 'Close poll')!.click();
-    await waitFor(() => text(el).includes('Poll closed. Final results:'), 'closed');
-    button(el, 'Reopen poll')!.click();
-    await waitFor(() => Boolean(button(el, 'Close poll')), 'reopened');
-    await stored<{ closed: boolean }>(`spaces/${space}/polls/${id}`, (data) => data?.closed === false, 'reopen stored');
-    expect(optionButton(el, 'game').getAttribute('aria-disabled')).to.equal('false');
-    await grantRole(space, uid(el), 'learner', 'Ana Learner');
-    await voteFor(el, 'game');
-    await waitFor(() => optionButton(el, 'game').getAttribute('aria-checked') === 'true', 'voted again');
-    expect(text(el)).to.contain('You can change your vote');
-  });
-
-  it('gives a facilitator the close action; closing ends voting for everyone', async () => {
-    const { el } = await poll();
-    await voteFor(el, 'smart');
-    await waitFor(() => optionButton(el, 'smart').getAttribute('aria-checked') === 'true', 'voted');
-    await grantRole(space, el['runtime']!.identity.user!.uid, 'facilitator', 'Ana Learner');
-    await waitFor(() => text(el).includes('Close poll'), 'facilitator action offered');
-    const close = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Close poll'))!;
-    close.click();
-    await waitFor(() => text(el).includes('Poll closed. Final results:'), 'closed');
-    expect(text(el)).to.contain('Reopen poll');
-    // Back to a learner for the other tests in this file.
-    await grantRole(space, el['runtime']!.identity.user!.uid, 'learner', 'Ana Learner');
   });
 });
 

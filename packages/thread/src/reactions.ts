@@ -1,3 +1,5 @@
+import type { RateLimit } from '@cohort-kit/core/data.js';
+
 /** The fixed reaction palette: stored keys (safe as field names) and what a reader sees. */
 export const REACTIONS = [
   { key: 'thumbs', emoji: '👍' },
@@ -18,3 +20,9 @@ export const PINNED_LIMIT = 5;
 /** The rules' rate limit, mirrored so the composer can say so before the server refuses. */
 export const MIN_SECONDS_BETWEEN_POSTS = 10;
 export const MAX_POSTS_PER_HOUR = 30;
+/** Posts and edits share it. */
+export const THREAD_RATE: RateLimit = {
+  minSeconds: MIN_SECONDS_BETWEEN_POSTS,
+  perWindow: MAX_POSTS_PER_HOUR,
+  windowMs: 3600 * 1000,
+};

@@ -3,12 +3,11 @@
 // must pass before it is taken.
 import { msg, str } from '@lit/localize';
 import { whenReady, type Member } from '@cohort-kit/core';
+import { nextAllowedAt, rateWait } from '@cohort-kit/core/data.js';
 import { blockedWordsIn, countLinks, hasBidiControl, MAX_BODY, MAX_LINKS } from './format.js';
-import { MAX_POSTS_PER_HOUR, MIN_SECONDS_BETWEEN_POSTS } from './reactions.js';
+import { MAX_POSTS_PER_HOUR, THREAD_RATE } from './reactions.js';
 import { PostQueue, type QueuedPost } from './post-queue.js';
 import { ThreadState, type Draft } from './thread-state.js';
-
-const HOUR_MS = 3600 * 1000;
 
 export abstract class ThreadSender extends ThreadState {
   ensureQueue(s: string, t: string, uid: string) {
@@ -32,28 +31,22 @@ export abstract class ThreadSender extends ThreadState {
     const member = this.host.spaceState?.member;
     if (!queue || !runtime || !store) return;
     this.refreshQueue();
-    const entries = this.queued;
     // Until the membership snapshot arrives; every render checks again (see followReader() in thread-state.ts).
     if (!member) return;
     const preview = runtime.mode !== 'live';
-    if (!preview && entries.some((e) => e.sent && !e.error)) return; // one at a time
-    const next = entries.find((e) => !e.sent && !e.error);
+    if (!preview && queue.inFlight()) return; // one at a time
+    const next = queue.next();
     if (!next) return;
     if (!preview) {
       if (!this.rate.settled) return; // the rate listener calls back when it is
-      const rate = this.rate.rate;
       const now = Date.now();
-      let at = now;
-      // A second of margin for the difference between this device's clock and the server's.
-      if (rate?.lastPostAt) at = Math.max(at, rate.lastPostAt.getTime() + (MIN_SECONDS_BETWEEN_POSTS + 1) * 1000);
-      if (rate?.windowStart && now - rate.windowStart.getTime() < HOUR_MS && rate.count >= MAX_POSTS_PER_HOUR)
-        at = Math.max(at, rate.windowStart.getTime() + HOUR_MS + 1000);
+      const at = nextAllowedAt(this.rate.rate, THREAD_RATE, now);
       if (at > now) {
         this.pumpTimer = setTimeout(() => this.pump(), at - now);
         return;
       }
     }
-    queue.update(next.id, { sent: true });
+    queue.markSent(next.id);
     this.sentHere.add(next.id);
     const { write } = store.createPost(runtime, this.host.spaceId, this.thread, {
       id: next.id,
@@ -100,7 +93,7 @@ export abstract class ThreadSender extends ThreadState {
   }
 
   onSent(id: string, state: 'stored' | 'missing') {
-    if (!this.queue?.list().some((e) => e.id === id && !e.error)) return;
+    if (!this.queue?.outstanding(id)) return;
     if (state === 'stored') {
       this.queue.remove(id);
       this.refreshQueue();
@@ -111,8 +104,8 @@ export abstract class ThreadSender extends ThreadState {
   }
 
   refused(id: string, reason: string) {
-    if (!this.queue?.list().some((e) => e.id === id)) return;
-    this.queue.update(id, { sent: false, error: reason });
+    if (!this.queue?.has(id)) return;
+    this.queue.refuse(id, reason);
     this.refreshQueue();
     this.host.announce(
       msg('A post could not be sent. Its text is kept: try again or edit it.', { id: 'thread.error.refused-announce' }),
@@ -121,7 +114,7 @@ export abstract class ThreadSender extends ThreadState {
   }
 
   retry(entry: QueuedPost) {
-    this.queue?.update(entry.id, { error: undefined, sent: false });
+    this.queue?.retry(entry.id);
     this.refreshQueue();
     this.pump();
   }
@@ -166,10 +159,13 @@ export abstract class ThreadSender extends ThreadState {
       });
     }
     if (this.locked && !this.host.isFacilitator) return msg('This thread is locked.', { id: 'thread.error.locked' });
-    // Posts and edits share the rules' rate limit (one per 10 seconds, 30 per hour).
-    const since = Date.now() - Math.max(this.lastPostAt, this.rate.rate?.lastPostAt?.getTime() ?? 0);
-    if (since < MIN_SECONDS_BETWEEN_POSTS * 1000) {
-      const wait = Math.ceil((MIN_SECONDS_BETWEEN_POSTS * 1000 - since) / 1000);
+    // Posts and edits share the rules' rate limit (one per 10 seconds, 30 per hour); posts waiting here count too.
+    const limited = rateWait(this.rate.rate, THREAD_RATE, {
+      lastLocal: this.lastPostAt,
+      waiting: this.queued.filter((e) => !e.error).length,
+    });
+    if (limited?.kind === 'too-soon') {
+      const wait = limited.seconds;
       if (purpose === 'edit')
         return wait === 1
           ? msg('You can edit again in 1 second.', { id: 'thread.error.edit-too-soon-one' })
@@ -178,13 +174,7 @@ export abstract class ThreadSender extends ThreadState {
         ? msg('You can post again in 1 second.', { id: 'thread.error.too-soon-one' })
         : msg(str`You can post again in ${wait} seconds.`, { id: 'thread.error.too-soon' });
     }
-    const rate = this.rate.rate;
-    const waiting = this.queued.filter((e) => !e.error).length;
-    if (
-      rate?.windowStart &&
-      Date.now() - rate.windowStart.getTime() < HOUR_MS &&
-      rate.count + waiting >= MAX_POSTS_PER_HOUR
-    ) {
+    if (limited?.kind === 'window-full') {
       return msg(
         str`You have posted or edited ${MAX_POSTS_PER_HOUR} times this hour. Take a break and come back later.`,
         { id: 'thread.error.hourly' },
