@@ -24,7 +24,7 @@ import {
 } from './console-model.js';
 import type { ConsoleSource } from './console-source.js';
 import { PREVIEW_SPACE } from './console-model.js';
-import { CohortSpaceCreatedEvent } from './events.js';
+import { CohortSpaceCreatedEvent, dispatch } from './events.js';
 
 /** What the controller may ask of the element. */
 export interface ConsoleHost extends ReactiveControllerHost {
@@ -234,7 +234,7 @@ export class ConsoleController implements ReactiveController {
       this.#remember(id, settings.name);
       form.reset();
       this.host.announce(msg(str`Space "${settings.name}" created.`, { id: 'console.created' }));
-      this.host.element.dispatchEvent(new CohortSpaceCreatedEvent({ space: id }));
+      dispatch(this.host.element, new CohortSpaceCreatedEvent({ space: id }));
       await this.openSpace(id);
     } catch (error) {
       this.#update({ errors: { spaceId: (error as Error).message } });

@@ -14,6 +14,7 @@ import {
 } from '@cohort-kit/core';
 import type { ConsoleController, ConsoleHost } from './console-controller.js';
 import { consoleStyles } from './console.styles.js';
+import { dispatch } from './events.js';
 
 export type { CohortSpaceCreatedDetail, CohortSpaceCreatedEvent } from './events.js';
 
@@ -105,7 +106,7 @@ export class CohortConsole extends LitElement {
   #fail(message: string) {
     this.problem = message;
     console.error(`[cohort-kit] <cohort-console>: ${message}`);
-    this.dispatchEvent(new CohortErrorEvent({ kind: 'config', message }));
+    dispatch(this, new CohortErrorEvent({ kind: 'config', message }));
   }
 
   protected override render(): TemplateResult {

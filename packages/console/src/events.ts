@@ -13,6 +13,14 @@ export class CohortSpaceCreatedEvent extends CohortEvent<'cohort-space-created'>
   }
 }
 
+/**
+ * Dispatches from outside the element's class body: the manifest lists the events documented with @event, not each
+ * dispatchEvent call (whose event it cannot name).
+ */
+export function dispatch(target: EventTarget, event: Event): void {
+  target.dispatchEvent(event);
+}
+
 declare global {
   interface CohortEventDetailMap {
     'cohort-space-created': CohortSpaceCreatedDetail;

@@ -11,7 +11,7 @@ export interface FieldOptions {
   hint?: string;
   type?: 'text' | 'email' | 'number';
   multiline?: boolean;
-  autocomplete?: string;
+  autocomplete?: 'email' | 'name';
   /** Ids are unique per form in the shadow root: one prefix per form. */
   form: string;
 }
@@ -22,7 +22,7 @@ export function field(options: FieldOptions): TemplateResult {
   const described = [options.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   const common = {
     described: described || undefined,
-    invalid: error ? 'true' : undefined,
+    invalid: error ? ('true' as const) : undefined,
   };
   return html`<div class="field">
     <label for=${id}>${options.label}</label>
