@@ -22,7 +22,11 @@ const TYPES = {
  * (or preview mode when `preview` is set).
  */
 export function renderDemoPage(file, { kitUrl = '../kit/cohort-kit.js', env = process.env } = {}) {
-  const html = readFileSync(join(root, 'demo', file), 'utf8').replace('../packages/kit/src/cohort-kit.ts', kitUrl);
+  // Pages in a folder of demo/ (the console) reach the kit's source one level further up.
+  const html = readFileSync(join(root, 'demo', file), 'utf8').replace(
+    /(\.\.\/)+packages\/kit\/src\/cohort-kit\.ts/,
+    kitUrl,
+  );
   return applyDemoSettings(html, env);
 }
 
@@ -109,7 +113,13 @@ export function hostingHeaders(path) {
   return headers;
 }
 
-/** Serves /demo/* (rendered pages and assets) and /kit/* (the built kit) on 127.0.0.1, with firebase.json's headers. */
+/** The owner console's page, served at /console/ beside /demo/ and /kit/. */
+const CONSOLE_PAGE = 'console/index.html';
+
+/**
+ * Serves /demo/* (rendered pages and assets), /console/ (the owner console) and /kit/* (the built kit) on 127.0.0.1,
+ * with firebase.json's headers.
+ */
 export async function startStaticDemo({ port = 5174, env = process.env, extraPages = {} } = {}) {
   if (!existsSync(join(kitDist, 'cohort-kit.js'))) throw new Error('No built kit: run npm run build first.');
   const server = createServer((request, response) => {
@@ -120,6 +130,9 @@ export async function startStaticDemo({ port = 5174, env = process.env, extraPag
     };
     try {
       if (extraPages[path]) return send(200, extraPages[path], TYPES['.html']);
+      if (path === '/console/' || path === '/console/index.html') {
+        return send(200, renderDemoPage(CONSOLE_PAGE, { env }), TYPES['.html']);
+      }
       if (path.startsWith('/kit/')) {
         const file = normalize(join(kitDist, path.slice('/kit/'.length)));
         if (!file.startsWith(kitDist) || !existsSync(file)) return send(404, 'not found');
@@ -161,6 +174,7 @@ const ROOT_INDEX = `<!doctype html>
   <body>
     <p><a href="demo/">Week 2 · Goal setting — the Cohort Kit demo course page</a></p>
     <p><a href="demo/two-learners.html">Two learners side by side</a></p>
+    <p><a href="console/">Owner console</a>: create and manage spaces</p>
     <p>The kit itself: <a href="kit/cohort-kit.js">kit/cohort-kit.js</a></p>
   </body>
 </html>
@@ -168,14 +182,17 @@ const ROOT_INDEX = `<!doctype html>
 
 /**
  * Writes the demo with the built kit into demo-dist/, for `firebase deploy --only hosting`: a root page that
- * leads to the course page, demo/ with its script tags set by `env` (see applyDemoSettings), and kit/.
+ * leads to the course page, demo/ with its script tags set by `env` (see applyDemoSettings), console/ and kit/.
  */
 export function writeHostingDemo(outDir = join(root, 'demo-dist'), env = {}, { kitDir = kitDist } = {}) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'demo'), { recursive: true });
   cpSync(kitDir, join(outDir, 'kit'), { recursive: true, filter: (file) => !file.includes('.vite') });
   writeFileSync(join(outDir, 'index.html'), ROOT_INDEX);
+  mkdirSync(join(outDir, 'console'), { recursive: true });
+  writeFileSync(join(outDir, CONSOLE_PAGE), renderDemoPage(CONSOLE_PAGE, { env }));
   for (const name of readdirSync(join(root, 'demo'))) {
+    if (name === 'console') continue; // written above, at the hosting root
     const target = join(outDir, 'demo', name);
     if (name.endsWith('.html')) writeFileSync(target, renderDemoPage(name, { env }));
     else cpSync(join(root, 'demo', name), target);

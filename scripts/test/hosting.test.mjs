@@ -36,6 +36,18 @@ test('with a project set at build time, every demo page talks to that project, n
   assert.equal(readFileSync(join(out, 'kit', 'cohort-kit.js'), 'utf8'), 'export {};');
 });
 
+test('the owner console is at /console/, on the same kit and project as the demo', () => {
+  const env = { COHORT_DEMO_DEPLOY: '1', COHORT_PROJECT_ID: 'my-course', COHORT_API_KEY: 'key' };
+  const out = writeHostingDemo(join(scratch, 'console'), env, { kitDir });
+  const page = readFileSync(join(out, 'console', 'index.html'), 'utf8');
+  const tag = scriptTag(page);
+  assert.match(tag, /src="\.\.\/kit\/cohort-kit\.js"/);
+  assert.match(tag, /data-project-id="my-course"/);
+  assert.doesNotMatch(tag, /emulator/);
+  assert.match(page, /<cohort-console/);
+  assert.match(readFileSync(join(out, 'index.html'), 'utf8'), /<a href="console\/">/);
+});
+
 test('the hosting root leads to the course page', () => {
   const out = writeHostingDemo(join(scratch, 'root'), { COHORT_DEMO_PREVIEW: '1' }, { kitDir });
   const index = readFileSync(join(out, 'index.html'), 'utf8');

@@ -1,0 +1,2 @@
+export { CohortConsole } from './console.js';
+export { CohortSpaceCreatedEvent, type CohortSpaceCreatedDetail } from './events.js';
