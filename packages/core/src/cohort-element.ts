@@ -150,7 +150,9 @@ export abstract class CohortElement extends LitElement {
 
   /** Why the sign-in form is there, rendered by the shared view; for subclasses that show it as their content. */
   protected renderSignIn(): TemplateResult | typeof nothing {
-    if (!this.#signIn || !this.#signInFlow || this.runtime?.mode !== 'live') return nothing;
+    if (!this.#signIn || !this.#signInFlow || !this.runtime) return nothing;
+    // In preview no email can be sent: the elements offer nothing; <cohort-sign-in> shows its form, and says so.
+    if (this.runtime.mode !== 'live' && this.offersSignIn) return nothing;
     return this.#signIn.renderAccount(this.#signInFlow, this.spaceState, this.offersSignIn);
   }
 

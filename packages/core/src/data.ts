@@ -283,9 +283,12 @@ export function subscribeSpace(
       publish({ user, member: null, memberLoaded: !user, teamRole: undefined });
       if (!user) return;
       let checked = false;
+      let claiming = false;
       stopMember = watchDoc(runtime, 'space', memberRef(runtime.db, spaceId, user.uid), {
         next: (snapshot) => {
           if (snapshot.metadata.fromCache && !snapshot.exists() && runtime.mode === 'live') return;
+          // A role claimed but not yet confirmed would start a facilitator's listeners the server still refuses.
+          if (claiming && snapshot.metadata.hasPendingWrites) return;
           const member = memberFrom(user.uid, snapshot.data());
           publish({ member, memberLoaded: true });
           // Once per sign-in and space, from the server's answer: a facilitator signing in for the first time may
@@ -294,13 +297,16 @@ export function subscribeSpace(
           checked = true;
           if (member && member.role !== 'learner') return;
           publish({ teamRole: 'checking' });
-          claimInvite(runtime.db, spaceId, user, member).then(
-            (role) => publish({ teamRole: role ? undefined : 'none' }),
-            (error: unknown) => {
-              console.warn('[cohort-kit] could not check for an invitation:', error);
-              publish({ teamRole: 'none' });
-            },
-          );
+          claiming = true;
+          claimInvite(runtime.db, spaceId, user, member)
+            .finally(() => (claiming = false))
+            .then(
+              (role) => publish({ teamRole: role ? undefined : 'none' }),
+              (error: unknown) => {
+                console.warn('[cohort-kit] could not check for an invitation:', error);
+                publish({ teamRole: 'none' });
+              },
+            );
         },
         error: () => publish({ member: null, memberLoaded: true }),
       });

@@ -105,7 +105,14 @@ export class SignInFlow {
       return;
     }
     const identity = this.host.identity;
-    if (!identity) return;
+    if (!identity) {
+      this.#set({
+        error: msg('Preview: no email is sent here. Sign-in links work on the live course page.', {
+          id: 'core.sign-in.preview',
+        }),
+      });
+      return;
+    }
     this.#set({ busy: true, error: '', email: address });
     try {
       await identity.sendFacilitatorSignInLink(address, location.href);

@@ -69,6 +69,8 @@ export const templates = {
   'core.sign-in.as': html`Sesión iniciada como <bdi>${0}</bdi>`,
   'core.sign-in.sign-out': 'Cerrar sesión',
   'core.sign-in.entry': '¿Facilitas? Inicia sesión',
+  'core.sign-in.preview':
+    'Vista previa: aquí no se envía ningún correo. Los enlaces de inicio de sesión funcionan en la página del curso real.',
   'core.removed': 'Te retiraron de esta cohorte',
   'core.join-busy.vote': 'Mucha gente se está uniendo desde tu red: tu voto se enviará en un momento.',
   'core.join-busy.post': 'Mucha gente se está uniendo desde tu red: tu publicación se enviará en un momento.',
