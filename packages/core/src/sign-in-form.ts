@@ -239,6 +239,7 @@ export function renderSignInForm(flow: SignInFlow, options: { closable: boolean 
   return html`<form
     class="sign-in-form notice"
     part="sign-in-form"
+    novalidate
     aria-labelledby="${id}-title"
     aria-busy=${flow.busy ? 'true' : 'false'}
     @keydown=${onKeydown}
