@@ -40,7 +40,7 @@ export function measureBundle() {
   // The kit loads each element by dynamic import when its tag appears: one row per element.
   const widgets = {};
   for (const key of entry.dynamicImports ?? []) {
-    const tag = /\/(cohort-[a-z]+)\.ts$/.exec(key)?.[1];
+    const tag = /\/(cohort-[a-z-]+)\.ts$/.exec(key)?.[1];
     if (!tag) continue;
     const files = staticClosure(manifest, [entryKey, key]);
     // What this element adds to a page's first paint beyond the script tag: its chunk and every shared chunk

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { adminDb, createDemoSpace, launch, learner, SPACE } from '@cohort-kit/core/testing/e2e.js';
+import { adminDb, createDemoSpace, emailedSignInCode, launch, learner, SPACE } from '@cohort-kit/core/testing/e2e.js';
 
 let browser: Browser;
 let demoUrl: string;
@@ -15,20 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await close?.();
 });
-
-/** The sign-in code the Auth emulator "emailed" to this address. */
-async function emailedSignInCode(email: string): Promise<string> {
-  const project = process.env.COHORT_PROJECT_ID ?? 'demo-cohort-kit';
-  const response = await fetch(
-    `http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}/emulator/v1/projects/${project}/oobCodes`,
-  );
-  const { oobCodes } = (await response.json()) as {
-    oobCodes: { email: string; requestType: string; oobCode: string }[];
-  };
-  const code = oobCodes.reverse().find((entry) => entry.email === email && entry.requestType === 'EMAIL_SIGNIN');
-  if (!code) throw new Error(`no sign-in email for ${email}`);
-  return code.oobCode;
-}
 
 describe('a facilitator', () => {
   it('signs in with an email link and finds their role in the widgets', async () => {

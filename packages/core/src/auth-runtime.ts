@@ -11,6 +11,7 @@ import {
   signInAnonymously,
   signInWithCustomToken,
   signInWithEmailLink,
+  signOut,
   type Auth,
   type User,
 } from 'firebase/auth';
@@ -31,4 +32,5 @@ export {
   signInAnonymously,
   signInWithCustomToken,
   signInWithEmailLink,
+  signOut,
 };

@@ -13,6 +13,7 @@ import type { WidgetHost } from './widget-host.js';
 
 type DataModule = typeof import('./data.js');
 type PartsModule = typeof import('./element-parts.js');
+type SignInModule = typeof import('./sign-in-form.js');
 
 export type Problem = CohortErrorDetail;
 
@@ -52,6 +53,13 @@ interface JoinRequest {
  * @csspart pending - "Saved on this device" while a contribution waits for the connection.
  * @csspart write-error - Why a contribution was not saved.
  * @csspart sign-in-notice - The facilitator's sign-in result after following an email link.
+ * @csspart sign-in-entry - The quiet "Facilitator? Sign in" button at the end of the element.
+ * @csspart sign-in-form - The facilitator's email sign-in form (and the confirm and paste-the-link steps).
+ * @csspart signed-in - "Signed in as Fay · Facilitator", with the sign-out button.
+ * @csspart sign-out - The sign-out button.
+ * @csspart sign-in-no-role - Signed in with an email that has no team role in this space.
+ * @csspart removed - "You were removed from this cohort", in place of the contribution controls.
+ * @csspart join-busy - A contribution waiting while many people join from the same network.
  *
  * @cssproperty --cohort-font-family - Font (inherits the page's by default).
  * @cssproperty --cohort-color-text - Text colour.
@@ -87,6 +95,8 @@ export abstract class CohortElement extends LitElement {
   @state() private joinRequest?: JoinRequest;
   @state() private joinError = '';
   @state() private joinBusy = false;
+  /** Auth is refusing new accounts from this network for now: a first contribution waits on this device. */
+  @state() private signInDelayed = false;
 
   protected readonly announcer = new LiveAnnouncer(this);
   protected data?: DataModule;
@@ -104,6 +114,8 @@ export abstract class CohortElement extends LitElement {
   #resolved?: ResolvedConfig;
   #pending?: InstanceType<PartsModule['PendingWrites']>;
   #signInNotice?: InstanceType<PartsModule['SignInNoticeView']>;
+  #signIn?: SignInModule;
+  #signInFlow?: InstanceType<SignInModule['SignInFlow']>;
 
   constructor() {
     super();
@@ -119,6 +131,29 @@ export abstract class CohortElement extends LitElement {
   get isFacilitator(): boolean {
     const role = this.spaceState?.member?.role;
     return role === 'facilitator' || role === 'owner';
+  }
+
+  /** Whether a facilitator took this learner out of the space: they read, but contribute nothing more. */
+  get isRemoved(): boolean {
+    return this.spaceState?.member?.role === 'removed';
+  }
+
+  /** Whether the element ends with "Facilitator? Sign in" (<cohort-sign-in> is that form already). */
+  protected get offersSignIn(): boolean {
+    return true;
+  }
+
+  /** The sign-in form's state, once its module has loaded (after first paint). */
+  protected get signInFlow() {
+    return this.#signInFlow;
+  }
+
+  /** Why the sign-in form is there, rendered by the shared view; for subclasses that show it as their content. */
+  protected renderSignIn(): TemplateResult | typeof nothing {
+    if (!this.#signIn || !this.#signInFlow || !this.runtime) return nothing;
+    // In preview no email can be sent: the elements offer nothing; <cohort-sign-in> shows its form, and says so.
+    if (this.runtime.mode !== 'live' && this.offersSignIn) return nothing;
+    return this.#signIn.renderAccount(this.#signInFlow, this.spaceState, this.offersSignIn);
   }
 
   /** Whether the current learner is a mentor: supports peers, has no moderation actions. */
@@ -146,6 +181,8 @@ export abstract class CohortElement extends LitElement {
       this.#running = false;
       this.#signInNotice?.stop();
       this.#signInNotice = undefined;
+      this.#signInFlow?.stop();
+      this.#signInFlow = undefined;
       this.#stop();
     });
   }
@@ -208,11 +245,17 @@ export abstract class CohortElement extends LitElement {
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     if (!current()) return;
     try {
-      const [runtime, data, parts] = await Promise.all([connect(), import('./data.js'), import('./element-parts.js')]);
+      const [runtime, data, parts, signIn] = await Promise.all([
+        connect(),
+        import('./data.js'),
+        import('./element-parts.js'),
+        import('./sign-in-form.js'),
+      ]);
       if (!current()) return;
       this.#useParts(parts);
       this.runtime = runtime;
       this.data = data;
+      this.#useSignIn(signIn, runtime);
       this.#cleanups.push(
         data.subscribeSpace(runtime, spaceId, (spaceState) => {
           this.spaceState = spaceState;
@@ -271,6 +314,9 @@ export abstract class CohortElement extends LitElement {
     get isFacilitator() {
       return element.isFacilitator;
     },
+    get isRemoved() {
+      return element.isRemoved;
+    },
     get updateComplete() {
       return element.updateComplete;
     },
@@ -291,6 +337,8 @@ export abstract class CohortElement extends LitElement {
   protected async requireMember(reason: string): Promise<Member> {
     // A reader has no Auth loaded (reads are public): load it now, and if this device already has a
     // learner, wait for their membership rather than ask a returning member to join again.
+    // Someone taken out of the space is not asked to join again (the rules would refuse it anyway).
+    if (this.isRemoved) throw new Error('removed');
     const identity = this.runtime?.mode === 'live' ? this.runtime.identity : undefined;
     if (identity && !identity.user && this.#parts) {
       await this.#parts.memberOfReturningLearner(identity, (uid) => this.#memberLoadedFor(uid));
@@ -343,8 +391,41 @@ export abstract class CohortElement extends LitElement {
   /** "Posting as <name> · Change", once the learner has a name in this space. */
   #renderIdentity() {
     const name = this.spaceState?.member?.displayName;
-    if (!name || this.joinRequest || !this.postsUnderName || !this.#parts) return nothing;
+    if (!name || this.isRemoved || this.joinRequest || !this.postsUnderName || !this.#parts) return nothing;
     return this.#parts.renderIdentity(name, () => this.#onChangeName());
+  }
+
+  /** What the sign-in form may ask of this element. */
+  readonly #signInHost = ((element: CohortElement): import('./sign-in-form.js').SignInHost => ({
+    addController: (controller) => element.addController(controller),
+    removeController: (controller) => element.removeController(controller),
+    requestUpdate: () => element.requestUpdate(),
+    get updateComplete() {
+      return element.updateComplete;
+    },
+    get renderRoot() {
+      return element.renderRoot;
+    },
+    get identity() {
+      return element.runtime?.mode === 'live' ? element.runtime.identity : undefined;
+    },
+    announce: (message) => element.announcer.announce(message),
+  }))(this);
+
+  #useSignIn(signIn: SignInModule, runtime: FirebaseRuntime) {
+    this.#signIn = signIn;
+    if (!this.#signInFlow) {
+      this.#signInFlow = new signIn.SignInFlow(this.#signInHost);
+      if (!this.offersSignIn) this.#signInFlow.open(false);
+    }
+    if (runtime.mode === 'live') {
+      this.#cleanups.push(
+        runtime.identity.watchSignInDelay((delayed) => {
+          this.signInDelayed = delayed;
+          if (delayed && this.#parts) this.announcer.announce(this.#parts.signInDelayMessage(this.widget));
+        }),
+      );
+    }
   }
 
   #useParts(parts: PartsModule) {
@@ -369,6 +450,9 @@ export abstract class CohortElement extends LitElement {
     this.joinBusy = true;
     this.joinError = '';
     try {
+      // The account first, outside the write's short wait: while many people join from one network, Auth may take
+      // a while to accept a new one, and the membership cannot be written (or counted as kept) until it has.
+      await this.runtime.identity.ensureSignedIn();
       await this.settle(this.data.saveMembership(this.runtime, this.spaceId, this.spaceState.member, answers));
       const member: Member = {
         uid: this.runtime.identity.user!.uid,
@@ -428,7 +512,13 @@ export abstract class CohortElement extends LitElement {
               <p>${this.problem.message}</p>
             </div>`
           : html`${this.spaceState?.stale ? html`<p class="notice" role="status" part="stale">${this.#parts?.unreachableMessage(this.#resolved)}</p>` : nothing}
-            ${this.renderContent()} ${this.#pending?.render() ?? nothing} ${this.#renderIdentity()}
+            ${this.renderContent()} ${this.isRemoved && this.#parts ? this.#parts.renderRemoved() : nothing}
+            ${
+              this.signInDelayed && this.#parts
+                ? html`<p class="notice" part="join-busy">${this.#parts.signInDelayMessage(this.widget)}</p>`
+                : nothing
+            }
+            ${this.#pending?.render() ?? nothing} ${this.#renderIdentity()}
             ${
               this.joinRequest && this.#joinForm
                 ? this.#joinForm.renderJoinForm({
@@ -440,7 +530,8 @@ export abstract class CohortElement extends LitElement {
                     onCancel: () => this.#onJoinCancel(),
                   })
                 : nothing
-            }`
+            }
+            ${this.offersSignIn ? this.renderSignIn() : nothing}`
       }
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcer.message}</div>
     </div>`;

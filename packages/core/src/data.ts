@@ -18,6 +18,7 @@ import { msg, str } from '@lit/localize';
 import { connect, type FirebaseRuntime } from './connection.js';
 import { CohortConnectionError } from './errors.js';
 import type { CohortUser } from './identity.js';
+import { claimInvite } from './invites.js';
 import { cleanDisplayName } from './names.js';
 import { recordReads } from './read-meter.js';
 
@@ -211,10 +212,13 @@ export interface SpaceSettings {
   blockedWords?: string[];
 }
 
+/** A member a facilitator took out keeps their document with this role, so they cannot join again. */
+export type MemberRole = Role | 'removed';
+
 export interface Member {
   uid: string;
   displayName: string;
-  role: Role;
+  role: MemberRole;
   joinedAt?: Timestamp | null;
   normsAcknowledgedAt?: Timestamp | null;
 }
@@ -226,6 +230,11 @@ export interface SpaceState {
   user: CohortUser | null;
   member: Member | null;
   memberLoaded: boolean;
+  /**
+   * For someone signed in with an email: 'checking' while an invitation to the course team is looked for (and
+   * claimed), 'none' when they have no team role here and no invitation either. Unset for learners.
+   */
+  teamRole?: 'checking' | 'none';
   error?: CohortConnectionError;
   stale?: boolean;
 }
@@ -244,7 +253,8 @@ const spaces = new Map<string, SharedSpace>();
 function memberFrom(uid: string, data: Record<string, unknown> | undefined): Member | null {
   if (!data) return null;
   // An unknown role (a typo made with firebase-admin) counts as the least one.
-  const role = ROLES.includes(data.role as Role) ? (data.role as Role) : 'learner';
+  const role: MemberRole =
+    data.role === 'removed' ? 'removed' : ROLES.includes(data.role as Role) ? (data.role as Role) : 'learner';
   return {
     uid,
     displayName: typeof data.displayName === 'string' ? data.displayName : '',
@@ -287,12 +297,33 @@ export function subscribeSpace(
     });
     const stopUser = runtime.identity.subscribe((user) => {
       stopMember();
-      publish({ user, member: null, memberLoaded: !user });
+      publish({ user, member: null, memberLoaded: !user, teamRole: undefined });
       if (!user) return;
+      let checked = false;
+      let claiming = false;
       stopMember = watchDoc(runtime, 'space', memberRef(runtime.db, spaceId, user.uid), {
         next: (snapshot) => {
           if (snapshot.metadata.fromCache && !snapshot.exists() && runtime.mode === 'live') return;
-          publish({ member: memberFrom(user.uid, snapshot.data()), memberLoaded: true });
+          // A role claimed but not yet confirmed would start a facilitator's listeners the server still refuses.
+          if (claiming && snapshot.metadata.hasPendingWrites) return;
+          const member = memberFrom(user.uid, snapshot.data());
+          publish({ member, memberLoaded: true });
+          // Once per sign-in and space, from the server's answer: a facilitator signing in for the first time may
+          // hold an invitation rather than a role.
+          if (checked || snapshot.metadata.fromCache || user.isAnonymous || !user.email) return;
+          checked = true;
+          if (member && member.role !== 'learner') return;
+          publish({ teamRole: 'checking' });
+          claiming = true;
+          claimInvite(runtime.db, spaceId, user, member)
+            .finally(() => (claiming = false))
+            .then(
+              (role) => publish({ teamRole: role ? undefined : 'none' }),
+              (error: unknown) => {
+                console.warn('[cohort-kit] could not check for an invitation:', error);
+                publish({ teamRole: 'none' });
+              },
+            );
         },
         error: () => publish({ member: null, memberLoaded: true }),
       });

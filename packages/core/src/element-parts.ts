@@ -191,7 +191,8 @@ export class SignInNoticeView {
 
   render() {
     const notice = this.notice;
-    if (!notice) return nothing;
+    // A link that needs the address typed again is the sign-in form's to show (sign-in-form.ts).
+    if (!notice || notice.link) return nothing;
     const alert = !notice.ok && announcesSignInNotice(this.#listener);
     return html`<div
       class="notice sign-in ${notice.ok ? '' : 'notice--error'}"
@@ -202,6 +203,31 @@ export class SignInNoticeView {
       <button class="link-button" type="button" @click=${() => setSignInNotice(undefined)}>${dismissLabel()}</button>
     </div>`;
   }
+}
+
+/** In place of the contribution controls for someone a facilitator took out of the space. */
+export function renderRemoved() {
+  return html`<p class="notice" role="status" part="removed">
+    ${msg('You were removed from this cohort', { id: 'core.removed' })}
+  </p>`;
+}
+
+/**
+ * While Auth refuses new accounts from this network (a class joining at once): the contribution waits on this
+ * device and is sent when the account exists.
+ */
+export function signInDelayMessage(widget: string): string {
+  if (widget === 'poll')
+    return msg('Many people are joining from your network: your vote will be sent in a moment.', {
+      id: 'core.join-busy.vote',
+    });
+  if (widget === 'thread')
+    return msg('Many people are joining from your network: your post will be sent in a moment.', {
+      id: 'core.join-busy.post',
+    });
+  return msg('Many people are joining from your network: yours will be sent in a moment.', {
+    id: 'core.join-busy.other',
+  });
 }
 
 /** What to say when the server has not answered: for an emulator, which address and what to start. */

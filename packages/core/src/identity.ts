@@ -3,7 +3,7 @@ import type { FirebaseApp } from 'firebase/app';
 import type { ResolvedConfig } from './config.js';
 import { CohortConnectionError } from './errors.js';
 import { customTokenProvider } from './identity-hook.js';
-import { isSignInLink, withoutSignInParams } from './sign-in-url.js';
+import { FRAMED_PARAM, isSignInLink, withoutSignInParams } from './sign-in-url.js';
 
 export { CohortConnectionError };
 
@@ -12,6 +12,8 @@ export interface CohortUser {
   /** Anonymous learners can lose their identity with their browser data; durable accounts cannot. */
   isAnonymous: boolean;
   email?: string;
+  /** An email-link sign-in proves the address; invitations are claimed only with a verified one. */
+  emailVerified?: boolean;
 }
 
 type AuthModule = typeof import('./auth-runtime.js');
@@ -19,6 +21,12 @@ const PREVIEW_UID_KEY = 'cohort-kit:preview-uid';
 const EMAIL_KEY = 'cohort-kit:sign-in-email';
 /** Set while someone is signed in on this device, so a reload knows Auth is worth loading. */
 const SIGNED_IN_KEY = 'cohort-kit:signed-in';
+/** Auth's answers when too many accounts are made from one network at once (a class in one room). */
+const BUSY_CODES = new Set(['auth/quota-exceeded', 'auth/too-many-requests']);
+/** The first wait before asking Auth again, doubled each time up to the cap. */
+const RETRY_FIRST_MS = 2000;
+const RETRY_MAX_MS = 30000;
+
 function randomId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(10)), (b) => b.toString(36).padStart(2, '0')).join('');
 }
@@ -85,6 +93,13 @@ function describeAuthError(error: unknown, emulator: string | undefined): Cohort
       code,
     );
   }
+  if (code === 'cohort/email-needed') {
+    return new CohortConnectionError(
+      msg('Confirm your email to finish signing in.', { id: 'core.auth.confirm-email' }),
+      false,
+      code,
+    );
+  }
   if (code === 'auth/invalid-custom-token' || code === 'auth/custom-token-mismatch') {
     return new CohortConnectionError(
       msg("The course's sign-in token was refused. Reload the page; if it happens again, tell the course team.", {
@@ -107,6 +122,8 @@ export class IdentityService {
   #listeners = new Set<(user: CohortUser | null) => void>();
   #user: CohortUser | null = null;
   #signingIn?: Promise<CohortUser>;
+  #delayListeners = new Set<(delayed: boolean) => void>();
+  #delayed = false;
 
   constructor(
     private readonly app: FirebaseApp,
@@ -172,7 +189,14 @@ export class IdentityService {
   }
 
   #setUser(user: import('./auth-runtime.js').User | null) {
-    this.#user = user ? { uid: user.uid, isAnonymous: user.isAnonymous, email: user.email ?? undefined } : null;
+    this.#user = user
+      ? {
+          uid: user.uid,
+          isAnonymous: user.isAnonymous,
+          email: user.email ?? undefined,
+          emailVerified: user.emailVerified,
+        }
+      : null;
     storage((store) => (user ? store.setItem(this.#signedInKey(), '1') : store.removeItem(this.#signedInKey())));
     for (const listener of this.#listeners) listener(this.#user);
   }
@@ -217,9 +241,11 @@ export class IdentityService {
     try {
       const provider = customTokenProvider();
       if (provider) await module.signInWithCustomToken(auth, await provider());
-      else await module.signInAnonymously(auth);
+      else await this.#signInAnonymously(module, auth);
     } catch (error) {
       throw this.#authError(error);
+    } finally {
+      this.#setDelayed(false);
     }
     if (!auth.currentUser) {
       throw new CohortConnectionError(msg('Sign-in did not complete. Try again.', { id: 'core.auth.incomplete' }));
@@ -228,11 +254,53 @@ export class IdentityService {
     return this.#user!;
   }
 
+  /**
+   * A room full of learners joining at once shares one address, and Auth refuses new accounts from it for a while.
+   * The contribution waiting for the account stays where it is (its promise is simply later); Auth is asked again
+   * after 2 s, 4 s, 8 s… at most 30 s apart, and elements say meanwhile that it will be sent.
+   */
+  async #signInAnonymously(module: AuthModule, auth: import('./auth-runtime.js').Auth): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await module.signInAnonymously(auth);
+        return;
+      } catch (error) {
+        if (!BUSY_CODES.has((error as { code?: string })?.code ?? '')) throw error;
+        this.#setDelayed(true);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_FIRST_MS * 2 ** attempt, RETRY_MAX_MS)));
+      }
+    }
+  }
+
+  #setDelayed(delayed: boolean) {
+    if (this.#delayed === delayed) return;
+    this.#delayed = delayed;
+    for (const listener of this.#delayListeners) listener(delayed);
+  }
+
+  /** Calls back now and whenever a new learner's sign-in starts or stops waiting for Auth to accept new accounts. */
+  watchSignInDelay(listener: (delayed: boolean) => void): () => void {
+    this.#delayListeners.add(listener);
+    listener(this.#delayed);
+    return () => this.#delayListeners.delete(listener);
+  }
+
+  /** Signs the facilitator (or anyone) out on this device: the elements go back to showing a reader. */
+  async signOut(): Promise<void> {
+    if (this.config.mode === 'preview') return;
+    const { module, auth } = await this.#loadAuth();
+    await module.signOut(auth);
+    this.#setUser(null);
+  }
+
   /** Emails a facilitator a sign-in link that comes back to `returnUrl`. */
   async sendFacilitatorSignInLink(email: string, returnUrl = location.href): Promise<void> {
     const { module, auth } = await this.#loadAuth();
+    const url = new URL(withoutSignInParams(returnUrl));
+    // Asked inside a course platform's frame: the link opens in a tab of its own, which should say so.
+    if (window.top !== window) url.searchParams.set(FRAMED_PARAM, '1');
     try {
-      await module.sendSignInLinkToEmail(auth, email, { url: withoutSignInParams(returnUrl), handleCodeInApp: true });
+      await module.sendSignInLinkToEmail(auth, email, { url: url.href, handleCodeInApp: true });
       storage((store) => store.setItem(EMAIL_KEY, email));
     } catch (error) {
       throw this.#authError(error);
@@ -252,12 +320,8 @@ export class IdentityService {
     if (!module.isSignInWithEmailLink(auth, url)) return false;
     let address = email;
     storage((store) => (address ??= store.getItem(EMAIL_KEY) ?? undefined));
-    if (!address) {
-      throw new CohortConnectionError(
-        msg('Open the sign-in link in the browser where you asked for it.', { id: 'core.auth.other-device' }),
-        false,
-      );
-    }
+    // Opened on another device or browser: the address must be typed again (Auth checks it against the link).
+    if (!address) throw this.#authError({ code: 'cohort/email-needed' });
     try {
       await module.signInWithEmailLink(auth, address, url);
       storage((store) => store.removeItem(EMAIL_KEY));

@@ -2,7 +2,8 @@
 // cleaning the address up afterwards, and the notice that says how it went. Loaded only when needed.
 import { msg, str } from '@lit/localize';
 import { connect } from './connection.js';
-import { isSignInLink, withoutSignInParams } from './sign-in-url.js';
+import type { CohortConnectionError } from './errors.js';
+import { isSignInLink, openedOutsideItsFrame, withoutSignInParams } from './sign-in-url.js';
 
 /**
  * The outcome of a facilitator's email-link sign-in, shown by every element on the page (the link lands
@@ -12,6 +13,8 @@ import { isSignInLink, withoutSignInParams } from './sign-in-url.js';
 export interface SignInNotice {
   ok: boolean;
   message: string;
+  /** The link, kept when it was opened where no email was remembered: the elements ask for the address. */
+  link?: string;
 }
 
 type Listener = (notice: SignInNotice | undefined) => void;
@@ -44,12 +47,21 @@ export async function completeSignIn(url = location.href, email?: string): Promi
     if (!user) return false;
     setSignInNotice({
       ok: true,
-      message: msg(str`Signed in as ${user.email ?? ''}. Your role shows in every space where you have one.`, {
-        id: 'core.sign-in.done',
-      }),
+      // The course page in the platform's frame keeps its own storage: this tab's sign-in does not reach it.
+      message: openedOutsideItsFrame(url)
+        ? msg("You're signed in in this tab. Go back to the course page and reload it.", {
+            id: 'core.sign-in.other-tab',
+          })
+        : msg(str`Signed in as ${user.email ?? ''}. Your role shows in every space where you have one.`, {
+            id: 'core.sign-in.done',
+          }),
     });
     return true;
   } catch (error) {
+    if ((error as CohortConnectionError).code === 'cohort/email-needed') {
+      setSignInNotice({ ok: false, message: (error as Error).message, link: url });
+      throw error;
+    }
     setSignInNotice({
       ok: false,
       message: msg(str`The sign-in link could not be used. ${(error as Error).message}`, {

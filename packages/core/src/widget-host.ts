@@ -19,6 +19,8 @@ export interface WidgetHost extends ReactiveControllerHost {
   readonly spaceState: SpaceState | undefined;
   /** The learner is the space's facilitator or owner. */
   readonly isFacilitator: boolean;
+  /** A facilitator took the learner out of the space: no contribution controls, no join form. */
+  readonly isRemoved: boolean;
   /** Asks the learner to join (name, norms) when they have not; rejects when they cancel. */
   requireMember(reason: string): Promise<Member>;
   /** Waits for a write as far as the widget needs (the server in live mode, the cache offline or in preview). */

@@ -82,3 +82,17 @@ export function useDemo(clearPath?: string): { readonly browser: Browser; readon
     },
   };
 }
+
+/** The sign-in code the Auth emulator "emailed" to this address, read from its outbox (newest first). */
+export async function emailedSignInCode(email: string): Promise<string> {
+  const project = process.env.COHORT_PROJECT_ID ?? 'demo-cohort-kit';
+  const response = await fetch(
+    `http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}/emulator/v1/projects/${project}/oobCodes`,
+  );
+  const { oobCodes } = (await response.json()) as {
+    oobCodes: { email: string; requestType: string; oobCode: string }[];
+  };
+  const code = oobCodes.reverse().find((entry) => entry.email === email && entry.requestType === 'EMAIL_SIGNIN');
+  if (!code) throw new Error(`no sign-in email for ${email}`);
+  return code.oobCode;
+}

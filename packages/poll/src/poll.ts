@@ -269,7 +269,11 @@ export class CohortPoll extends CohortElement {
     const closesAt = controller ? controller.closesAt : pageCloses;
     // A poll shows at most MAX_OPTIONS options: once it does, a further suggestion would not appear.
     const suggestionsOpen =
-      this.allowSuggestions && !closed && !controller?.suggestionsClosed && options.length < MAX_OPTIONS;
+      this.allowSuggestions &&
+      !closed &&
+      !this.isRemoved &&
+      !controller?.suggestionsClosed &&
+      options.length < MAX_OPTIONS;
     const hint = closed
       ? msg('Poll closed. Final results:', { id: 'poll.closed' })
       : queued
@@ -287,7 +291,7 @@ export class CohortPoll extends CohortElement {
           multiple: this.multiple,
           loaded,
           busy: Boolean(controller?.busy),
-          locked: closed || conflict,
+          locked: closed || conflict || this.isRemoved,
           mine: snapshot?.myChoices ?? [],
           queued,
           // The one radio in the tab order: the first chosen option on screen, else the first option.

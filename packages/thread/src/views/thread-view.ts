@@ -14,7 +14,7 @@ import { renderPost } from './post.js';
 export function renderThread(c: ThreadController): TemplateResult {
   const visible = c.visibleFeed();
   const loading = !c.feedLoaded;
-  const mayWrite = !c.locked || c.host.isFacilitator;
+  const mayWrite = !c.host.isRemoved && (!c.locked || c.host.isFacilitator);
   return html`
     ${renderPresence(c)} ${c.host.isFacilitator ? renderFacilitatorBar(c) : nothing}
     ${c.locked ? html`<p class="notice" role="status">${msg('This thread is locked. You can still read it.', { id: 'thread.locked' })}</p>` : nothing}
