@@ -58,8 +58,8 @@ export function writePost(
   return batch.commit();
 }
 
-/** A first vote for "good" in the check-in poll, with the voter's name in recent/voters. */
-export function firstVote(db: Firestore, space: string, uid: string, name: string, ledger = true) {
+/** A first vote for "good" in the check-in poll (the voter's name in recent/voters is a batch of its own). */
+export function firstVote(db: Firestore, space: string, uid: string, ledger = true) {
   const batch = writeBatch(db);
   const poll = pollPath(space);
   batch.set(doc(db, poll, 'votes', uid), {
@@ -70,7 +70,6 @@ export function firstVote(db: Firestore, space: string, uid: string, name: strin
     votedAt: serverTimestamp(),
     updatedAt: serverTimestamp(),
   });
-  batch.set(doc(db, poll, 'recent', 'voters'), { names: { '0': name } }, { merge: true });
   batch.update(doc(db, poll, 'shards', '0'), 'counts.good', increment(1), 'voters', increment(1));
   if (ledger) addContribution(batch, db, space, uid, 'votes', `polls/${POLL_ID}/votes/${uid}`);
   return batch.commit();

@@ -657,8 +657,8 @@ describe('removal: a removed member is no member', () => {
   });
 
   it('cannot vote in a poll', async () => {
-    await assertFails(firstVote(as('leo'), SPACE, 'leo', 'Leo'));
-    await assertSucceeds(firstVote(as('lea'), SPACE, 'lea', 'Lea'));
+    await assertFails(firstVote(as('leo'), SPACE, 'leo'));
+    await assertSucceeds(firstVote(as('lea'), SPACE, 'lea'));
   });
 
   it('cannot react to a post', async () => {

@@ -34,17 +34,6 @@ export const consoleStyles = css`
   .console__inline-form .field {
     flex: 1 1 12rem;
   }
-  .field input,
-  .field textarea,
-  .field select,
-  .console__snippet {
-    inline-size: 100%;
-    min-block-size: 2.75rem;
-    padding: 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) / 1.5);
-    background: var(--_surface);
-  }
   .hint {
     font-size: 0.875rem;
   }

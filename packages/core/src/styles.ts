@@ -132,8 +132,9 @@ export const baseStyles = css`
     display: grid;
     gap: 0.25rem;
   }
-  .field input[type='text'],
-  .field textarea {
+  .field input:is([type='text'], [type='email'], [type='url'], [type='number']),
+  .field textarea,
+  .field select {
     inline-size: 100%;
     min-block-size: 2.75rem;
     padding: 0.5rem;

@@ -5,9 +5,11 @@
 //                       maxChoices, anonymous, allowSuggestions, closesAt, closed, createdAt, createdBy (not in an
 //                       anonymous poll). Two flat lists, so the rules check each in one expression, twelve options too.
 //   shards/{0..7}       counts {value: n}, voters n — the tallies, split over SHARD_COUNT documents
-//   votes/{uid}         choices [values], added, removed, shard, votedAt, updatedAt — no name; only the voter reads it
+//   votes/{uid}         choices [values], added, removed, shard, votedAt, updatedAt, named (once their name is in
+//                       recent/voters) — no name; only the voter reads it
 //   recent/voters       names {'0','1','2': displayName} — a few who took part (not in an anonymous poll): no times,
-//                       no choices, and no document per voter, whose update time would match their shard's
+//                       no choices, and no document per voter, whose update time would match their shard's; written
+//                       in its own batch after the vote
 //   suggestions/{value} label, createdAt, createdBy (not in an anonymous poll)
 //   suggesters/{uid}    value — the learner's one suggestion; only they read it
 //
@@ -365,8 +367,10 @@ export interface VoteChange {
 /**
  * One step of a vote: add a choice, remove one, or swap one for another. The vote document and the
  * learner's shard change in one batch, which the rules check against each other. The vote holds no name; a first
- * vote in a poll that is not anonymous also writes the voter's name (never their choice, never a time) to one slot
- * of recent/voters: a field of its own, so voters writing at the same moment never conflict.
+ * vote in a poll that is not anonymous is followed by a second batch that writes the voter's name (never their
+ * choice, never a time) to one slot of recent/voters and marks the vote named. The returned promise is the vote's
+ * alone: every first vote of a burst names itself in that one document, which takes writes one after another,
+ * and the vote must not wait in that line (nor share its commit time with the shard's).
  */
 export function castVote(
   runtime: FirebaseRuntime,
@@ -388,21 +392,30 @@ export function castVote(
     // A named first vote counts in the voter's activity ledger; an anonymous one never does.
     ledger: named ? { spaceId, kind: 'votes', path: `polls/${pollId}/votes/${uid}` } : undefined,
   });
-  if (named) {
-    const slot = String(options.recentSlot % RECENT_VOTERS);
-    batch.set(recentVotersRef(runtime.db, spaceId, pollId), { names: { [slot]: options.voterName } }, { merge: true });
-  }
   const commit = batch.commit();
-  if (named) {
-    const key = pollKey(spaceId, pollId);
-    const done = commit
-      .catch(() => {})
-      .then(() => {
-        if (recentWrites.get(key) === done) recentWrites.delete(key);
-      });
-    recentWrites.set(key, done);
-  }
+  // Sent now, behind the vote on the same connection (preview mode shows it at once, and the rules see the vote
+  // first); a name that cannot be written costs the learner nothing, so its failure is not theirs to see.
+  if (named) nameVoter(runtime, spaceId, pollId, uid, options.voterName!, options.recentSlot);
   return commit;
+}
+
+/** Puts a first voter's name in a recent-voters slot, and marks their vote named so it happens once. */
+function nameVoter(runtime: FirebaseRuntime, spaceId: string, pollId: string, uid: string, name: string, slot: number) {
+  const batch = writeBatch(runtime.db);
+  batch.update(doc(votes(runtime.db, spaceId, pollId).markers, uid), { named: true });
+  batch.set(
+    recentVotersRef(runtime.db, spaceId, pollId),
+    { names: { [String(slot % RECENT_VOTERS)]: name } },
+    { merge: true },
+  );
+  const key = pollKey(spaceId, pollId);
+  const done = batch
+    .commit()
+    .catch(() => {})
+    .then(() => {
+      if (recentWrites.get(key) === done) recentWrites.delete(key);
+    });
+  recentWrites.set(key, done);
 }
 
 /** A learner's one suggestion, with the marker that keeps it to one; anonymous polls do not record who made it. */

@@ -96,8 +96,8 @@ function create(db: Firestore, extra: Record<string, unknown> = {}, shards = 8, 
 const as = (uid: string) => signedInAs(env, uid);
 
 /**
- * The batch the widget writes: the vote and the same move on the voter's shard, and on a first vote in a poll that
- * is not anonymous the voter's name in one slot of recent/voters.
+ * The batch the widget writes for a vote: the vote and the same move on the voter's shard, and on a first vote in a
+ * poll that is not anonymous the voter's ledger. The voter's name follows in a batch of its own (nameVoter).
  */
 function vote(
   db: Firestore,
@@ -106,13 +106,7 @@ function vote(
   opts: {
     shard?: number;
     first?: boolean;
-    /** The name for the recent-voters slot; null writes none. Default: the member's name on a first vote. */
-    displayName?: string | null;
-    /** The recent-voters slot the name goes in (default 0). */
-    slot?: number;
-    /** What the batch writes to recent/voters instead of the one slot. */
-    recent?: Record<string, unknown>;
-    /** Whether the batch adds the vote to the voter's ledger (default: a named first vote does). */
+    /** Whether the batch adds the vote to the voter's ledger (default: a first vote does). */
     ledger?: boolean;
     tally?: Record<string, number>;
     voters?: number;
@@ -125,12 +119,7 @@ function vote(
   const data: Record<string, unknown> = { ...change, shard, updatedAt: serverTimestamp(), ...opts.extra };
   if (first) data.votedAt = serverTimestamp();
   batch.set(doc(db, pollPath, 'votes', uid), data, { merge: true });
-  const name = opts.displayName === undefined ? (first ? uid.toUpperCase() : null) : opts.displayName;
-  if (name !== null || opts.recent) {
-    batch.set(recentVoters(db), opts.recent ?? { names: { [String(opts.slot ?? 0)]: name } }, { merge: true });
-  }
-  if (opts.ledger ?? (first && name !== null))
-    addContribution(batch, db, space, uid, 'votes', `polls/${poll}/votes/${uid}`);
+  if (opts.ledger ?? first) addContribution(batch, db, space, uid, 'votes', `polls/${poll}/votes/${uid}`);
   const tally = opts.tally ?? {
     ...(change.added ? { [change.added]: 1 } : {}),
     ...(change.removed ? { [change.removed]: -1 } : {}),
@@ -148,13 +137,38 @@ function vote(
 
 const recentVoters = (db: Firestore) => doc(db, pollPath, 'recent', 'voters');
 
+/**
+ * The batch the widget writes after a first vote in a poll that is not anonymous: the voter's name in one slot of
+ * recent/voters, and their vote marked named.
+ */
+function nameVoter(
+  db: Firestore,
+  uid: string,
+  opts: {
+    /** Default: the member's name. */
+    name?: string;
+    /** The slot the name goes in (default 0). */
+    slot?: number;
+    /** What the batch writes to recent/voters instead of the one slot. */
+    recent?: Record<string, unknown>;
+    /** What the batch writes to the vote (default { named: true }). */
+    mark?: Record<string, unknown>;
+  } = {},
+) {
+  const batch = writeBatch(db);
+  batch.update(doc(db, pollPath, 'votes', uid), opts.mark ?? { named: true });
+  const name = opts.name ?? uid.toUpperCase();
+  batch.set(recentVoters(db), opts.recent ?? { names: { [String(opts.slot ?? 0)]: name } }, { merge: true });
+  return batch.commit();
+}
+
 /** An anonymous vote: no name anywhere. */
 const anonymousVote = (
   db: Firestore,
   uid: string,
   change: { added: string; removed: string; choices: string[] },
   opts: Parameters<typeof vote>[3] = {},
-) => vote(db, uid, change, { displayName: null, ...opts });
+) => vote(db, uid, change, { ledger: false, ...opts });
 
 /** The widget's batch: the suggestion and the learner's one marker. */
 function suggest(db: Firestore, uid: string, value: string, extra: Record<string, unknown> = {}, marker = value) {
@@ -383,8 +397,7 @@ describe('voting', () => {
     const first = () => vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] });
     await assertSucceeds(first());
     await assertFails(first());
-    const again = () =>
-      vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }, { displayName: null });
+    const again = () => vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }, { ledger: false });
     await assertFails(again());
     expect(await totals()).toEqual({ counts: { smart: 1 }, voters: 1 });
   });
@@ -410,12 +423,10 @@ describe('voting', () => {
     const ana = as('ana');
     const alone = writeBatch(ana);
     alone.set(doc(ana, pollPath, 'votes', 'ana'), voteDoc);
-    alone.set(recentVoters(ana), { names: { '0': 'ANA' } }, { merge: true });
     addContribution(alone, ana, space, 'ana', 'votes', `polls/${poll}/votes/ana`);
     await assertFails(alone.commit());
     const batch = writeBatch(ana);
     batch.set(doc(ana, pollPath, 'votes', 'ana'), voteDoc);
-    batch.set(recentVoters(ana), { names: { '0': 'ANA' } }, { merge: true });
     addContribution(batch, ana, space, 'ana', 'votes', `polls/${poll}/votes/ana`);
     batch.update(
       doc(ana, pollPath, 'shards', '1'),
@@ -456,7 +467,6 @@ describe('voting', () => {
       votedAt: Timestamp.fromMillis(0),
       updatedAt: serverTimestamp(),
     });
-    batch.set(recentVoters(ana), { names: { '0': 'ANA' } }, { merge: true });
     addContribution(batch, ana, space, 'ana', 'votes', `polls/${poll}/votes/ana`);
     batch.update(
       doc(ana, pollPath, 'shards', '0'),
@@ -467,15 +477,13 @@ describe('voting', () => {
     );
     await assertFails(batch.commit());
     await assertFails(
-      vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }, { displayName: 'Fay' }),
+      vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }, { extra: { named: true } }),
     );
     await assertFails(
       vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }, { extra: { displayName: 'ANA' } }),
     );
-    // A first vote in a poll that is not anonymous always says who took part.
-    await assertFails(
-      vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }, { displayName: null }),
-    );
+    // A first vote in a poll that is not anonymous always counts in the voter's ledger.
+    await assertFails(vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }, { ledger: false }));
     await seed(env, (db) => updateDoc(doc(db, pollPath), { closed: true }));
     await assertFails(vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }));
     await seed(env, (db) =>
@@ -484,33 +492,51 @@ describe('voting', () => {
     await assertFails(vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }));
   });
 
-  it("a recent-voters slot comes only with a first vote, holds the voter's own name, and one slot at a time", async () => {
+  it('a voter names themselves once, after their first vote, in one recent-voters slot, with their own name', async () => {
     const ana = as('ana');
+    // Not before voting, and not alone.
     await assertFails(setDoc(recentVoters(ana), { names: { '0': 'ANA' } }));
-    await assertSucceeds(vote(ana, 'ana', { added: 'smart', removed: '', choices: ['smart'] }, { slot: 0 }));
-    // Not again with a later vote, not alone, not deleted.
+    await assertFails(nameVoter(ana, 'ana'));
+    await assertSucceeds(vote(ana, 'ana', { added: 'smart', removed: '', choices: ['smart'] }));
+    await assertFails(setDoc(recentVoters(ana), { names: { '0': 'ANA' } }));
+    await assertFails(updateDoc(doc(ana, pollPath, 'votes', 'ana'), { named: true }));
+    // Only their own name, in one of the three slots, and on the vote nothing but the mark.
+    await assertFails(nameVoter(ana, 'ana', { name: 'Fay' }));
+    await assertFails(nameVoter(ana, 'ana', { recent: { names: { '1': 'ANA', '2': 'ANA' } } }));
+    await assertFails(nameVoter(ana, 'ana', { recent: { names: { '3': 'ANA' } } }));
+    await assertFails(nameVoter(ana, 'ana', { recent: { names: { '1': 'ANA' }, votedAt: serverTimestamp() } }));
+    await assertFails(nameVoter(ana, 'ana', { mark: { named: 'yes' } }));
+    await assertFails(nameVoter(ana, 'ana', { mark: { named: true, choices: ['game'] } }));
+    await assertSucceeds(nameVoter(ana, 'ana', { slot: 0 }));
+    // Once: not again, not by a later vote, not deleted; a later vote neither drops the mark nor sets it.
+    await assertFails(nameVoter(ana, 'ana', { slot: 1 }));
     await assertFails(updateDoc(recentVoters(ana), new FieldPath('names', '1'), 'ANA'));
-    await assertFails(
-      vote(
-        ana,
-        'ana',
-        { added: 'game', removed: 'smart', choices: ['game'] },
-        { first: false, displayName: 'ANA', slot: 1 },
-      ),
-    );
     await assertFails(deleteDoc(recentVoters(ana)));
-    // Bob's first vote writes his own name in one of the three slots, and nothing else.
+    const change = { added: 'game', removed: 'smart', choices: ['game'] };
+    await assertFails(vote(ana, 'ana', change, { first: false, extra: { named: false } }));
+    await assertSucceeds(vote(ana, 'ana', change, { first: false }));
+    expect((await getDoc(doc(ana, pollPath, 'votes', 'ana'))).get('named')).toBe(true);
+    // Bob names himself in a slot of his own choosing, without rewriting anyone else's.
     const bob = as('bob');
-    const bobVotes = (opts: Parameters<typeof vote>[3]) =>
-      vote(bob, 'bob', { added: 'buddy', removed: '', choices: ['buddy'] }, opts);
-    await assertFails(bobVotes({ recent: { names: { '1': 'BOB', '2': 'BOB' } } }));
-    await assertFails(bobVotes({ recent: { names: { '3': 'BOB' } } }));
-    await assertFails(bobVotes({ recent: { names: { '1': 'ANA' } } }));
-    await assertFails(bobVotes({ recent: { names: { '1': 'BOB' }, votedAt: serverTimestamp() } }));
-    await assertFails(bobVotes({ recent: { names: { '1': 'BOB', '0': 'Someone else' } } }));
+    await assertSucceeds(vote(bob, 'bob', { added: 'buddy', removed: '', choices: ['buddy'] }));
+    await assertFails(nameVoter(bob, 'bob', { recent: { names: { '1': 'BOB', '0': 'Someone else' } } }));
+    await assertFails(nameVoter(bob, 'bob', { recent: { names: { '1': 'ANA' } } }));
     // Slots are reused: the newest name replaces whichever the voter's page picked.
-    await assertSucceeds(bobVotes({ slot: 0 }));
+    await assertSucceeds(nameVoter(bob, 'bob', { slot: 0 }));
     expect((await getDoc(recentVoters(signedOut(env)))).data()).toEqual({ names: { '0': 'BOB' } });
+  });
+
+  it('a voter with no choice left is not named, and an anonymous poll names no one', async () => {
+    const ana = as('ana');
+    await assertSucceeds(vote(ana, 'ana', { added: 'smart', removed: '', choices: ['smart'] }));
+    await assertSucceeds(vote(ana, 'ana', { added: '', removed: 'smart', choices: [] }, { first: false, voters: -1 }));
+    await assertFails(nameVoter(ana, 'ana'));
+    await storedPoll({ anonymous: true });
+    await assertSucceeds(
+      anonymousVote(as('stranger'), 'stranger', { added: 'smart', removed: '', choices: ['smart'] }),
+    );
+    await member('stranger');
+    await assertFails(nameVoter(as('stranger'), 'stranger'));
   });
 });
 
@@ -605,8 +631,9 @@ describe('who voted what', () => {
     for (const [i, uid] of voters.entries()) {
       if (!['ana', 'bob'].includes(uid)) await member(uid);
       await assertSucceeds(
-        vote(as(uid), uid, { added: choices[i]!, removed: '', choices: [choices[i]!] }, { shard: i, slot: i % 3 }),
+        vote(as(uid), uid, { added: choices[i]!, removed: '', choices: [choices[i]!] }, { shard: i }),
       );
+      await assertSucceeds(nameVoter(as(uid), uid, { slot: i % 3 }));
     }
     // The attacker, signed out, reads each shard's tally and update time (shards are public)...
     const shardTimes = new Map<string, string>();
@@ -627,9 +654,9 @@ describe('who voted what', () => {
       const read = await restGet(`${pollPath}/${path}`);
       if (read) readable.push(read);
     }
-    // A document written in the same commit as a shard shares its update time: at most the very last vote's.
-    const paired = new Set(readable.filter((read) => shardTimes.has(read.updateTime)).map((read) => read.name));
-    expect(paired.size).toBeLessThanOrEqual(1);
+    // A document written in the same commit as a shard would share its update time: none is.
+    expect(readable.map((read) => read.name)).toEqual([expect.stringMatching(/\/recent\/voters$/)]);
+    expect(readable.filter((read) => shardTimes.has(read.updateTime))).toEqual([]);
     // Another learner pages the voters with cursors as the widget's query would: refused, as is any one voter.
     const bob = as('bob');
     await assertFails(getDocs(query(collection(bob, pollPath, 'voters'), orderBy('votedAt', 'desc'), limit(3))));
@@ -639,6 +666,7 @@ describe('who voted what', () => {
   it('in a poll that is not anonymous anyone sees a few recent names, and no one lists choices', async () => {
     await storedPoll();
     await assertSucceeds(vote(as('ana'), 'ana', { added: 'smart', removed: '', choices: ['smart'] }));
+    await assertSucceeds(nameVoter(as('ana'), 'ana'));
     await assertSucceeds(getDoc(recentVoters(signedOut(env))));
     await assertSucceeds(getDoc(recentVoters(as('bob'))));
     expect((await getDoc(recentVoters(as('bob')))).data()).toEqual({ names: { '0': 'ANA' } });

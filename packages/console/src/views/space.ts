@@ -182,10 +182,12 @@ export function renderSpace(view: SpaceView, actions: SpaceActions): TemplateRes
     </section>
     <section class="console__section" aria-labelledby="snippet-title">
       <h2 id="snippet-title">${msg('Snippet for course pages', { id: 'console.snippet' })}</h2>
-      <label for="snippet" class="muted">
-        ${msg('Paste it into a course page; change the thread and prompt to suit.', { id: 'console.snippet-hint' })}
-      </label>
-      <textarea id="snippet" class="console__snippet" readonly rows="8" .value=${view.snippet}></textarea>
+      <div class="field">
+        <label for="snippet" class="muted">
+          ${msg('Paste it into a course page; change the thread and prompt to suit.', { id: 'console.snippet-hint' })}
+        </label>
+        <textarea id="snippet" class="console__snippet" readonly rows="8" .value=${view.snippet}></textarea>
+      </div>
       <div>
         <button class="button" type="button" @click=${actions.copySnippet}>
           ${msg('Copy snippet', { id: 'console.copy' })}
