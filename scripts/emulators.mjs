@@ -44,6 +44,10 @@ function firebaseConfigArgs(ports) {
   config.firestore.indexes = join(root, 'firestore.indexes.json');
   config.emulators.firestore.port = ports.firestore.port;
   config.emulators.auth.port = ports.auth.port;
+  // firebase-tools also opens a hub and a logging port (4400, 4500 by default): shifted too, or a second
+  // checkout's emulators would find them taken and its Auth emulator would not answer.
+  config.emulators.hub = { host: '127.0.0.1', port: 4400 + portOffset };
+  config.emulators.logging = { host: '127.0.0.1', port: 4500 + portOffset };
   const dir = mkdtempSync(join(tmpdir(), 'cohort-emulators-'));
   const file = join(dir, 'firebase.json');
   writeFileSync(file, JSON.stringify(config));

@@ -213,6 +213,16 @@ export class ConsoleController implements ReactiveController {
     this.open = undefined;
   }
 
+  readonly signOut = async () => {
+    this.#closeSpace();
+    try {
+      await this.source!.signOut();
+      this.host.announce(msg('You are signed out.', { id: 'core.sign-in.signed-out' }));
+    } catch (error) {
+      this.#update({ errors: { signOut: (error as Error).message } });
+    }
+  };
+
   readonly closeSpace = () => {
     this.#closeSpace();
     this.#update({ errors: {} });

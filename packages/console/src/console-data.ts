@@ -86,6 +86,7 @@ export function liveSource(runtime: FirebaseRuntime): ConsoleSource {
         listener(user && !user.isAnonymous && user.email ? { uid: user.uid, email: user.email.toLowerCase() } : null),
       );
     },
+    signOut: () => identity.signOut(),
     async isOwnerAccount(user) {
       try {
         return (await serverDoc(runtime, doc(db, 'owners', user.email))).exists();

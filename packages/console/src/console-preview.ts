@@ -64,6 +64,7 @@ function sample(): Map<string, SampleSpace> {
 
 export function previewSource(): ConsoleSource {
   const spaces = sample();
+  const userListeners = new Set<(user: ConsoleUser | null) => void>();
   const publish = (id: string) => {
     const space = spaces.get(id);
     for (const watch of space?.watchers ?? []) {
@@ -82,10 +83,16 @@ export function previewSource(): ConsoleSource {
     mode: 'preview',
     projectId: 'preview',
     watchUser(listener) {
+      userListeners.add(listener);
       listener(OWNER);
-      return () => {};
+      return () => userListeners.delete(listener);
     },
     isOwnerAccount: () => Promise.resolve(true),
+    // Preview has one owner, always signed in: signing out shows the sign-in form until the next page load.
+    signOut() {
+      for (const listener of userListeners) listener(null);
+      return Promise.resolve();
+    },
     createSpace(id, settings, user, displayName) {
       if (spaces.has(id)) return Promise.reject(new Error(existsMessage()));
       spaces.set(id, {

@@ -28,4 +28,6 @@ export interface ConsoleSource {
   invite(id: string, email: string, role: TeamRole, user: ConsoleUser): Promise<void>;
   revoke(id: string, email: string): Promise<void>;
   removeMember(id: string, uid: string, user: ConsoleUser): Promise<void>;
+  /** Signs the owner out of this browser (every element of the project on it too). */
+  signOut(): Promise<void>;
 }

@@ -90,6 +90,12 @@ export const consoleStyles = css`
     border-color: var(--_danger);
     color: var(--_surface);
   }
+  .console__who {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
   .console__snippet {
     font-family: ui-monospace, monospace;
     font-size: 0.8125rem;

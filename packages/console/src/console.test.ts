@@ -73,6 +73,17 @@ describe('<cohort-console>', () => {
     await expect(console.element).to.be.accessible();
   });
 
+  it('signs the owner out, back to the email form', async () => {
+    const { email } = await owner();
+    const console = await mount();
+    await console.waitForText(`Signed in as ${email}`);
+    console.button('Sign out').click();
+    await console.waitForText('Course owners sign in with a link sent by email.', 'the sign-in form');
+    await waitFor(() => console.announcement().includes('You are signed out.'), 'the sign-out announced');
+    const { connect } = await import('@cohort-kit/core');
+    expect(await (await connect()).identity.current()).to.equal(null);
+  });
+
   it('says so when the id is taken', async () => {
     await owner();
     const taken = uniqueId('taken');

@@ -3,7 +3,7 @@
 // facilitator signs in from that page's thread and moderates; the owner removes the learner, whose page says so.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { adminDb, answerJoinForm, emailedSignInCode, learner, useDemo } from '@cohort-kit/core/testing/e2e.js';
+import { adminDb, emailedSignInCode, learner, useDemo } from '@cohort-kit/core/testing/e2e.js';
 
 const demo = useDemo();
 
@@ -43,6 +43,8 @@ describe("the course team's path", () => {
 
     // She creates the space and invites Fay as a facilitator.
     await ownerConsole.getByLabel('Space id').fill(space);
+    await ownerConsole.getByLabel('Name', { exact: true }).fill('Leading with Purpose');
+    await ownerConsole.getByLabel('Norms (optional)').fill('Be kind. Stay on topic.');
     await ownerConsole.getByLabel('Your name in this space').fill('Olga');
     await ownerConsole.getByRole('button', { name: 'Create space' }).click();
     await ownerConsole.getByRole('heading', { name: 'Course team' }).waitFor({ timeout: 30000 });
@@ -59,7 +61,12 @@ describe("the course team's path", () => {
     await leoThread.getByText('No one has replied yet.').waitFor({ timeout: 60000 });
     await leoThread.locator('#composer-text').fill('Buy cheap followers here');
     await leoThread.getByRole('button', { name: 'Post', exact: true }).click();
-    await answerJoinForm(leo.page, 'cohort-thread', 'Leo');
+    // The space's norms, set in the console, are in the form he answers before his first post.
+    const join = leoThread.locator('form.join');
+    await join.getByText('Be kind. Stay on topic.').waitFor({ timeout: 20000 });
+    await join.locator('input[name="displayName"]').fill('Leo');
+    await join.getByLabel('I have read the group norms and will follow them').check();
+    await join.getByRole('button', { name: 'Continue' }).click();
     await article(leoThread, 'Buy cheap followers').waitFor();
     await expect
       .poll(async () => (await adminDb().collection(`spaces/${space}/threads/try-it/posts`).count().get()).data().count)

@@ -9,7 +9,13 @@ import { renderSpaces } from './spaces.js';
 export function renderConsole(controller: ConsoleController, locale: string): TemplateResult {
   const { phase, user, open } = controller;
   const signedInAs = user
-    ? html`<p class="muted">${msg(str`Signed in as ${user.email}`, { id: 'console.signed-in-as' })}</p>`
+    ? html`<p class="muted console__who">
+          ${msg(str`Signed in as ${user.email}`, { id: 'console.signed-in-as' })}
+          <button class="button button--quiet" type="button" @click=${controller.signOut}>
+            ${msg('Sign out', { id: 'core.sign-in.sign-out' })}
+          </button>
+        </p>
+        ${controller.errors.signOut ? html`<p class="notice notice--error" role="alert">${controller.errors.signOut}</p>` : ''}`
     : '';
   switch (phase) {
     case 'signed-out':

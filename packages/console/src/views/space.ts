@@ -186,7 +186,7 @@ export function renderSpace(view: SpaceView, actions: SpaceActions): TemplateRes
         <label for="snippet" class="muted">
           ${msg('Paste it into a course page; change the thread and prompt to suit.', { id: 'console.snippet-hint' })}
         </label>
-        <textarea id="snippet" class="console__snippet" readonly rows="8" .value=${view.snippet}></textarea>
+        <textarea id="snippet" class="console__snippet" dir="ltr" readonly rows="8" .value=${view.snippet}></textarea>
       </div>
       <div>
         <button class="button" type="button" @click=${actions.copySnippet}>
