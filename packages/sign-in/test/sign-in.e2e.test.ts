@@ -73,6 +73,68 @@ describe('a facilitator signing in from the page', () => {
     await context.close();
   });
 
+  it.each([
+    [
+      'UNAUTHORIZED_DOMAIN',
+      "This page's domain (127.0.0.1) is not authorised for sign-in links: add it in Firebase Authentication → Settings → Authorized domains.",
+    ],
+    [
+      'QUOTA_EXCEEDED',
+      "Today's sign-in emails are used up for this project. Try again tomorrow, or ask the course owner.",
+    ],
+  ])('when Auth answers %s, says what to do and keeps the address typed', async (code, message) => {
+    const { context, page } = await learner(demo.browser, `${demo.url}index.html`);
+    // Auth's answer for a project without this domain, or past its daily emails, as its REST API gives it.
+    await page.route('**/accounts:sendOobCode**', (route) =>
+      route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        headers: { 'access-control-allow-origin': '*' },
+        body: JSON.stringify({ error: { code: 400, message: code, errors: [{ message: code }] } }),
+      }),
+    );
+    const thread = page.locator('cohort-thread');
+    await thread.getByRole('button', { name: 'Facilitator? Sign in' }).click({ timeout: 60000 });
+    await thread.getByLabel('Your email').fill('fay@example.org');
+    await thread.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await thread.getByText(message).waitFor({ timeout: 20000 });
+    await expect(thread.getByLabel('Your email').inputValue()).resolves.toBe('fay@example.org');
+    await context.close();
+  });
+
+  it('a link opened in another browser asks for the address, then signs in', async () => {
+    const email = `fay-${Date.now()}@example.org`;
+    const account = await getAuth().createUser({ email, emailVerified: true });
+    await adminDb().doc(`spaces/${SPACE}/members/${account.uid}`).set({
+      displayName: 'Fay',
+      role: 'facilitator',
+      joinedAt: new Date(),
+      normsAcknowledgedAt: null,
+    });
+    const asked = await learner(demo.browser, `${demo.url}index.html`);
+    const askedThread = asked.page.locator('cohort-thread');
+    await askedThread.getByRole('button', { name: 'Facilitator? Sign in' }).click({ timeout: 60000 });
+    await askedThread.getByLabel('Your email').fill(email);
+    await askedThread.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await askedThread.getByText(`We sent a sign-in link to ${email}.`).waitFor({ timeout: 20000 });
+    // The email is opened on a phone: a browser that never saw the address.
+    const code = await emailedSignInCode(email);
+    const phone = await learner(
+      demo.browser,
+      `${demo.url}index.html?mode=signIn&oobCode=${code}&apiKey=emulator-api-key&lang=en`,
+    );
+    const phoneThread = phone.page.locator('cohort-thread');
+    await phoneThread.getByText('Confirm your email to finish signing in').waitFor({ timeout: 30000 });
+    await phoneThread.getByLabel('The email the link was sent to').fill(email);
+    await phoneThread.getByRole('button', { name: 'Finish signing in' }).click();
+    await phoneThread
+      .locator('[part="signed-in"]')
+      .getByText('Signed in as Fay · Facilitator')
+      .waitFor({ timeout: 30000 });
+    await asked.context.close();
+    await phone.context.close();
+  });
+
   it('with an email that has no role in the space, says to ask the course owner', async () => {
     const email = `nobody-${Date.now()}@example.org`;
     const { context, page } = await learner(demo.browser, `${demo.url}index.html`);
