@@ -52,7 +52,10 @@ describe("the course team's path", () => {
     await ownerConsole.getByLabel('Role').selectOption('facilitator');
     await ownerConsole.getByRole('button', { name: 'Invite', exact: true }).click();
     await ownerConsole.getByRole('list', { name: 'Invitations' }).getByText(facilitatorEmail).waitFor();
-    expect((await adminDb().doc(`spaces/${space}/invites/${facilitatorEmail}`).get()).get('role')).toBe('facilitator');
+    // The list shows it at once, from this browser; the server has it a moment later.
+    await expect
+      .poll(async () => (await adminDb().doc(`spaces/${space}/invites/${facilitatorEmail}`).get()).get('role'))
+      .toBe('facilitator');
 
     // Leo, a learner on a course page of the new space, posts at once.
     const spacePage = `${demo.url}space.html?space=${space}`;
