@@ -23,7 +23,7 @@ export function nextRateFields(
   return {
     [rate.lastAtField]: serverTimestamp(),
     ...paid,
-    windowStart: windowStart ? Timestamp.fromDate(windowStart) : serverTimestamp(),
+    windowStart: windowStart ? (previous?.storedWindowStart ?? Timestamp.fromDate(windowStart)) : serverTimestamp(),
     count,
   };
 }
@@ -34,6 +34,7 @@ export function readRate(data: DocumentData | undefined, rate: RateDocument): Ra
   return {
     lastAt: asDate(data[rate.lastAtField]),
     windowStart: asDate(data.windowStart),
+    storedWindowStart: data.windowStart instanceof Timestamp ? data.windowStart : undefined,
     count: Number(data.count) || 0,
   };
 }

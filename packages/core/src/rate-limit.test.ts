@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
+import { serverTimestamp, Timestamp, type FieldValue } from 'firebase/firestore';
 import { nextAllowedAt, nextWindow, rateWait, type RateLimit } from './rate-limit.js';
+import { nextRateFields, readRate } from './rate-document.js';
 
 // The thread's limit, as its rules set it: one contribution per 10 s, 30 per hour.
 const limit: RateLimit = { minSeconds: 10, perWindow: 30, windowMs: 3600_000 };
@@ -45,5 +47,27 @@ describe('the rate limit a widget mirrors from its rules', () => {
       count: 1,
     });
     expect(nextWindow(null, limit, now)).to.deep.equal({ windowStart: null, count: 1 });
+  });
+});
+
+describe('the rate document a widget writes', () => {
+  const rateDocument = { limit, lastAtField: 'lastPostAt' };
+
+  it("sends the window's start back exactly as stored, microseconds and all, while the window lasts", () => {
+    // Production keeps microseconds (the emulator only milliseconds), and the rules compare the two for equality.
+    const stored = new Timestamp(Math.floor((now - 60_000) / 1000), 123_456_000);
+    const previous = readRate({ lastPostAt: stored, windowStart: stored, count: 3 }, rateDocument);
+    const fields = nextRateFields(previous, rateDocument, { lastPostId: 'p4' }, now);
+    expect((fields.windowStart as Timestamp).isEqual(stored)).to.equal(true);
+    expect(fields.count).to.equal(4);
+    expect(fields.lastPostId).to.equal('p4');
+  });
+
+  it('starts a new window at the server time once the last one has ended', () => {
+    const stored = Timestamp.fromMillis(now - 2 * 3600_000);
+    const previous = readRate({ lastPostAt: stored, windowStart: stored, count: 30 }, rateDocument);
+    const fields = nextRateFields(previous, rateDocument, {}, now);
+    expect((fields.windowStart as FieldValue).isEqual(serverTimestamp())).to.equal(true);
+    expect(fields.count).to.equal(1);
   });
 });

@@ -15,6 +15,11 @@ export interface RateState {
   /** When the last contribution reached the server. */
   lastAt: Date | null;
   windowStart: Date | null;
+  /**
+   * The window's start exactly as stored, to send back unchanged while the window lasts: the server keeps
+   * microseconds, a Date only milliseconds, and the rules compare the two for equality.
+   */
+  storedWindowStart?: unknown;
   /** Contributions counted in the window so far. */
   count: number;
 }
