@@ -144,6 +144,25 @@ function staleTimer(runtime: FirebaseRuntime, handlers: { stale?: () => void }) 
   return { clear: () => clearTimeout(timer) };
 }
 
+/** Document listeners now running, by path: a created document's listeners listen again once it is written. */
+const docListeners = new Map<string, Set<() => void>>();
+
+/**
+ * A write that creates `ref` (a membership, a first vote), for the document's listeners: once the server has it,
+ * each listener of that document listens again (one more read). The emulator can answer a listener started while
+ * such a write is on its way, or just before it, with "no such document", and the SDK then ignores the real
+ * document: the page would wait forever for a membership or a vote it made. Returns `write`.
+ */
+export function trackCreate<T>(write: Promise<T>, ref: DocumentReference<unknown>): Promise<T> {
+  void write.then(
+    () => {
+      for (const listenAgain of [...(docListeners.get(ref.path) ?? [])]) listenAgain();
+    },
+    () => {},
+  );
+  return write;
+}
+
 /** A metered document listener: `widget` names whose reads these are. */
 export function watchDoc<T>(
   runtime: FirebaseRuntime,
@@ -152,21 +171,35 @@ export function watchDoc<T>(
   handlers: WatchHandlers<DocumentSnapshot<T>>,
 ): () => void {
   const timer = staleTimer(runtime, handlers);
-  return onSnapshot(
-    ref,
-    { includeMetadataChanges: true },
-    (snapshot) => {
-      if (!snapshot.metadata.fromCache) {
+  const listen = () =>
+    onSnapshot(
+      ref,
+      { includeMetadataChanges: true },
+      (snapshot) => {
+        if (!snapshot.metadata.fromCache) {
+          timer.clear();
+          if (!snapshot.metadata.hasPendingWrites) recordReads(widget, 1);
+        }
+        handlers.next(snapshot);
+      },
+      (error) => {
         timer.clear();
-        if (!snapshot.metadata.hasPendingWrites) recordReads(widget, 1);
-      }
-      handlers.next(snapshot);
-    },
-    (error) => {
-      timer.clear();
-      handlers.error(describeFirestoreError(error));
-    },
-  );
+        handlers.error(describeFirestoreError(error));
+      },
+    );
+  let stop = listen();
+  const listenAgain = () => {
+    stop();
+    stop = listen();
+  };
+  let listeners = docListeners.get(ref.path);
+  if (!listeners) docListeners.set(ref.path, (listeners = new Set()));
+  listeners.add(listenAgain);
+  return () => {
+    stop();
+    listeners.delete(listenAgain);
+    if (!listeners.size && docListeners.get(ref.path) === listeners) docListeners.delete(ref.path);
+  };
 }
 
 /** A metered query listener. */
@@ -363,12 +396,14 @@ export async function saveMembership(
   const displayName = cleanDisplayName(profile.displayName);
   try {
     if (!existing) {
-      await setDoc(ref, {
+      const join = setDoc(ref, {
         displayName,
         role: 'learner',
         joinedAt: serverTimestamp(),
         normsAcknowledgedAt: profile.acknowledgeNorms ? serverTimestamp() : null,
       });
+      // The membership listener started at this sign-in, a moment ago: it may never see this document.
+      await trackCreate(join, ref);
     } else {
       const patch: Record<string, unknown> = { displayName };
       if (profile.acknowledgeNorms && !existing.normsAcknowledgedAt) patch.normsAcknowledgedAt = serverTimestamp();

@@ -42,6 +42,7 @@ import {
   pickShard as pickAnyShard,
   recordCounted,
   sumShards,
+  trackCreate,
   type LearnerMarker,
   type ShardedCounter,
 } from '@cohort-kit/core/data.js';
@@ -393,6 +394,8 @@ export function castVote(
     ledger: named ? { spaceId, kind: 'votes', path: `polls/${pollId}/votes/${uid}` } : undefined,
   });
   const commit = batch.commit();
+  // This page's own vote listener may have started with this learner's sign-in, a moment ago: see trackCreate.
+  if (options.firstVote) trackCreate(commit, doc(votes(runtime.db, spaceId, pollId).markers, uid));
   // Sent now, behind the vote on the same connection (preview mode shows it at once, and the rules see the vote
   // first); a name that cannot be written costs the learner nothing, so its failure is not theirs to see.
   if (named) nameVoter(runtime, spaceId, pollId, uid, options.voterName!, options.recentSlot);

@@ -95,7 +95,7 @@ describe('the demo course page poll', () => {
         page.locator('cohort-poll form.join').getByRole('button', { name: 'Continue' }).click(),
       ),
     );
-    await Promise.all(
+    const shown = await Promise.allSettled(
       learners.map(({ page, i }) =>
         page
           .locator('cohort-poll')
@@ -103,6 +103,15 @@ describe('the demo course page poll', () => {
           .waitFor({ timeout: 120000 }),
       ),
     );
+    // A learner whose choice never showed: say what their poll says instead.
+    const stuck: string[] = [];
+    for (const [k, result] of shown.entries()) {
+      if (result.status === 'fulfilled') continue;
+      const { page, i } = learners[k]!;
+      const says = await page.locator('cohort-poll').evaluate((el) => el.shadowRoot!.textContent!.replace(/\s+/g, ' '));
+      stuck.push(`Learner ${i + 1}: ${says}`);
+    }
+    expect(stuck).toEqual([]);
     // Each page shows its choice as soon as it is made; the tallies below are what the server committed. Twenty
     // browsers on two cores take a while to send them all (about 40 s here): the bound is for liveness, not speed.
     await expect
