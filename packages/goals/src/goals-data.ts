@@ -18,12 +18,16 @@
 import {
   collection,
   doc,
+  getDoc,
+  getDocs,
   increment,
   limit,
   orderBy,
   query,
   serverTimestamp,
+  setDoc,
   Timestamp,
+  updateDoc,
   where,
   writeBatch,
   type DocumentData,
@@ -32,21 +36,16 @@ import {
   type WriteBatch,
 } from 'firebase/firestore';
 import { addContribution, nextRateFields, readRate, type RateDocument, type RateState } from '@cohort-kit/core/data.js';
+import {
+  CHECK_IN_STATUSES,
+  GOAL_STATUSES,
+  PAGE_SIZE,
+  type CheckInStatus,
+  type GoalStatus,
+  type Visibility,
+} from './goals-limits.js';
 
-/** Limits the rules enforce (goals.rules): a parity test compares them. */
-export const GOAL_TEXT_MAX = 280;
-export const WHY_MAX = 500;
-export const FIRST_STEP_MAX = 200;
-export const NOTE_MAX = 500;
-export const REFLECTION_MAX = 1000;
-export const CHEER_NOTE_MAX = 140;
-export const PAGE_SIZE = 20;
-
-export const GOAL_STATUSES = ['active', 'done', 'paused'] as const;
-export type GoalStatus = (typeof GOAL_STATUSES)[number];
-export const CHECK_IN_STATUSES = ['onTrack', 'behind', 'done', 'paused'] as const;
-export type CheckInStatus = (typeof CHECK_IN_STATUSES)[number];
-export type Visibility = 'cohort' | 'private';
+export * from './goals-limits.js';
 
 /** At most one write of a learner's own goals per 3 seconds and 60 an hour (goals.rules, rates/{uid}). */
 export const GOAL_RATE: RateDocument = {
@@ -95,8 +94,7 @@ export interface RateSnapshot {
 }
 
 export const boardRef = (db: Firestore, space: string, board: string) => doc(db, 'spaces', space, 'goalBoards', board);
-export const goalsOf = (db: Firestore, space: string, board: string) =>
-  collection(boardRef(db, space, board), 'goals');
+export const goalsOf = (db: Firestore, space: string, board: string) => collection(boardRef(db, space, board), 'goals');
 export const goalRef = (db: Firestore, space: string, board: string, goalId: string) =>
   doc(goalsOf(db, space, board), goalId);
 export const rateRef = (db: Firestore, space: string, board: string, uid: string) =>
@@ -182,9 +180,33 @@ export interface Writer {
 const activeOf = (status: GoalStatus) => (status === 'active' ? 1 : 0);
 
 function payRate(batch: WriteBatch, w: Writer, goalId: string, activeDelta: number, now: number) {
-  const fields = nextRateFields(w.rate?.rate ?? null, GOAL_RATE, { goalId, active: (w.rate?.active ?? 0) + activeDelta }, now);
+  const fields = nextRateFields(
+    w.rate?.rate ?? null,
+    GOAL_RATE,
+    { goalId, active: (w.rate?.active ?? 0) + activeDelta },
+    now,
+  );
   batch.set(rateRef(w.db, w.space, w.board, w.uid), fields);
 }
+
+/** A new goal's document as the rules take it: active, unedited, uncheered, timed by the server. */
+export const newGoalFields = (uid: string, ownerName: string, content: GoalContent, visibility: Visibility) => ({
+  ownerId: uid,
+  ownerName,
+  ...content,
+  visibility,
+  status: 'active',
+  edited: false,
+  edits: 0,
+  cheers: 0,
+  checkIns: 0,
+  lastCheckIn: null,
+  reflection: null,
+  hidden: false,
+  createdAt: serverTimestamp(),
+  updatedAt: serverTimestamp(),
+  lastActivityAt: serverTimestamp(),
+});
 
 /** A new goal, active: the goal, the owner's rate document (one more active goal) and the ledger. */
 export function setGoal(
@@ -196,23 +218,7 @@ export function setGoal(
   now = Date.now(),
 ): WriteBatch {
   const batch = writeBatch(w.db);
-  batch.set(goalRef(w.db, w.space, w.board, goalId), {
-    ownerId: w.uid,
-    ownerName,
-    ...content,
-    visibility,
-    status: 'active',
-    edited: false,
-    edits: 0,
-    cheers: 0,
-    checkIns: 0,
-    lastCheckIn: null,
-    reflection: null,
-    hidden: false,
-    createdAt: serverTimestamp(),
-    updatedAt: serverTimestamp(),
-    lastActivityAt: serverTimestamp(),
-  });
+  batch.set(goalRef(w.db, w.space, w.board, goalId), newGoalFields(w.uid, ownerName, content, visibility));
   payRate(batch, w, goalId, 1, now);
   addContribution(batch, w.db, w.space, w.uid, 'goals', goalPath(w.board, goalId), new Date(now));
   return batch;
@@ -278,7 +284,15 @@ export function checkIn(
     lastActivityAt: serverTimestamp(),
   });
   payRate(batch, w, goal.id, 0, now);
-  addContribution(batch, w.db, w.space, w.uid, 'checkIns', `${goalPath(w.board, goal.id)}/checkIns/${checkInId}`, new Date(now));
+  addContribution(
+    batch,
+    w.db,
+    w.space,
+    w.uid,
+    'checkIns',
+    `${goalPath(w.board, goal.id)}/checkIns/${checkInId}`,
+    new Date(now),
+  );
   return batch;
 }
 
@@ -293,24 +307,75 @@ export function reflect(w: Writer, goalId: string, reflectionId: string, body: s
     lastActivityAt: serverTimestamp(),
   });
   payRate(batch, w, goalId, 0, now);
-  addContribution(batch, w.db, w.space, w.uid, 'reflections', `${goalPath(w.board, goalId)}/reflections/${reflectionId}`, new Date(now));
+  addContribution(
+    batch,
+    w.db,
+    w.space,
+    w.uid,
+    'reflections',
+    `${goalPath(w.board, goalId)}/reflections/${reflectionId}`,
+    new Date(now),
+  );
   return batch;
 }
 
 /** One cheer on someone else's goal: the cheer, the goal's count + 1 and the cheerer's ledger. */
-export function cheer(
-  w: Omit<Writer, 'rate'>,
-  goal: Pick<Goal, 'id'>,
-  note: string,
-  now = Date.now(),
-): WriteBatch {
+export function cheer(w: Omit<Writer, 'rate'>, goal: Pick<Goal, 'id'>, note: string, now = Date.now()): WriteBatch {
   const batch = writeBatch(w.db);
   const ref = goalRef(w.db, w.space, w.board, goal.id);
   batch.set(doc(ref, 'cheers', w.uid), { note, at: serverTimestamp() });
   batch.update(ref, { cheers: increment(1) });
-  addContribution(batch, w.db, w.space, w.uid, 'cheers', `${goalPath(w.board, goal.id)}/cheers/${w.uid}`, new Date(now));
+  addContribution(
+    batch,
+    w.db,
+    w.space,
+    w.uid,
+    'cheers',
+    `${goalPath(w.board, goal.id)}/cheers/${w.uid}`,
+    new Date(now),
+  );
   return batch;
 }
 
 export const cheerRef = (db: Firestore, space: string, board: string, goalId: string, uid: string) =>
   doc(goalRef(db, space, board, goalId), 'cheers', uid);
+
+/** The board's limit of active goals per learner as stored (1 when no facilitator set one, or it cannot be read). */
+export const storedLimit = (db: Firestore, space: string, board: string) =>
+  getDoc(boardRef(db, space, board)).then(
+    (snapshot) => Number(snapshot.data()?.maxGoals) || 1,
+    () => 1,
+  );
+
+/** A facilitator stores the page's limit for the rules. */
+export const storeLimit = (db: Firestore, space: string, board: string, maxGoals: number) =>
+  setDoc(boardRef(db, space, board), { maxGoals });
+
+/** Whether `uid` has cheered the goal (false when it cannot be read, offline for one). */
+export const hasCheered = (db: Firestore, space: string, board: string, goalId: string, uid: string) =>
+  getDoc(cheerRef(db, space, board, goalId, uid)).then(
+    (snapshot) => snapshot.exists(),
+    () => false,
+  );
+
+/** The learner's rate document as the server last had it (empty when they have none or it cannot be read). */
+export const loadRate = (db: Firestore, space: string, board: string, uid: string) =>
+  getDoc(rateRef(db, space, board, uid)).then(
+    (snapshot) => readRateSnapshot(snapshot.data({ serverTimestamps: 'estimate' })),
+    () => readRateSnapshot(undefined),
+  );
+
+/** A goal's check-ins, newest first (empty when they cannot be read). */
+export const loadTimeline = (db: Firestore, space: string, board: string, goalId: string): Promise<CheckIn[]> =>
+  getDocs(timelineQuery(db, space, board, goalId)).then(
+    (snapshot) =>
+      snapshot.docs.flatMap((each) => {
+        const entry = readCheckIn({ ...each.data({ serverTimestamps: 'estimate' }), id: each.id });
+        return entry ? [entry] : [];
+      }),
+    () => [],
+  );
+
+/** A facilitator hides a goal from the cohort, or restores it. */
+export const setHidden = (db: Firestore, space: string, board: string, goalId: string, hidden: boolean) =>
+  updateDoc(goalRef(db, space, board, goalId), { hidden });

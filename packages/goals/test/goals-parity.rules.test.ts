@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { composedRules, listReturnedBy, readRepositoryFile, tsConstant } from '@cohort-kit/core/testing/rules.js';
 
-const DATA = 'packages/goals/src/goals-data.ts';
+const DATA = 'packages/goals/src/goals-limits.ts';
 
-/** A list of strings as goals-data.ts declares it (`export const NAME = [...] as const`). */
+/** A list of strings as goals-limits.ts declares it (`export const NAME = [...] as const`). */
 function tsList(name: string) {
   const found = new RegExp(`export const ${name} = \\[([^\\]]*)\\] as const;`).exec(readRepositoryFile(DATA));
   return found ? [...found[1]!.matchAll(/'([^']+)'/g)].map((match) => match[1]!) : undefined;

@@ -37,6 +37,7 @@ import {
   cheer,
   editGoal,
   myGoalsQuery,
+  newGoalFields,
   readGoal,
   readRateSnapshot,
   reflect,
@@ -95,7 +96,12 @@ async function goalOf(id: string) {
   return readGoal(id, data!);
 }
 
-async function setAs(uid: string, id = `${uid}-goal`, extra: Partial<GoalContent> = {}, visibility: 'cohort' | 'private' = 'cohort') {
+async function setAs(
+  uid: string,
+  id = `${uid}-goal`,
+  extra: Partial<GoalContent> = {},
+  visibility: 'cohort' | 'private' = 'cohort',
+) {
   const db = as(uid);
   return setGoal(await writer(db, uid), id, uid.toUpperCase(), content(extra), visibility).commit();
 }
@@ -109,7 +115,12 @@ afterAll(async () => {
 beforeEach(async () => {
   await env.clearFirestore();
   await seed(env, (db) =>
-    setDoc(doc(db, 'spaces', space), { name: 'Leadership', norms: 'Be kind.', reportThreshold: 3, blockedWords: ['dolt'] }),
+    setDoc(doc(db, 'spaces', space), {
+      name: 'Leadership',
+      norms: 'Be kind.',
+      reportThreshold: 3,
+      blockedWords: ['dolt'],
+    }),
   );
   await member('ana');
   await member('bob');
@@ -158,7 +169,9 @@ describe('setting a goal', () => {
   it('is denied to strangers, signed-out visitors, forged owners, names, counters and times', async () => {
     await assertFails(setAs('stranger'));
     const out = signedOut(env);
-    await assertFails(setGoal({ db: out, space, board, uid: 'ana', rate: null }, 'x', 'ANA', content(), 'cohort').commit());
+    await assertFails(
+      setGoal({ db: out, space, board, uid: 'ana', rate: null }, 'x', 'ANA', content(), 'cohort').commit(),
+    );
     const ana = as('ana');
     const forge = async (fields: Record<string, unknown>) => {
       const batch = setGoal(await writer(ana, 'ana'), 'forged', 'ANA', content(), 'cohort');
@@ -209,13 +222,13 @@ describe('setting a goal', () => {
   it('a goal without its ledger +1, or a +1 without a goal, is refused', async () => {
     const ana = as('ana');
     const noLedger = writeBatch(ana);
-    noLedger.set(doc(ana, goalPath('g1')), {
-      ownerId: 'ana', ownerName: 'ANA', ...content(), visibility: 'cohort', status: 'active', edited: false,
-      edits: 0, cheers: 0, checkIns: 0, lastCheckIn: null, reflection: null, hidden: false,
-      createdAt: serverTimestamp(), updatedAt: serverTimestamp(), lastActivityAt: serverTimestamp(),
-    });
+    noLedger.set(doc(ana, goalPath('g1')), newGoalFields('ana', 'ANA', content(), 'cohort'));
     noLedger.set(doc(ana, `${boardPath}/rates/ana`), {
-      lastAt: serverTimestamp(), windowStart: serverTimestamp(), count: 1, goalId: 'g1', active: 1,
+      lastAt: serverTimestamp(),
+      windowStart: serverTimestamp(),
+      count: 1,
+      goalId: 'g1',
+      active: 1,
     });
     await assertFails(noLedger.commit());
     const onlyLedger = writeBatch(ana);
@@ -237,7 +250,9 @@ describe('editing and changing a goal', () => {
 
   it('an edit keeps the wording before it and marks the goal edited', async () => {
     const ana = as('ana');
-    await assertSucceeds(editGoal(await writer(ana, 'ana'), await goalOf('g1'), content({ text: 'Weekly 1:1s' })).commit());
+    await assertSucceeds(
+      editGoal(await writer(ana, 'ana'), await goalOf('g1'), content({ text: 'Weekly 1:1s' })).commit(),
+    );
     const goal = await goalOf('g1');
     expect([goal.text, goal.edited, goal.edits]).toEqual(['Weekly 1:1s', true, 1]);
     expect((await storedData(env, `${goalPath('g1')}/versions/0`))?.text).toBe(content().text);
@@ -248,12 +263,20 @@ describe('editing and changing a goal', () => {
     const goal = await goalOf('g1');
     const noHistory = writeBatch(ana);
     noHistory.update(doc(ana, goalPath('g1')), {
-      text: 'Weekly 1:1s', edited: true, edits: 1, updatedAt: serverTimestamp(), lastActivityAt: serverTimestamp(),
+      text: 'Weekly 1:1s',
+      edited: true,
+      edits: 1,
+      updatedAt: serverTimestamp(),
+      lastActivityAt: serverTimestamp(),
     });
     const w = await writer(ana, 'ana');
     noHistory.set(doc(ana, `${boardPath}/rates/ana`), { ...rateAfter(w), goalId: 'g1' });
     await assertFails(noHistory.commit());
-    const forged = editGoal(await writer(ana, 'ana'), { ...goal, text: 'I never said that' }, content({ text: 'Weekly' }));
+    const forged = editGoal(
+      await writer(ana, 'ana'),
+      { ...goal, text: 'I never said that' },
+      content({ text: 'Weekly' }),
+    );
     await assertFails(forged.commit());
     const unmarked = editGoal(await writer(ana, 'ana'), goal, content({ text: 'Weekly' }));
     unmarked.update(doc(ana, goalPath('g1')), { edited: false });
@@ -340,9 +363,11 @@ describe('who reads a goal', () => {
     await assertFails(getDocs(boardQuery(as('ana'), space, board, 20, true)));
   });
 
-  it("nothing under a private goal is readable by other learners: check-ins, reflections, history", async () => {
+  it('nothing under a private goal is readable by other learners: check-ins, reflections, history', async () => {
     const bob = as('bob');
-    await assertSucceeds(checkIn(await writer(bob, 'bob'), await goalOf('secret'), 'c1', 'behind', 'Slow week').commit());
+    await assertSucceeds(
+      checkIn(await writer(bob, 'bob'), await goalOf('secret'), 'c1', 'behind', 'Slow week').commit(),
+    );
     await assertSucceeds(editGoal(await writer(bob, 'bob'), await goalOf('secret'), content({ text: 'New' })).commit());
     for (const sub of ['checkIns', 'versions', 'reflections', 'cheers']) {
       await assertFails(getDocs(collection(as('ana'), goalPath('secret'), sub)));
@@ -354,7 +379,9 @@ describe('who reads a goal', () => {
 
   it('a goal made private stops being readable at once; rates are their owner’s', async () => {
     const ana = as('ana');
-    await assertSucceeds(changeGoal(await writer(ana, 'ana'), await goalOf('public'), { visibility: 'private' }).commit());
+    await assertSucceeds(
+      changeGoal(await writer(ana, 'ana'), await goalOf('public'), { visibility: 'private' }).commit(),
+    );
     await assertFails(getDoc(doc(as('bob'), goalPath('public'))));
     await assertFails(getDoc(doc(as('bob'), `${boardPath}/rates/ana`)));
     await assertFails(getDocs(collection(as('fay'), boardPath, 'rates')));
@@ -368,7 +395,9 @@ describe('checking in and reflecting', () => {
 
   it('a check-in is stored, copied to the card, counted and paid to the ledger', async () => {
     const ana = as('ana');
-    await assertSucceeds(checkIn(await writer(ana, 'ana'), await goalOf('g1'), 'c1', 'behind', 'Two of three').commit());
+    await assertSucceeds(
+      checkIn(await writer(ana, 'ana'), await goalOf('g1'), 'c1', 'behind', 'Two of three').commit(),
+    );
     const goal = await goalOf('g1');
     expect([goal.checkIns, goal.lastCheckIn?.status, goal.lastCheckIn?.note]).toEqual([1, 'behind', 'Two of three']);
     expect((await storedData(env, `spaces/${space}/ledger/ana`))?.counts).toEqual({ goals: 1, checkIns: 1 });
@@ -383,7 +412,9 @@ describe('checking in and reflecting', () => {
       ['onTrack', 'a\u202Eb'],
       ['onTrack', ['list']],
     ] as const) {
-      await assertFails(checkIn(await writer(ana, 'ana'), await goalOf('g1'), 'c1', status as 'onTrack', note as string).commit());
+      await assertFails(
+        checkIn(await writer(ana, 'ana'), await goalOf('g1'), 'c1', status as 'onTrack', note as string).commit(),
+      );
     }
     const forged = checkIn(await writer(ana, 'ana'), await goalOf('g1'), 'c1', 'onTrack', 'fine');
     forged.set(doc(ana, `${goalPath('g1')}/checkIns/c1`), { at: Timestamp.fromMillis(0) }, { merge: true });
@@ -396,7 +427,12 @@ describe('checking in and reflecting', () => {
     lying.update(doc(ana, goalPath('g1')), { 'lastCheckIn.status': 'onTrack' });
     await assertFails(lying.commit());
     const alone = writeBatch(ana);
-    alone.set(doc(ana, `${goalPath('g1')}/checkIns/c2`), { status: 'onTrack', note: '', by: 'ana', at: serverTimestamp() });
+    alone.set(doc(ana, `${goalPath('g1')}/checkIns/c2`), {
+      status: 'onTrack',
+      note: '',
+      by: 'ana',
+      at: serverTimestamp(),
+    });
     addContribution(alone, ana, space, 'ana', 'checkIns', `goalBoards/${board}/goals/g1/checkIns/c2`);
     await assertFails(alone.commit());
     const double = checkIn(await writer(ana, 'ana'), await goalOf('g1'), 'c3', 'onTrack', '');
@@ -415,11 +451,19 @@ describe('checking in and reflecting', () => {
   });
 
   it('the largest allowed batches stay within the expression limit', async () => {
-    const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ').slice(0, n);
+    const words = (n: number) =>
+      Array.from({ length: n }, (_, i) => `w${i}`)
+        .join(' ')
+        .slice(0, n);
     const ana = as('ana');
-    await assertSucceeds(editGoal(await writer(ana, 'ana'), await goalOf('g1'), {
-      text: words(280), why: words(500), firstStep: words(200), targetDate: '2027-01-31',
-    }).commit());
+    await assertSucceeds(
+      editGoal(await writer(ana, 'ana'), await goalOf('g1'), {
+        text: words(280),
+        why: words(500),
+        firstStep: words(200),
+        targetDate: '2027-01-31',
+      }).commit(),
+    );
     await assertSucceeds(checkIn(await writer(ana, 'ana'), await goalOf('g1'), 'c1', 'onTrack', words(500)).commit());
     await assertSucceeds(reflect(await writer(ana, 'ana'), 'g1', 'r1', words(1000)).commit());
     await assertSucceeds(setAs('bob', 'g2', { text: words(280), why: words(500), firstStep: words(200) }));
