@@ -7,7 +7,7 @@ import { whenReady, type FirebaseRuntime, type WidgetHost } from '@cohort-kit/co
 import { KeyedSubscription, nextAllowedAt } from '@cohort-kit/core/data.js';
 import { CohortCheckInEvent, CohortCheerEvent, CohortGoalEvent, type CohortGoalDetail } from './events.js';
 import * as goalsData from './goals-data.js';
-import type { CheckIn, CheckInStatus, Goal, GoalContent, GoalStatus, RateSnapshot, Visibility } from './goals-data.js';
+import type { CheckIn, CheckInStatus, Goal, GoalContent, GoalStatus, Visibility } from './goals-data.js';
 
 type WriteBatch = ReturnType<typeof goalsData.setGoal>;
 
@@ -21,6 +21,12 @@ export interface GoalsPage {
 }
 
 const LOAD_WAIT_MS = 20000;
+
+/**
+ * Each learner's last own write on each board from this page, by space, board and learner: every element of the page
+ * waits for it before computing the next (see commitOwn).
+ */
+const ownWrites = new Map<string, Promise<unknown>>();
 
 export class GoalsController implements ReactiveController {
   /** The cohort's goals on screen, newest activity first (the learner's own included). */
@@ -42,8 +48,6 @@ export class GoalsController implements ReactiveController {
   readonly timelines = new Map<string, CheckIn[] | 'loading'>();
 
   #size = goalsData.PAGE_SIZE;
-  #rate: RateSnapshot | null = null;
-  #rateFor = '';
   #cheerChecked = new Set<string>();
   #source?: { runtime: FirebaseRuntime; data: DataModule; space: string; board: string };
   readonly #watch: KeyedSubscription<readonly [string, string, string, boolean, number]>;
@@ -218,40 +222,25 @@ export class GoalsController implements ReactiveController {
     }
   }
 
-  /** The learner's rate document, read once per learner and kept up to date by their own writes. */
-  async #writer(uid: string): Promise<goalsData.Writer> {
+  /**
+   * Sends an owner's batch once the rate allows it. Each is computed from the rate document as the server holds it
+   * after the one before (its window start is the server's time), so live, a write waits for the previous one's
+   * answer, not only for the short wait after which the element calls it saved.
+   */
+  async #commitOwn(uid: string, build: (w: goalsData.Writer) => WriteBatch) {
     const { runtime, space, board } = this.#source!;
-    if (this.#rateFor !== uid) {
-      this.#rate = await goalsData.loadRate(runtime.db, space, board, uid);
-      this.#rateFor = uid;
-    }
-    return { db: runtime.db, space, board, uid, rate: this.#rate };
-  }
-
-  /** Sends an owner's batch once the rate allows it, and keeps this device's view of the rate document. */
-  async #commitOwn(uid: string, build: (w: goalsData.Writer) => WriteBatch, activeDelta: number) {
-    const w = await this.#writer(uid);
+    const key = `${space}/${board}/${uid}`;
+    if (runtime.mode === 'live') await ownWrites.get(key);
+    const rate = await goalsData.loadRate(runtime.db, space, board, uid);
+    const w: goalsData.Writer = { db: runtime.db, space, board, uid, rate };
     const wait = nextAllowedAt(w.rate?.rate ?? null, goalsData.GOAL_RATE.limit) - Date.now();
     if (wait > 0 && w.rate?.rate) await new Promise((resolve) => setTimeout(resolve, wait));
-    const now = Date.now();
-    const batch = build(w);
-    const before = this.#rate;
-    const window =
-      before?.rate?.windowStart && now - before.rate.windowStart.getTime() < goalsData.GOAL_RATE.limit.windowMs;
-    this.#rate = {
-      rate: {
-        lastAt: new Date(now),
-        windowStart: window ? before!.rate!.windowStart : new Date(now),
-        count: window ? before!.rate!.count + 1 : 1,
-      },
-      active: (before?.active ?? 0) + activeDelta,
-    };
-    try {
-      await this.host.settle(batch.commit());
-    } catch (error) {
-      this.#rateFor = ''; // read it again before the next write
-      throw error;
-    }
+    const commit = build(w).commit();
+    ownWrites.set(
+      key,
+      commit.catch(() => {}),
+    );
+    await this.host.settle(commit);
   }
 
   #emitGoal(goal: string, action: CohortGoalDetail['action']) {
@@ -268,7 +257,7 @@ export class GoalsController implements ReactiveController {
       const { runtime, space, board } = this.#source!;
       const id = goalsData.newId(runtime.db, space, board);
       const name = this.host.spaceState?.member?.displayName ?? '';
-      await this.#commitOwn(uid, (w) => goalsData.setGoal(w, id, name, content, visibility), 1);
+      await this.#commitOwn(uid, (w) => goalsData.setGoal(w, id, name, content, visibility));
       this.#emitGoal(id, 'set');
       return msg('Goal set.', { id: 'goals.set-done' });
     });
@@ -276,7 +265,7 @@ export class GoalsController implements ReactiveController {
 
   editGoal(goal: Goal, content: GoalContent): Promise<boolean> {
     return this.#act(`edit:${goal.id}`, 'goal', async (uid) => {
-      await this.#commitOwn(uid, (w) => goalsData.editGoal(w, goal, content), 0);
+      await this.#commitOwn(uid, (w) => goalsData.editGoal(w, goal, content));
       this.#emitGoal(goal.id, 'edit');
       return msg('Goal updated.', { id: 'goals.edit-done' });
     });
@@ -289,8 +278,7 @@ export class GoalsController implements ReactiveController {
           msg('You already have an active goal here. Mark it done or pause it to set another.', { id: 'goals.limit' }),
         );
       }
-      const delta = (status === 'active' ? 1 : 0) - (goal.status === 'active' ? 1 : 0);
-      await this.#commitOwn(uid, (w) => goalsData.changeGoal(w, goal, { status }), delta);
+      await this.#commitOwn(uid, (w) => goalsData.changeGoal(w, goal, { status }));
       this.#emitGoal(goal.id, status === 'done' ? 'done' : status === 'paused' ? 'pause' : 'resume');
       return status === 'done'
         ? msg('Goal done. Well done!', { id: 'goals.done-done' })
@@ -302,7 +290,7 @@ export class GoalsController implements ReactiveController {
 
   setVisibility(goal: Goal, visibility: Visibility): Promise<boolean> {
     return this.#act(`visibility:${goal.id}`, 'goal', async (uid) => {
-      await this.#commitOwn(uid, (w) => goalsData.changeGoal(w, goal, { visibility }), 0);
+      await this.#commitOwn(uid, (w) => goalsData.changeGoal(w, goal, { visibility }));
       this.#emitGoal(goal.id, 'visibility');
       return visibility === 'private'
         ? msg('Only you and the facilitators can see this goal now.', { id: 'goals.private-done' })
@@ -314,7 +302,7 @@ export class GoalsController implements ReactiveController {
     return this.#act(`check-in:${goal.id}`, 'check-in', async (uid) => {
       const { runtime, space, board } = this.#source!;
       const id = goalsData.newId(runtime.db, space, board);
-      await this.#commitOwn(uid, (w) => goalsData.checkIn(w, goal, id, status, note), 0);
+      await this.#commitOwn(uid, (w) => goalsData.checkIn(w, goal, id, status, note));
       this.timelines.delete(goal.id);
       this.host.emit(new CohortCheckInEvent({ space, board, goal: goal.id, status }));
       return msg('Check-in saved.', { id: 'goals.check-in-done' });
@@ -325,7 +313,7 @@ export class GoalsController implements ReactiveController {
     return this.#act(`reflect:${goal.id}`, 'reflection', async (uid) => {
       const { runtime, space, board } = this.#source!;
       const id = goalsData.newId(runtime.db, space, board);
-      await this.#commitOwn(uid, (w) => goalsData.reflect(w, goal.id, id, body), 0);
+      await this.#commitOwn(uid, (w) => goalsData.reflect(w, goal.id, id, body));
       this.#emitGoal(goal.id, 'reflect');
       return msg('Reflection saved.', { id: 'goals.reflect-done' });
     });

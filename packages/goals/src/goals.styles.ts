@@ -126,7 +126,7 @@ export const goalsStyles = css`
     border-radius: calc(var(--_radius) / 1.5);
     min-inline-size: 0;
   }
-  .check,
+  .goal-form__private,
   .choices label {
     display: inline-flex;
     align-items: center;

@@ -54,15 +54,18 @@ export class GoalsHarness extends WidgetHarness<CohortGoals> {
     if (options.step) this.type('Your first step', options.step, form);
     if (options.private) (this.field('Only me', form) as HTMLInputElement).checked = true;
     this.button('Set goal').click();
-    await this.joinIfAsked(options.name ?? 'Ana Learner').then(async (asked) => {
-      if (!asked)
-        await waitFor(
-          () => Boolean(this.card(text) || this.root.querySelector('form.join')),
-          'the goal or the name form',
-        );
-      await this.joinIfAsked(options.name ?? 'Ana Learner');
-    });
+    const shown = () => Boolean(this.card(text));
+    await waitFor(() => shown() || Boolean(this.root.querySelector('form.join')), 'the goal or the name form');
+    await this.joinIfAsked(options.name ?? 'Ana Learner');
     await waitFor(() => Boolean(this.card(text)), `the card "${text}" shows`);
+  }
+
+  /** Presses `label` in the card of `goal` and answers the name form if it comes. */
+  async pressAndJoin(goal: string, label: string, done: () => boolean, name = 'Ana Learner') {
+    this.button(label, this.card(goal)).click();
+    await waitFor(() => done() || Boolean(this.root.querySelector('form.join')), `${label}: done or the name form`);
+    await this.joinIfAsked(name);
+    await waitFor(done, `${label} done`);
   }
 
   /** Checks in from the form in view (check-in mode, or a card's open form). */

@@ -110,7 +110,7 @@ export function renderGoalForm(
     ${
       goal
         ? nothing
-        : html`<label class="check"
+        : html`<label class="goal-form__private"
             ><input type="checkbox" name="visibility" value="private" ?checked=${visibility === 'private'} />
             ${msg('Only me and the facilitators can see it', { id: 'goals.visible-private' })}</label
           >`
