@@ -12,7 +12,7 @@ import {
 import { goalsStyles } from './goals.styles.js';
 import type { GoalsController, GoalsPage } from './goals-controller.js';
 import type { Goal } from './goals-data.js';
-import { dateProblem, daysSince, everyDays, textProblem } from './goals-checks.js';
+import { daysSince, everyDays } from './goals-checks.js';
 import * as LIMITS from './goals-limits.js';
 
 export type {
@@ -152,7 +152,7 @@ export class CohortGoals extends CohortElement {
   #problem(fields: [label: string, text: string, min: number, max: number][]): string {
     const spaceWords = this.spaceState?.settings.blockedWords ?? [];
     for (const [label, text, min, max] of fields) {
-      const problem = textProblem(text, { label, min, max, locale: this.locale, spaceWords });
+      const problem = this.#loaded!.forms.textProblem(text, { label, min, max, locale: this.locale, spaceWords });
       if (problem) return problem;
     }
     return '';
@@ -170,7 +170,7 @@ export class CohortGoals extends CohortElement {
         [msg('Your goal', { id: 'goals.your-goal' }), content.text, 1, LIMITS.GOAL_TEXT_MAX],
         [msg('Why it matters to you (optional)', { id: 'goals.why' }), content.why, 0, LIMITS.WHY_MAX],
         [msg('Your first step (optional)', { id: 'goals.step' }), content.firstStep, 0, LIMITS.FIRST_STEP_MAX],
-      ]) || dateProblem(content.targetDate);
+      ]) || this.#loaded!.forms.dateProblem(content.targetDate);
     this.#setError(formId, problem);
     if (problem) return;
     const saved = goal ? await controller.editGoal(goal, content) : await controller.setGoal(content, visibility);
