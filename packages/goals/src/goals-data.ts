@@ -1,0 +1,381 @@
+// Everything the goal board does with Firestore. Loaded by dynamic import after first paint.
+//
+// Layout, under spaces/{space}/goalBoards/{board} (rules: packages/goals/rules/goals.rules):
+//   (board doc)            maxGoals — optional, a facilitator's; without it one active goal per learner
+//   goals/{goalId}         ownerId, ownerName, text, why, firstStep, targetDate ('YYYY-MM-DD' or null), visibility
+//                          ('cohort' | 'private'), status ('active' | 'done' | 'paused'), edited, edits, cheers,
+//                          checkIns, lastCheckIn {id, status, note, at} | null, reflection {id, text, at} | null,
+//                          hidden, createdAt, updatedAt, lastActivityAt
+//   goals/{id}/versions/{n}   the wording before edit n
+//   goals/{id}/checkIns/{id}  status, note, by, at — the timeline, read on demand
+//   goals/{id}/reflections/{id} text, by, at
+//   goals/{id}/cheers/{uid}   note, at — one per learner per goal
+//   rates/{uid}            lastAt, windowStart, count, goalId, active — the owner's rate and active goals
+//
+// Every write is one batch that also pays the owner's rate document (their own goal writes) and the activity
+// ledger (a new goal, a check-in, a reflection, a cheer). Card data is copied onto the goal (latest check-in,
+// reflection, cheer count), so a board view reads a page of goals plus the learner's own: constant in board size.
+import {
+  collection,
+  doc,
+  getDoc,
+  getDocs,
+  increment,
+  limit,
+  orderBy,
+  query,
+  serverTimestamp,
+  setDoc,
+  Timestamp,
+  updateDoc,
+  where,
+  writeBatch,
+  type DocumentData,
+  type Firestore,
+  type Query,
+  type WriteBatch,
+} from 'firebase/firestore';
+import { addContribution, nextRateFields, readRate, type RateDocument, type RateState } from '@cohort-kit/core/data.js';
+import {
+  CHECK_IN_STATUSES,
+  GOAL_STATUSES,
+  PAGE_SIZE,
+  type CheckInStatus,
+  type GoalStatus,
+  type Visibility,
+} from './goals-limits.js';
+
+export * from './goals-limits.js';
+
+/** At most one write of a learner's own goals per 3 seconds and 60 an hour (goals.rules, rates/{uid}). */
+export const GOAL_RATE: RateDocument = {
+  limit: { minSeconds: 3, perWindow: 60, windowMs: 3_600_000 },
+  lastAtField: 'lastAt',
+};
+
+export interface GoalContent {
+  text: string;
+  why: string;
+  firstStep: string;
+  /** 'YYYY-MM-DD' or null */
+  targetDate: string | null;
+}
+
+export interface CheckIn {
+  id: string;
+  status: CheckInStatus;
+  note: string;
+  at: Date | null;
+}
+
+export interface Goal extends GoalContent {
+  id: string;
+  ownerId: string;
+  ownerName: string;
+  visibility: Visibility;
+  status: GoalStatus;
+  edited: boolean;
+  edits: number;
+  cheers: number;
+  checkIns: number;
+  lastCheckIn: CheckIn | null;
+  reflection: { id: string; text: string; at: Date | null } | null;
+  hidden: boolean;
+  createdAt: Date | null;
+  lastActivityAt: Date | null;
+  /** This device's write has not reached the server yet. */
+  pending?: boolean;
+}
+
+/** The owner's rate document as last seen: the rate and how many active goals they hold. */
+export interface RateSnapshot {
+  rate: RateState | null;
+  active: number;
+}
+
+export const boardRef = (db: Firestore, space: string, board: string) => doc(db, 'spaces', space, 'goalBoards', board);
+export const goalsOf = (db: Firestore, space: string, board: string) => collection(boardRef(db, space, board), 'goals');
+export const goalRef = (db: Firestore, space: string, board: string, goalId: string) =>
+  doc(goalsOf(db, space, board), goalId);
+export const rateRef = (db: Firestore, space: string, board: string, uid: string) =>
+  doc(boardRef(db, space, board), 'rates', uid);
+export const checkInsOf = (db: Firestore, space: string, board: string, goalId: string) =>
+  collection(goalRef(db, space, board, goalId), 'checkIns');
+const goalPath = (board: string, goalId: string) => `goalBoards/${board}/goals/${goalId}`;
+
+/** A new document id (20 characters, as Firestore's own). */
+export const newId = (db: Firestore, space: string, board: string) => doc(goalsOf(db, space, board)).id;
+
+const asDate = (value: unknown) => (value instanceof Timestamp ? value.toDate() : null);
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+
+function readCheckIn(value: unknown): CheckIn | null {
+  if (!value || typeof value !== 'object') return null;
+  const data = value as Record<string, unknown>;
+  const status = CHECK_IN_STATUSES.includes(data.status as CheckInStatus) ? (data.status as CheckInStatus) : 'onTrack';
+  return { id: text(data.id), status, note: text(data.note), at: asDate(data.at) };
+}
+
+/** A goal as stored: anything missing or of the wrong type reads as empty, never as a crash. */
+export function readGoal(id: string, data: DocumentData, pending = false): Goal {
+  const reflection = data.reflection && typeof data.reflection === 'object' ? (data.reflection as DocumentData) : null;
+  return {
+    id,
+    ownerId: text(data.ownerId),
+    ownerName: text(data.ownerName),
+    text: text(data.text),
+    why: text(data.why),
+    firstStep: text(data.firstStep),
+    targetDate: typeof data.targetDate === 'string' ? data.targetDate : null,
+    visibility: data.visibility === 'private' ? 'private' : 'cohort',
+    status: GOAL_STATUSES.includes(data.status as GoalStatus) ? (data.status as GoalStatus) : 'active',
+    edited: Boolean(data.edited),
+    edits: count(data.edits),
+    cheers: count(data.cheers),
+    checkIns: count(data.checkIns),
+    lastCheckIn: readCheckIn(data.lastCheckIn),
+    reflection: reflection ? { id: text(reflection.id), text: text(reflection.text), at: asDate(reflection.at) } : null,
+    hidden: Boolean(data.hidden),
+    createdAt: asDate(data.createdAt),
+    lastActivityAt: asDate(data.lastActivityAt),
+    pending,
+  };
+}
+
+export function readRateSnapshot(data: DocumentData | undefined): RateSnapshot {
+  return { rate: readRate(data, GOAL_RATE), active: count(data?.active) };
+}
+
+/**
+ * The board's queries, each at most a page: goals the cohort sees (newest activity first), the learner's own
+ * (private ones too), and for a facilitator every goal. Only these shapes pass the rules' list check.
+ */
+export function boardQuery(db: Firestore, space: string, board: string, size: number, facilitator: boolean): Query {
+  const goals = goalsOf(db, space, board);
+  return facilitator
+    ? query(goals, orderBy('lastActivityAt', 'desc'), limit(size))
+    : query(
+        goals,
+        where('visibility', '==', 'cohort'),
+        where('hidden', '==', false),
+        orderBy('lastActivityAt', 'desc'),
+        limit(size),
+      );
+}
+export const myGoalsQuery = (db: Firestore, space: string, board: string, uid: string) =>
+  query(goalsOf(db, space, board), where('ownerId', '==', uid), limit(PAGE_SIZE));
+export const timelineQuery = (db: Firestore, space: string, board: string, goalId: string) =>
+  query(checkInsOf(db, space, board, goalId), orderBy('at', 'desc'), limit(PAGE_SIZE));
+
+export interface Writer {
+  db: Firestore;
+  space: string;
+  board: string;
+  uid: string;
+  /** The owner's rate document as last seen (null when they have none yet). */
+  rate: RateSnapshot | null;
+}
+
+const activeOf = (status: GoalStatus) => (status === 'active' ? 1 : 0);
+
+function payRate(batch: WriteBatch, w: Writer, goalId: string, activeDelta: number, now: number) {
+  const fields = nextRateFields(
+    w.rate?.rate ?? null,
+    GOAL_RATE,
+    { goalId, active: (w.rate?.active ?? 0) + activeDelta },
+    now,
+  );
+  batch.set(rateRef(w.db, w.space, w.board, w.uid), fields);
+}
+
+/** A new goal's document as the rules take it: active, unedited, uncheered, timed by the server. */
+export const newGoalFields = (uid: string, ownerName: string, content: GoalContent, visibility: Visibility) => ({
+  ownerId: uid,
+  ownerName,
+  ...content,
+  visibility,
+  status: 'active',
+  edited: false,
+  edits: 0,
+  cheers: 0,
+  checkIns: 0,
+  lastCheckIn: null,
+  reflection: null,
+  hidden: false,
+  createdAt: serverTimestamp(),
+  updatedAt: serverTimestamp(),
+  lastActivityAt: serverTimestamp(),
+});
+
+/** A new goal, active: the goal, the owner's rate document (one more active goal) and the ledger. */
+export function setGoal(
+  w: Writer,
+  goalId: string,
+  ownerName: string,
+  content: GoalContent,
+  visibility: Visibility,
+  now = Date.now(),
+): WriteBatch {
+  const batch = writeBatch(w.db);
+  batch.set(goalRef(w.db, w.space, w.board, goalId), newGoalFields(w.uid, ownerName, content, visibility));
+  payRate(batch, w, goalId, 1, now);
+  addContribution(batch, w.db, w.space, w.uid, 'goals', goalPath(w.board, goalId), new Date(now));
+  return batch;
+}
+
+/** A new wording: the one before is kept as versions/{edits}, and the goal is marked edited. */
+export function editGoal(w: Writer, goal: Goal, content: GoalContent, now = Date.now()): WriteBatch {
+  const batch = writeBatch(w.db);
+  const ref = goalRef(w.db, w.space, w.board, goal.id);
+  batch.set(doc(ref, 'versions', String(goal.edits)), {
+    text: goal.text,
+    why: goal.why,
+    firstStep: goal.firstStep,
+    targetDate: goal.targetDate,
+    savedAt: serverTimestamp(),
+  });
+  batch.update(ref, {
+    ...content,
+    edited: true,
+    edits: goal.edits + 1,
+    updatedAt: serverTimestamp(),
+    lastActivityAt: serverTimestamp(),
+  });
+  payRate(batch, w, goal.id, 0, now);
+  return batch;
+}
+
+/** Done, paused or active again, or who sees it. */
+export function changeGoal(
+  w: Writer,
+  goal: Goal,
+  change: { status?: GoalStatus; visibility?: Visibility },
+  now = Date.now(),
+): WriteBatch {
+  const batch = writeBatch(w.db);
+  const status = change.status ?? goal.status;
+  batch.update(goalRef(w.db, w.space, w.board, goal.id), {
+    status,
+    visibility: change.visibility ?? goal.visibility,
+    updatedAt: serverTimestamp(),
+    lastActivityAt: serverTimestamp(),
+  });
+  payRate(batch, w, goal.id, activeOf(status) - activeOf(goal.status), now);
+  return batch;
+}
+
+/** A check-in: its document (the timeline), a copy on the goal for the card, the rate and the ledger. */
+export function checkIn(
+  w: Writer,
+  goal: Pick<Goal, 'id'>,
+  checkInId: string,
+  status: CheckInStatus,
+  note: string,
+  now = Date.now(),
+): WriteBatch {
+  const batch = writeBatch(w.db);
+  const ref = goalRef(w.db, w.space, w.board, goal.id);
+  batch.set(doc(ref, 'checkIns', checkInId), { status, note, by: w.uid, at: serverTimestamp() });
+  batch.update(ref, {
+    lastCheckIn: { id: checkInId, status, note, at: serverTimestamp() },
+    checkIns: increment(1),
+    updatedAt: serverTimestamp(),
+    lastActivityAt: serverTimestamp(),
+  });
+  payRate(batch, w, goal.id, 0, now);
+  addContribution(
+    batch,
+    w.db,
+    w.space,
+    w.uid,
+    'checkIns',
+    `${goalPath(w.board, goal.id)}/checkIns/${checkInId}`,
+    new Date(now),
+  );
+  return batch;
+}
+
+/** A reflection on the learner's goal, shown on the card under it. */
+export function reflect(w: Writer, goalId: string, reflectionId: string, body: string, now = Date.now()): WriteBatch {
+  const batch = writeBatch(w.db);
+  const ref = goalRef(w.db, w.space, w.board, goalId);
+  batch.set(doc(ref, 'reflections', reflectionId), { text: body, by: w.uid, at: serverTimestamp() });
+  batch.update(ref, {
+    reflection: { id: reflectionId, text: body, at: serverTimestamp() },
+    updatedAt: serverTimestamp(),
+    lastActivityAt: serverTimestamp(),
+  });
+  payRate(batch, w, goalId, 0, now);
+  addContribution(
+    batch,
+    w.db,
+    w.space,
+    w.uid,
+    'reflections',
+    `${goalPath(w.board, goalId)}/reflections/${reflectionId}`,
+    new Date(now),
+  );
+  return batch;
+}
+
+/** One cheer on someone else's goal: the cheer, the goal's count + 1 and the cheerer's ledger. */
+export function cheer(w: Omit<Writer, 'rate'>, goal: Pick<Goal, 'id'>, note: string, now = Date.now()): WriteBatch {
+  const batch = writeBatch(w.db);
+  const ref = goalRef(w.db, w.space, w.board, goal.id);
+  batch.set(doc(ref, 'cheers', w.uid), { note, at: serverTimestamp() });
+  batch.update(ref, { cheers: increment(1) });
+  addContribution(
+    batch,
+    w.db,
+    w.space,
+    w.uid,
+    'cheers',
+    `${goalPath(w.board, goal.id)}/cheers/${w.uid}`,
+    new Date(now),
+  );
+  return batch;
+}
+
+export const cheerRef = (db: Firestore, space: string, board: string, goalId: string, uid: string) =>
+  doc(goalRef(db, space, board, goalId), 'cheers', uid);
+
+/** The board's limit of active goals per learner as stored (1 when no facilitator set one, or it cannot be read). */
+export const storedLimit = (db: Firestore, space: string, board: string) =>
+  getDoc(boardRef(db, space, board)).then(
+    (snapshot) => Number(snapshot.data()?.maxGoals) || 1,
+    () => 1,
+  );
+
+/** A facilitator stores the page's limit for the rules. */
+export const storeLimit = (db: Firestore, space: string, board: string, maxGoals: number) =>
+  setDoc(boardRef(db, space, board), { maxGoals });
+
+/** Whether `uid` has cheered the goal (false when it cannot be read, offline for one). */
+export const hasCheered = (db: Firestore, space: string, board: string, goalId: string, uid: string) =>
+  getDoc(cheerRef(db, space, board, goalId, uid)).then(
+    (snapshot) => snapshot.exists(),
+    () => false,
+  );
+
+/** The learner's rate document as the server last had it (empty when they have none or it cannot be read). */
+export const loadRate = (db: Firestore, space: string, board: string, uid: string) =>
+  getDoc(rateRef(db, space, board, uid)).then(
+    (snapshot) => readRateSnapshot(snapshot.data({ serverTimestamps: 'estimate' })),
+    () => readRateSnapshot(undefined),
+  );
+
+/** A goal's check-ins, newest first (empty when they cannot be read). */
+export const loadTimeline = (db: Firestore, space: string, board: string, goalId: string): Promise<CheckIn[]> =>
+  getDocs(timelineQuery(db, space, board, goalId)).then(
+    (snapshot) =>
+      snapshot.docs.flatMap((each) => {
+        const entry = readCheckIn({ ...each.data({ serverTimestamps: 'estimate' }), id: each.id });
+        return entry ? [entry] : [];
+      }),
+    () => [],
+  );
+
+/** A facilitator hides a goal from the cohort, or restores it. */
+export const setHidden = (db: Firestore, space: string, board: string, goalId: string, hidden: boolean) =>
+  updateDoc(goalRef(db, space, board, goalId), { hidden });

@@ -1,0 +1,93 @@
+// Shared by the <cohort-goals> component tests: mount the board, and act as another learner from elsewhere.
+import { fixture } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { deleteApp, initializeApp } from 'firebase/app';
+import { connectAuthEmulator, inMemoryPersistence, initializeAuth, signInAnonymously } from 'firebase/auth';
+import {
+  connectFirestoreEmulator,
+  doc,
+  initializeFirestore,
+  memoryLocalCache,
+  serverTimestamp,
+  setDoc,
+} from 'firebase/firestore';
+import { uniqueId, waitFor, type useEmulators } from '@cohort-kit/core/testing';
+import * as goalsData from '../src/goals-data.js';
+import type { CohortGoals } from '../src/goals.js';
+import { GoalsHarness } from './goals-harness.js';
+import '../src/cohort-goals.js';
+
+/** A board in `space`, once it has loaded. */
+export async function mountGoals(space: string, board: string, attributes = '') {
+  const wrapper = await fixture<HTMLDivElement>(
+    `<div><cohort-goals space="${space}" board="${board}" ${attributes}></cohort-goals></div>`,
+  );
+  const el = wrapper.querySelector('cohort-goals') as CohortGoals;
+  const goals = new GoalsHarness(el);
+  await waitFor(() => goals.loaded(), 'the board loads');
+  return goals;
+}
+
+/** The signed-in learner of the page (every element of the page shares one). */
+export const uidOf = (goals: GoalsHarness) => goals.element['runtime']!.identity.user!.uid;
+
+/** Another learner, in their own Firebase app and anonymous account, who has joined the space as `name`. */
+export async function peerLearner(
+  emulators: ReturnType<typeof useEmulators>,
+  space: string,
+  board: string,
+  name: string,
+) {
+  const app = initializeApp({ projectId: emulators.projectId, apiKey: 'test-api-key' }, uniqueId('peer'));
+  const auth = initializeAuth(app, { persistence: inMemoryPersistence });
+  connectAuthEmulator(auth, emulators.authEmulator, { disableWarnings: true });
+  const db = initializeFirestore(app, { localCache: memoryLocalCache() });
+  const [host, port] = emulators.firestoreEmulator.split(':');
+  connectFirestoreEmulator(db, host!, Number(port));
+  const { user } = await signInAnonymously(auth);
+  const uid = user.uid;
+  await setDoc(doc(db, 'spaces', space, 'members', uid), {
+    displayName: name,
+    role: 'learner',
+    joinedAt: serverTimestamp(),
+    normsAcknowledgedAt: null,
+  });
+  const writer = async (): Promise<goalsData.Writer> => ({
+    db,
+    space,
+    board,
+    uid,
+    rate: await goalsData.loadRate(db, space, board, uid),
+  });
+  /** Lets the peer's next write pass the rate limit at once (their last one moved 10 s back). */
+  const rewind = () => executeServerCommand('cohort-goals-rewind-rate', { space, board, uid });
+  return {
+    uid,
+    db,
+    /**
+     * Closes the peer's connection: each Firestore instance keeps a request open, and the browser allows six per
+     * server, so peers left open would stall later tests' requests.
+     */
+    close: () => deleteApp(app),
+    async setGoal(text: string, visibility: goalsData.Visibility = 'cohort') {
+      const id = goalsData.newId(db, space, board);
+      const content = { text, why: '', firstStep: '', targetDate: null };
+      await goalsData.setGoal(await writer(), id, name, content, visibility).commit();
+      return id;
+    },
+    async checkIn(goalId: string, status: goalsData.CheckInStatus, note: string) {
+      await rewind();
+      const id = goalsData.newId(db, space, board);
+      await goalsData.checkIn(await writer(), { id: goalId }, id, status, note).commit();
+    },
+  };
+}
+
+/** Other learners' goals, written on the server. */
+export async function seedGoals(
+  space: string,
+  board: string,
+  goals: { ownerId: string; ownerName: string; text: string; daysAgo?: number; visibility?: string; cheers?: number }[],
+) {
+  return (await executeServerCommand('cohort-seed-goals', { space, board, goals })) as { ids: string[] };
+}
