@@ -16,8 +16,8 @@ type DataModule = typeof import('@cohort-kit/core/data.js');
 /** What the controller reads from the element: the board as its page writes it. */
 export interface GoalsPage {
   readonly board: string;
-  /** The page's `max-goals`: a facilitator's visit stores it for the rules. */
-  readonly maxGoals: number;
+  /** The page's `max-goals`, when it has the attribute: a facilitator's visit stores it for the rules. */
+  readonly maxGoals: number | undefined;
 }
 
 const LOAD_WAIT_MS = 20000;
@@ -145,11 +145,12 @@ export class GoalsController implements ReactiveController {
     const stored = await goalsData.storedLimit(db, source.space, source.board);
     this.limit = stored;
     this.host.requestUpdate();
-    if (this.page.maxGoals !== stored) {
+    const asked = this.page.maxGoals;
+    if (asked !== undefined && asked !== stored) {
       const ready = await whenReady(() => Boolean(this.host.spaceState?.memberLoaded), LOAD_WAIT_MS);
       if (ready && this.host.isFacilitator) {
-        await this.host.settle(goalsData.storeLimit(db, source.space, source.board, this.page.maxGoals)).then(
-          () => ((this.limit = this.page.maxGoals), this.host.requestUpdate()),
+        await this.host.settle(goalsData.storeLimit(db, source.space, source.board, asked)).then(
+          () => ((this.limit = asked), this.host.requestUpdate()),
           () => {},
         );
       }
@@ -229,18 +230,25 @@ export class GoalsController implements ReactiveController {
    */
   async #commitOwn(uid: string, build: (w: goalsData.Writer) => WriteBatch) {
     const { runtime, space, board } = this.#source!;
-    const key = `${space}/${board}/${uid}`;
-    if (runtime.mode === 'live') await ownWrites.get(key);
-    const rate = await goalsData.loadRate(runtime.db, space, board, uid);
-    const w: goalsData.Writer = { db: runtime.db, space, board, uid, rate };
-    const wait = nextAllowedAt(w.rate?.rate ?? null, goalsData.GOAL_RATE.limit) - Date.now();
-    if (wait > 0 && w.rate?.rate) await new Promise((resolve) => setTimeout(resolve, wait));
-    const commit = build(w).commit();
-    ownWrites.set(
-      key,
-      commit.catch(() => {}),
-    );
-    await this.host.settle(commit);
+    // One rate document per learner in the space: every board's element of this page takes its turn on it.
+    const key = `${space}/${uid}`;
+    const previous = runtime.mode === 'live' ? ownWrites.get(key) : undefined;
+    // The turn is taken before anything is awaited, so two presses in a row (or two elements) queue, never race.
+    let release = () => {};
+    ownWrites.set(key, new Promise<void>((resolve) => (release = resolve)));
+    try {
+      await previous;
+      const rate = await goalsData.loadRate(runtime.db, space, board, uid);
+      const w: goalsData.Writer = { db: runtime.db, space, board, uid, rate };
+      const wait = nextAllowedAt(w.rate?.rate ?? null, goalsData.GOAL_RATE.limit) - Date.now();
+      if (wait > 0 && w.rate?.rate) await new Promise((resolve) => setTimeout(resolve, wait));
+      const commit = build(w).commit();
+      void commit.then(release, release);
+      await this.host.settle(commit);
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
 
   #emitGoal(goal: string, action: CohortGoalDetail['action']) {

@@ -10,7 +10,10 @@
 //   goals/{id}/checkIns/{id}  status, note, by, at — the timeline, read on demand
 //   goals/{id}/reflections/{id} text, by, at
 //   goals/{id}/cheers/{uid}   note, at — one per learner per goal
-//   rates/{uid}            lastAt, windowStart, count, goalId, active — the owner's rate and active goals
+// and, under spaces/{space}:
+//   goalRates/{uid}        lastAt, windowStart, count, boardId, goalId, active {board: n} — the owner's rate in the
+//                          space (a board id is anyone's to make up: a rate per board would limit nothing) and their
+//                          active goals by board
 //
 // Every write is one batch that also pays the owner's rate document (their own goal writes) and the activity
 // ledger (a new goal, a check-in, a reflection, a cheer). Card data is copied onto the goal (latest check-in,
@@ -28,6 +31,7 @@ import {
   setDoc,
   Timestamp,
   updateDoc,
+  waitForPendingWrites,
   where,
   writeBatch,
   type DocumentData,
@@ -97,8 +101,7 @@ export const boardRef = (db: Firestore, space: string, board: string) => doc(db,
 export const goalsOf = (db: Firestore, space: string, board: string) => collection(boardRef(db, space, board), 'goals');
 export const goalRef = (db: Firestore, space: string, board: string, goalId: string) =>
   doc(goalsOf(db, space, board), goalId);
-export const rateRef = (db: Firestore, space: string, board: string, uid: string) =>
-  doc(boardRef(db, space, board), 'rates', uid);
+export const rateRef = (db: Firestore, space: string, uid: string) => doc(db, 'spaces', space, 'goalRates', uid);
 export const checkInsOf = (db: Firestore, space: string, board: string, goalId: string) =>
   collection(goalRef(db, space, board, goalId), 'checkIns');
 const goalPath = (board: string, goalId: string) => `goalBoards/${board}/goals/${goalId}`;
@@ -143,8 +146,10 @@ export function readGoal(id: string, data: DocumentData, pending = false): Goal 
   };
 }
 
-export function readRateSnapshot(data: DocumentData | undefined): RateSnapshot {
-  return { rate: readRate(data, GOAL_RATE), active: count(data?.active) };
+/** The rate, and the active goals on `board`, from the owner's rate document. */
+export function readRateSnapshot(data: DocumentData | undefined, board: string): RateSnapshot {
+  const active = data?.active as Record<string, unknown> | undefined;
+  return { rate: readRate(data, GOAL_RATE), active: count(active?.[board]) };
 }
 
 /**
@@ -183,10 +188,11 @@ function payRate(batch: WriteBatch, w: Writer, goalId: string, activeDelta: numb
   const fields = nextRateFields(
     w.rate?.rate ?? null,
     GOAL_RATE,
-    { goalId, active: (w.rate?.active ?? 0) + activeDelta },
+    { boardId: w.board, goalId, active: { [w.board]: (w.rate?.active ?? 0) + activeDelta } },
     now,
   );
-  batch.set(rateRef(w.db, w.space, w.board, w.uid), fields);
+  // Merged: the counts of the learner's other boards stay as they are.
+  batch.set(rateRef(w.db, w.space, w.uid), fields, { merge: true });
 }
 
 /** A new goal's document as the rules take it: active, unedited, uncheered, timed by the server. */
@@ -358,12 +364,23 @@ export const hasCheered = (db: Firestore, space: string, board: string, goalId: 
     () => false,
   );
 
-/** The learner's rate document as the server last had it (empty when they have none or it cannot be read). */
-export const loadRate = (db: Firestore, space: string, board: string, uid: string) =>
-  getDoc(rateRef(db, space, board, uid)).then(
-    (snapshot) => readRateSnapshot(snapshot.data({ serverTimestamps: 'estimate' })),
-    () => readRateSnapshot(undefined),
-  );
+/**
+ * The learner's rate document as the server last had it (empty when they have none or it cannot be read). A write
+ * of theirs still on its way (made offline, kept through a reload) is waited for first: the next write must build
+ * on what the server will hold, not on this device's estimate of its times.
+ */
+export async function loadRate(db: Firestore, space: string, board: string, uid: string): Promise<RateSnapshot> {
+  try {
+    let snapshot = await getDoc(rateRef(db, space, uid));
+    if (snapshot.metadata.hasPendingWrites) {
+      await waitForPendingWrites(db);
+      snapshot = await getDoc(rateRef(db, space, uid));
+    }
+    return readRateSnapshot(snapshot.data({ serverTimestamps: 'estimate' }), board);
+  } catch {
+    return readRateSnapshot(undefined, board);
+  }
+}
 
 /** A goal's check-ins, newest first (empty when they cannot be read). */
 export const loadTimeline = (db: Firestore, space: string, board: string, goalId: string): Promise<CheckIn[]> =>

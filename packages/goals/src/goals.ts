@@ -85,7 +85,8 @@ export class CohortGoals extends CohortElement {
       return element.board;
     },
     get maxGoals() {
-      return element.maxGoals;
+      // A page without the attribute asks for nothing: it must not lower a limit another page of the board set.
+      return element.hasAttribute('max-goals') ? element.maxGoals : undefined;
     },
   }))(this);
 

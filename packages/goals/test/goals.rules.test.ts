@@ -57,6 +57,7 @@ let env: RulesTestEnvironment;
 const space = 'leadership-2026-spring';
 const board = 'leadership-goals';
 const boardPath = `spaces/${space}/goalBoards/${board}`;
+const ratesPath = `spaces/${space}/goalRates`;
 const goalPath = (id: string) => `${boardPath}/goals/${id}`;
 const as = (uid: string) => signedInAs(env, uid);
 
@@ -81,14 +82,14 @@ async function member(uid: string, role = 'learner', displayName = uid.toUpperCa
 
 /** The learner's writer with their rate document as stored, its last write moved 10 s back (the rate allows 3 s). */
 async function writer(db: Firestore, uid: string): Promise<Writer> {
-  const path = `${boardPath}/rates/${uid}`;
+  const path = `${ratesPath}/${uid}`;
   const stored = await storedData(env, path);
   if (stored) {
     const lastAt = Timestamp.fromMillis(Date.now() - 10_000);
     await seed(env, (admin) => updateDoc(doc(admin, path), { lastAt }));
     stored.lastAt = lastAt;
   }
-  return { db, space, board, uid, rate: stored ? readRateSnapshot(stored) : null };
+  return { db, space, board, uid, rate: stored ? readRateSnapshot(stored, board) : null };
 }
 
 async function goalOf(id: string) {
@@ -131,7 +132,7 @@ describe('setting a goal', () => {
   it('a member sets one goal, which pays the ledger and counts one active goal', async () => {
     await assertSucceeds(setAs('ana'));
     expect((await goalOf('ana-goal')).text).toBe(content().text);
-    expect((await storedData(env, `${boardPath}/rates/ana`))?.active).toBe(1);
+    expect((await storedData(env, `${ratesPath}/ana`))?.active).toEqual({ [board]: 1 });
     expect((await storedData(env, `spaces/${space}/ledger/ana`))?.counts).toEqual({ goals: 1 });
   });
 
@@ -213,22 +214,54 @@ describe('setting a goal', () => {
   it('the active count cannot be moved without a goal, or be lowered to make room', async () => {
     await assertSucceeds(setAs('ana', 'g1'));
     const ana = as('ana');
-    await assertFails(setDoc(doc(ana, `${boardPath}/rates/ana`), { active: 0 }, { merge: true }));
+    await assertFails(setDoc(doc(ana, `${ratesPath}/ana`), { active: { [board]: 0 } }, { merge: true }));
     const w = await writer(ana, 'ana');
     const batch = setGoal({ ...w, rate: { rate: w.rate!.rate, active: -1 } }, 'g2', 'ANA', content(), 'cohort');
     await assertFails(batch.commit());
+  });
+
+  it("a made-up board is no way around the rate: it is the learner's in the whole space", async () => {
+    await assertSucceeds(setAs('ana', 'g1'));
+    const ana = as('ana');
+    const other = 'made-up-board';
+    const onOther = async () => ({
+      ...(await writer(ana, 'ana')),
+      board: other,
+      rate: readRateSnapshot(await storedData(env, `${ratesPath}/ana`), other),
+    });
+    // Straight after the first goal, on another board: too soon.
+    const tooSoon = { db: ana, space, board: other, uid: 'ana' };
+    const stored = await storedData(env, `${ratesPath}/ana`);
+    await assertFails(
+      setGoal({ ...tooSoon, rate: readRateSnapshot(stored, other) }, 'x1', 'ANA', content(), 'cohort').commit(),
+    );
+    // Once the rate allows it, that board counts its own active goal, and the first board's count stays.
+    await assertSucceeds(setGoal(await onOther(), 'x1', 'ANA', content(), 'cohort').commit());
+    expect((await storedData(env, `${ratesPath}/ana`))?.active).toEqual({ [board]: 1, [other]: 1 });
+  });
+
+  it('a lowered limit locks nobody out: a learner over it still checks in and pauses, but adds nothing', async () => {
+    await seed(env, (db) => setDoc(doc(db, boardPath), { maxGoals: 2 }));
+    await assertSucceeds(setAs('ana', 'g1'));
+    await assertSucceeds(setAs('ana', 'g2'));
+    await assertSucceeds(setDoc(doc(as('fay'), boardPath), { maxGoals: 1 }));
+    const ana = as('ana');
+    await assertSucceeds(checkIn(await writer(ana, 'ana'), await goalOf('g1'), 'c1', 'onTrack', 'Going well').commit());
+    await assertSucceeds(changeGoal(await writer(ana, 'ana'), await goalOf('g2'), { status: 'paused' }).commit());
+    await assertFails(changeGoal(await writer(ana, 'ana'), await goalOf('g2'), { status: 'active' }).commit());
   });
 
   it('a goal without its ledger +1, or a +1 without a goal, is refused', async () => {
     const ana = as('ana');
     const noLedger = writeBatch(ana);
     noLedger.set(doc(ana, goalPath('g1')), newGoalFields('ana', 'ANA', content(), 'cohort'));
-    noLedger.set(doc(ana, `${boardPath}/rates/ana`), {
+    noLedger.set(doc(ana, `${ratesPath}/ana`), {
       lastAt: serverTimestamp(),
       windowStart: serverTimestamp(),
       count: 1,
+      boardId: board,
       goalId: 'g1',
-      active: 1,
+      active: { [board]: 1 },
     });
     await assertFails(noLedger.commit());
     const onlyLedger = writeBatch(ana);
@@ -270,7 +303,7 @@ describe('editing and changing a goal', () => {
       lastActivityAt: serverTimestamp(),
     });
     const w = await writer(ana, 'ana');
-    noHistory.set(doc(ana, `${boardPath}/rates/ana`), { ...rateAfter(w), goalId: 'g1' });
+    noHistory.set(doc(ana, `${ratesPath}/ana`), { ...rateAfter(w), goalId: 'g1' });
     await assertFails(noHistory.commit());
     const forged = editGoal(
       await writer(ana, 'ana'),
@@ -287,8 +320,8 @@ describe('editing and changing a goal', () => {
 
   it('edits are rate limited: a second write within 3 seconds is refused', async () => {
     const ana = as('ana');
-    const stored = await storedData(env, `${boardPath}/rates/ana`);
-    const w: Writer = { db: ana, space, board, uid: 'ana', rate: readRateSnapshot(stored) };
+    const stored = await storedData(env, `${ratesPath}/ana`);
+    const w: Writer = { db: ana, space, board, uid: 'ana', rate: readRateSnapshot(stored, board) };
     await assertFails(editGoal(w, await goalOf('g1'), content({ text: 'Too soon' })).commit());
   });
 
@@ -314,7 +347,7 @@ describe('editing and changing a goal', () => {
     for (const status of ['paused', 'active', 'done'] as const) {
       await assertSucceeds(changeGoal(await writer(ana, 'ana'), await goalOf('g1'), { status }).commit());
     }
-    expect((await storedData(env, `${boardPath}/rates/ana`))?.active).toBe(0);
+    expect((await storedData(env, `${ratesPath}/ana`))?.active).toEqual({ [board]: 0 });
   });
 
   it('a facilitator hides and restores a goal, and nothing else', async () => {
@@ -331,9 +364,10 @@ describe('editing and changing a goal', () => {
 function rateAfter(w: Writer) {
   return {
     lastAt: serverTimestamp(),
-    windowStart: w.rate?.rate?.windowStart ? Timestamp.fromDate(w.rate.rate.windowStart) : serverTimestamp(),
+    windowStart: w.rate?.rate?.storedWindowStart ?? serverTimestamp(),
     count: (w.rate?.rate?.count ?? 0) + 1,
-    active: w.rate?.active ?? 0,
+    boardId: board,
+    active: { [board]: w.rate?.active ?? 0 },
   };
 }
 
@@ -383,8 +417,8 @@ describe('who reads a goal', () => {
       changeGoal(await writer(ana, 'ana'), await goalOf('public'), { visibility: 'private' }).commit(),
     );
     await assertFails(getDoc(doc(as('bob'), goalPath('public'))));
-    await assertFails(getDoc(doc(as('bob'), `${boardPath}/rates/ana`)));
-    await assertFails(getDocs(collection(as('fay'), boardPath, 'rates')));
+    await assertFails(getDoc(doc(as('bob'), `${ratesPath}/ana`)));
+    await assertFails(getDocs(collection(as('fay'), ratesPath)));
   });
 });
 
@@ -450,6 +484,18 @@ describe('checking in and reflecting', () => {
     await assertFails(reflect(await writer(as('bob'), 'bob'), 'g1', 'r2', 'On Ana’s goal').commit());
   });
 
+  it('a learner who has not acknowledged the norms neither checks in nor reflects', async () => {
+    await seed(env, (db) => updateDoc(doc(db, 'spaces', space, 'members', 'ana'), { normsAcknowledgedAt: null }));
+    const ana = as('ana');
+    await assertFails(checkIn(await writer(ana, 'ana'), await goalOf('g1'), 'c1', 'onTrack', 'Fine').commit());
+    await assertFails(reflect(await writer(ana, 'ana'), 'g1', 'r1', 'What helped most').commit());
+  });
+
+  it('a change that changes nothing is refused: no bumping a card to the top', async () => {
+    const ana = as('ana');
+    await assertFails(changeGoal(await writer(ana, 'ana'), await goalOf('g1'), { status: 'active' }).commit());
+  });
+
   it('the largest allowed batches stay within the expression limit', async () => {
     const words = (n: number) =>
       Array.from({ length: n }, (_, i) => `w${i}`)
@@ -493,6 +539,11 @@ describe('cheering', () => {
     await assertFails(cheerAs('bob', 'g1', 'go dolt'));
     await setAs('bob', 'secret', {}, 'private');
     await assertFails(cheerAs('ana', 'secret'));
+  });
+
+  it('a learner who has not acknowledged the norms cannot cheer', async () => {
+    await seed(env, (db) => updateDoc(doc(db, 'spaces', space, 'members', 'bob'), { normsAcknowledgedAt: null }));
+    await assertFails(cheerAs('bob'));
   });
 
   it('a cheer count moved without a cheer, or by more than one, is refused', async () => {

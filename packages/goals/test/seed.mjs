@@ -44,12 +44,13 @@ export const commands = {
           { displayName: goal.ownerName, role: 'learner', joinedAt: at, normsAcknowledgedAt: at },
           { merge: true },
         );
-        batch.set(firestore.doc(`${boardPath}/rates/${goal.ownerId}`), {
+        batch.set(firestore.doc(`spaces/${payload.space}/goalRates/${goal.ownerId}`), {
           lastAt: at,
           windowStart: at,
           count: 1,
+          boardId: payload.board,
           goalId: ref.id,
-          active: status === 'active' ? 1 : 0,
+          active: { [payload.board]: status === 'active' ? 1 : 0 },
         });
       }
       await batch.commit();
@@ -59,7 +60,7 @@ export const commands = {
 
   /** Moves a learner's last goal write 10 s back, so their next one passes the rate limit at once. payload: { space, board, uid } */
   async 'cohort-goals-rewind-rate'(payload, firestore) {
-    const ref = firestore.doc(`spaces/${payload.space}/goalBoards/${payload.board}/rates/${payload.uid}`);
+    const ref = firestore.doc(`spaces/${payload.space}/goalRates/${payload.uid}`);
     await ref.update({ lastAt: Timestamp.fromMillis(Date.now() - 10_000) });
     return {};
   },
