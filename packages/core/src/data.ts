@@ -44,7 +44,7 @@ export {
   type LearnerMarker,
   type ShardedCounter,
 } from './sharded-counter.js';
-export { nextRateFields, readRate, type RateDocument } from './rate-document.js';
+export { asDate, nextRateFields, readRate, type RateDocument } from './rate-document.js';
 // These two need no SDK, but a widget uses them only once its data has loaded: exported from the core index, the
 // bundler would route them through the core chunk every page loads before first paint.
 export { nextAllowedAt, nextWindow, rateWait, type RateLimit, type RateState, type RateWait } from './rate-limit.js';
@@ -144,16 +144,17 @@ function staleTimer(runtime: FirebaseRuntime, handlers: { stale?: () => void }) 
   return { clear: () => clearTimeout(timer) };
 }
 
-/** Document listeners now running, by path: a created document's listeners listen again once it is written. */
+/** Document listeners now running, by path: a document's listeners listen again once a write to it is confirmed. */
 const docListeners = new Map<string, Set<() => void>>();
 
 /**
- * A write that creates `ref` (a membership, a first vote), for the document's listeners: once the server has it,
- * each listener of that document listens again (one more read). The emulator can answer a listener started while
- * such a write is on its way, or just before it, with "no such document", and the SDK then ignores the real
- * document: the page would wait forever for a membership or a vote it made. Returns `write`.
+ * A write to `ref` that may create it (a membership, a first vote, the first recent voter's name), for the
+ * document's listeners: once the server has it, each listener of that document listens again (one more read). The
+ * emulator can answer a listener started while such a write is on its way, or just before it, with "no such
+ * document", and the SDK then ignores the real document: the page would wait forever for a membership or a vote it
+ * made. Returns `write`.
  */
-export function trackCreate<T>(write: Promise<T>, ref: DocumentReference<unknown>): Promise<T> {
+export function listenAgainAfter<T>(write: Promise<T>, ref: DocumentReference<unknown>): Promise<T> {
   void write.then(
     () => {
       for (const listenAgain of [...(docListeners.get(ref.path) ?? [])]) listenAgain();
@@ -403,7 +404,7 @@ export async function saveMembership(
         normsAcknowledgedAt: profile.acknowledgeNorms ? serverTimestamp() : null,
       });
       // The membership listener started at this sign-in, a moment ago: it may never see this document.
-      await trackCreate(join, ref);
+      await listenAgainAfter(join, ref);
     } else {
       const patch: Record<string, unknown> = { displayName };
       if (profile.acknowledgeNorms && !existing.normsAcknowledgedAt) patch.normsAcknowledgedAt = serverTimestamp();

@@ -10,7 +10,8 @@ export interface RateDocument {
   lastAtField: string;
 }
 
-const asDate = (value: unknown) => (value instanceof Timestamp ? value.toDate() : null);
+/** A stored time as a Date; null for anything that is not a Timestamp (a missing field, a pending server time). */
+export const asDate = (value: unknown) => (value instanceof Timestamp ? value.toDate() : null);
 
 /** The document's fields the rules expect next, from the last state this device saw, with `paid` naming the contribution. */
 export function nextRateFields(

@@ -29,7 +29,6 @@ import {
   query,
   serverTimestamp,
   setDoc,
-  Timestamp,
   updateDoc,
   waitForPendingWrites,
   where,
@@ -39,7 +38,14 @@ import {
   type Query,
   type WriteBatch,
 } from 'firebase/firestore';
-import { addContribution, nextRateFields, readRate, type RateDocument, type RateState } from '@cohort-kit/core/data.js';
+import {
+  addContribution,
+  asDate,
+  nextRateFields,
+  readRate,
+  type RateDocument,
+  type RateState,
+} from '@cohort-kit/core/data.js';
 import {
   CHECK_IN_STATUSES,
   GOAL_STATUSES,
@@ -109,7 +115,6 @@ const goalPath = (board: string, goalId: string) => `goalBoards/${board}/goals/$
 /** A new document id (20 characters, as Firestore's own). */
 export const newId = (db: Firestore, space: string, board: string) => doc(goalsOf(db, space, board)).id;
 
-const asDate = (value: unknown) => (value instanceof Timestamp ? value.toDate() : null);
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 

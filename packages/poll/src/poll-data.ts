@@ -42,7 +42,7 @@ import {
   pickShard as pickAnyShard,
   recordCounted,
   sumShards,
-  trackCreate,
+  listenAgainAfter,
   type LearnerMarker,
   type ShardedCounter,
 } from '@cohort-kit/core/data.js';
@@ -149,10 +149,6 @@ function namesIn(slots: unknown): string[] {
   );
 }
 
-const pollKey = (spaceId: string, pollId: string) => `${spaceId}/${pollId}`;
-/** This page's first votes on their way, by poll: each writes a recent-voters slot. */
-const recentWrites = new Map<string, Promise<unknown>>();
-
 /** Subscribes to everything a poll view shows: a bounded number of documents however many votes (see above). */
 export function watchPoll(
   runtime: FirebaseRuntime,
@@ -184,29 +180,18 @@ export function watchPoll(
   let retryRecent: ReturnType<typeof setTimeout> | undefined;
 
   // Names of recent voters are a nicety: if the listen reaches the server before the poll it depends on
-  // (the first vote creates both), try again shortly instead of failing the whole poll. A listen started while
-  // this page's own first vote is on its way could be told the document does not exist and then miss it, so it
-  // waits for that write first.
+  // (the first vote creates both), try again shortly instead of failing the whole poll. This page's own naming
+  // write makes the listener listen again once the server has it (see nameVoter).
   const watchRecentVoters = (attempt = 0) => {
     stopRecent();
-    let stopped = false;
-    let stopListen = () => {};
-    stopRecent = () => {
-      stopped = true;
-      stopListen();
-    };
-    const inFlight = runtime.mode === 'live' ? recentWrites.get(pollKey(spaceId, pollId)) : undefined;
-    void (inFlight ?? Promise.resolve()).then(() => {
-      if (stopped) return;
-      stopListen = data.watchDoc(runtime, 'poll', recentVotersRef(db, spaceId, pollId), {
-        next: (recent) => {
-          state.recentVoters = namesIn(recent.get('names'));
-          publish();
-        },
-        error: () => {
-          if (attempt < 5) retryRecent = setTimeout(() => watchRecentVoters(attempt + 1), 1000 * (attempt + 1));
-        },
-      });
+    stopRecent = data.watchDoc(runtime, 'poll', recentVotersRef(db, spaceId, pollId), {
+      next: (recent) => {
+        state.recentVoters = namesIn(recent.get('names'));
+        publish();
+      },
+      error: () => {
+        if (attempt < 5) retryRecent = setTimeout(() => watchRecentVoters(attempt + 1), 1000 * (attempt + 1));
+      },
     });
   };
 
@@ -394,8 +379,8 @@ export function castVote(
     ledger: named ? { spaceId, kind: 'votes', path: `polls/${pollId}/votes/${uid}` } : undefined,
   });
   const commit = batch.commit();
-  // This page's own vote listener may have started with this learner's sign-in, a moment ago: see trackCreate.
-  if (options.firstVote) trackCreate(commit, doc(votes(runtime.db, spaceId, pollId).markers, uid));
+  // This page's own vote listener may have started with this learner's sign-in, a moment ago: see listenAgainAfter.
+  if (options.firstVote) listenAgainAfter(commit, doc(votes(runtime.db, spaceId, pollId).markers, uid));
   // Sent now, behind the vote on the same connection (preview mode shows it at once, and the rules see the vote
   // first); a name that cannot be written costs the learner nothing, so its failure is not theirs to see.
   if (named) nameVoter(runtime, spaceId, pollId, uid, options.voterName!, options.recentSlot);
@@ -411,14 +396,8 @@ function nameVoter(runtime: FirebaseRuntime, spaceId: string, pollId: string, ui
     { names: { [String(slot % RECENT_VOTERS)]: name } },
     { merge: true },
   );
-  const key = pollKey(spaceId, pollId);
-  const done = batch
-    .commit()
-    .catch(() => {})
-    .then(() => {
-      if (recentWrites.get(key) === done) recentWrites.delete(key);
-    });
-  recentWrites.set(key, done);
+  // The page's recent-voters listener may have started while this was on its way: see listenAgainAfter.
+  listenAgainAfter(batch.commit(), recentVotersRef(runtime.db, spaceId, pollId)).catch(() => {});
 }
 
 /** A learner's one suggestion, with the marker that keeps it to one; anonymous polls do not record who made it. */

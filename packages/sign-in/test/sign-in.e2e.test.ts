@@ -41,17 +41,25 @@ async function seedPost() {
   return ids[0]!;
 }
 
+/**
+ * Fay, granted server-side as the command-line tool does: her account, and her member document with the role.
+ * Returns her address, new for each test.
+ */
+async function grantedFacilitator(): Promise<string> {
+  const email = `fay-${Date.now()}@example.org`;
+  const account = await getAuth().createUser({ email, emailVerified: true });
+  await adminDb().doc(`spaces/${SPACE}/members/${account.uid}`).set({
+    displayName: 'Fay',
+    role: 'facilitator',
+    joinedAt: new Date(),
+    normsAcknowledgedAt: null,
+  });
+  return email;
+}
+
 describe('a facilitator signing in from the page', () => {
   it('granted by the course team, signs in from the thread, hides a post, locks the thread and signs out', async () => {
-    const email = `fay-${Date.now()}@example.org`;
-    // Granted server-side, as the command-line tool does: her account, and her member document with the role.
-    const account = await getAuth().createUser({ email, emailVerified: true });
-    await adminDb().doc(`spaces/${SPACE}/members/${account.uid}`).set({
-      displayName: 'Fay',
-      role: 'facilitator',
-      joinedAt: new Date(),
-      normsAcknowledgedAt: null,
-    });
+    const email = await grantedFacilitator();
     const postId = await seedPost();
     const { context, page } = await learner(demo.browser, `${demo.url}index.html`);
     const thread = await signInFromThread(page, email);
@@ -103,14 +111,7 @@ describe('a facilitator signing in from the page', () => {
   });
 
   it('a link opened in another browser asks for the address, then signs in', async () => {
-    const email = `fay-${Date.now()}@example.org`;
-    const account = await getAuth().createUser({ email, emailVerified: true });
-    await adminDb().doc(`spaces/${SPACE}/members/${account.uid}`).set({
-      displayName: 'Fay',
-      role: 'facilitator',
-      joinedAt: new Date(),
-      normsAcknowledgedAt: null,
-    });
+    const email = await grantedFacilitator();
     const asked = await learner(demo.browser, `${demo.url}index.html`);
     const askedThread = asked.page.locator('cohort-thread');
     await askedThread.getByRole('button', { name: 'Facilitator? Sign in' }).click({ timeout: 60000 });

@@ -31,7 +31,7 @@ import {
   type QueryDocumentSnapshot,
 } from 'firebase/firestore';
 import type { FirebaseRuntime } from '@cohort-kit/core';
-import { readRate, type RateDocument, type RateState } from '@cohort-kit/core/data.js';
+import { asDate, readRate, type RateDocument, type RateState } from '@cohort-kit/core/data.js';
 import { PAGE_SIZE, PINNED_LIMIT, REACTIONS, REPLY_PAGE, THREAD_RATE, type ReactionKey } from './reactions.js';
 
 type DataModule = typeof import('@cohort-kit/core/data.js');
@@ -80,8 +80,6 @@ export const authorRef = (db: Firestore, s: string, t: string, uid: string) =>
 
 /** The rules' rate limit on posts and edits, in threadRates/{uid}: the field names the thread has always stored. */
 export const RATE_DOCUMENT: RateDocument = { limit: THREAD_RATE, lastAtField: 'lastPostAt' };
-
-const asDate = (value: unknown) => (value instanceof Timestamp ? value.toDate() : null);
 
 export function readPost(snapshot: QueryDocumentSnapshot<DocumentData> | DocumentSnapshot<DocumentData>): Post | null {
   const data = snapshot.data({ serverTimestamps: 'estimate' });
