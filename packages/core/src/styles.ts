@@ -166,6 +166,23 @@ export const baseStyles = css`
   .muted {
     color: var(--_muted);
   }
+  /* The report form (report-form.ts), the same in every widget. */
+  .report {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .report fieldset {
+    display: grid;
+    gap: 0.25rem;
+    margin: 0;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 1.5);
+  }
+  .report__actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375rem;
+  }
   /* Kit text in a language the page isn't in (English on a right-to-left page) keeps its own order. */
   p,
   label,

@@ -5,11 +5,15 @@
 //   goals/{goalId}         ownerId, ownerName, text, why, firstStep, targetDate ('YYYY-MM-DD' or null), visibility
 //                          ('cohort' | 'private'), status ('active' | 'done' | 'paused'), edited, edits, cheers,
 //                          checkIns, lastCheckIn {id, status, note, at} | null, reflection {id, text, at} | null,
-//                          hidden, createdAt, updatedAt, lastActivityAt
+//                          hidden, reportCount, createdAt, updatedAt, lastActivityAt
 //   goals/{id}/versions/{n}   the wording before edit n
-//   goals/{id}/checkIns/{id}  status, note, by, at — the timeline, read on demand
+//   goals/{id}/checkIns/{id}  status, note, by, at, cheers — the timeline, read on demand
+//   goals/{id}/checkIns/{id}/cheers/{uid}  note, at, hidden — one per learner per check-in
 //   goals/{id}/reflections/{id} text, by, at
-//   goals/{id}/cheers/{uid}   note, at — one per learner per goal
+//   goals/{id}/cheers/{uid}   note, at, hidden — one per learner per goal; the owner or a facilitator hides a note
+//   goals/{id}/reports/{uid}  reason, note, createdAt — one per learner
+//   buddies/{uid}          name, state ('waiting' | 'paired' | 'out'), pairId, since — accountability buddies
+//   pairs/{pairId}         members (2, or 3 with an odd learner), left (who left it), createdAt
 // and, under spaces/{space}:
 //   goalRates/{uid}        lastAt, windowStart, count, boardId, goalId, active {board: n} — the owner's rate in the
 //                          space (a board id is anyone's to make up: a rate per board would limit nothing) and their
@@ -76,6 +80,7 @@ export interface CheckIn {
   status: CheckInStatus;
   note: string;
   at: Date | null;
+  cheers: number;
 }
 
 export interface Goal extends GoalContent {
@@ -91,6 +96,7 @@ export interface Goal extends GoalContent {
   lastCheckIn: CheckIn | null;
   reflection: { id: string; text: string; at: Date | null } | null;
   hidden: boolean;
+  reportCount: number;
   createdAt: Date | null;
   lastActivityAt: Date | null;
   /** This device's write has not reached the server yet. */
@@ -122,7 +128,7 @@ function readCheckIn(value: unknown): CheckIn | null {
   if (!value || typeof value !== 'object') return null;
   const data = value as Record<string, unknown>;
   const status = CHECK_IN_STATUSES.includes(data.status as CheckInStatus) ? (data.status as CheckInStatus) : 'onTrack';
-  return { id: text(data.id), status, note: text(data.note), at: asDate(data.at) };
+  return { id: text(data.id), status, note: text(data.note), at: asDate(data.at), cheers: count(data.cheers) };
 }
 
 /** A goal as stored: anything missing or of the wrong type reads as empty, never as a crash. */
@@ -145,6 +151,7 @@ export function readGoal(id: string, data: DocumentData, pending = false): Goal 
     lastCheckIn: readCheckIn(data.lastCheckIn),
     reflection: reflection ? { id: text(reflection.id), text: text(reflection.text), at: asDate(reflection.at) } : null,
     hidden: Boolean(data.hidden),
+    reportCount: count(data.reportCount),
     createdAt: asDate(data.createdAt),
     lastActivityAt: asDate(data.lastActivityAt),
     pending,
@@ -214,6 +221,7 @@ export const newGoalFields = (uid: string, ownerName: string, content: GoalConte
   lastCheckIn: null,
   reflection: null,
   hidden: false,
+  reportCount: 0,
   createdAt: serverTimestamp(),
   updatedAt: serverTimestamp(),
   lastActivityAt: serverTimestamp(),
@@ -287,9 +295,9 @@ export function checkIn(
 ): WriteBatch {
   const batch = writeBatch(w.db);
   const ref = goalRef(w.db, w.space, w.board, goal.id);
-  batch.set(doc(ref, 'checkIns', checkInId), { status, note, by: w.uid, at: serverTimestamp() });
+  batch.set(doc(ref, 'checkIns', checkInId), { status, note, by: w.uid, at: serverTimestamp(), cheers: 0 });
   batch.update(ref, {
-    lastCheckIn: { id: checkInId, status, note, at: serverTimestamp() },
+    lastCheckIn: { id: checkInId, status, note, at: serverTimestamp(), cheers: 0 },
     checkIns: increment(1),
     updatedAt: serverTimestamp(),
     lastActivityAt: serverTimestamp(),
@@ -330,21 +338,71 @@ export function reflect(w: Writer, goalId: string, reflectionId: string, body: s
   return batch;
 }
 
-/** One cheer on someone else's goal: the cheer, the goal's count + 1 and the cheerer's ledger. */
-export function cheer(w: Omit<Writer, 'rate'>, goal: Pick<Goal, 'id'>, note: string, now = Date.now()): WriteBatch {
+/**
+ * One cheer on someone else's goal, or on one of its check-ins (`checkInId`): the cheer, its count + 1 (and the
+ * card's copy when it is the latest check-in) and the cheerer's ledger.
+ */
+export function cheer(
+  w: Omit<Writer, 'rate'>,
+  goal: Pick<Goal, 'id'> & Partial<Pick<Goal, 'lastCheckIn'>>,
+  note: string,
+  checkInId?: string,
+  now = Date.now(),
+): WriteBatch {
   const batch = writeBatch(w.db);
   const ref = goalRef(w.db, w.space, w.board, goal.id);
-  batch.set(doc(ref, 'cheers', w.uid), { note, at: serverTimestamp() });
-  batch.update(ref, { cheers: increment(1) });
-  addContribution(
-    batch,
-    w.db,
-    w.space,
-    w.uid,
-    'cheers',
-    `${goalPath(w.board, goal.id)}/cheers/${w.uid}`,
-    new Date(now),
+  const cheered = checkInId ? doc(ref, 'checkIns', checkInId) : ref;
+  batch.set(doc(cheered, 'cheers', w.uid), { note, at: serverTimestamp(), hidden: false });
+  batch.update(cheered, { cheers: increment(1) });
+  if (checkInId && goal.lastCheckIn?.id === checkInId) batch.update(ref, { 'lastCheckIn.cheers': increment(1) });
+  const path = checkInId ? `${goalPath(w.board, goal.id)}/checkIns/${checkInId}` : goalPath(w.board, goal.id);
+  addContribution(batch, w.db, w.space, w.uid, 'cheers', `${path}/cheers/${w.uid}`, new Date(now));
+  return batch;
+}
+
+/** The cheers on a goal (or a check-in) with their notes, newest first: read when its owner opens them. */
+export const loadCheers = (db: Firestore, space: string, board: string, goalId: string, checkInId?: string) => {
+  const goal = goalRef(db, space, board, goalId);
+  const cheers = collection(checkInId ? doc(goal, 'checkIns', checkInId) : goal, 'cheers');
+  return getDocs(query(cheers, where('hidden', '==', false), orderBy('at', 'desc'), limit(PAGE_SIZE))).then(
+    (snapshot) =>
+      snapshot.docs.map((each) => ({
+        uid: each.id,
+        note: text(each.get('note')),
+        at: asDate(each.get('at')),
+      })),
   );
+};
+
+/** The goal's owner (or a facilitator) hides a cheer's note; a facilitator may show it again. */
+export const hideCheer = (
+  db: Firestore,
+  space: string,
+  board: string,
+  goalId: string,
+  uid: string,
+  hidden: boolean,
+  checkInId?: string,
+) => {
+  const goal = goalRef(db, space, board, goalId);
+  return updateDoc(doc(checkInId ? doc(goal, 'checkIns', checkInId) : goal, 'cheers', uid), { hidden });
+};
+
+/** One report per learner; the goal hides itself once the space's threshold of reports is reached. */
+export function reportGoal(
+  db: Firestore,
+  space: string,
+  board: string,
+  goal: Pick<Goal, 'id' | 'reportCount' | 'hidden'>,
+  uid: string,
+  report: { reason: string; note: string },
+  threshold: number,
+): WriteBatch {
+  const batch = writeBatch(db);
+  const ref = goalRef(db, space, board, goal.id);
+  const reportCount = goal.reportCount + 1;
+  batch.set(doc(ref, 'reports', uid), { ...report, createdAt: serverTimestamp() });
+  batch.update(ref, { reportCount, hidden: goal.hidden || reportCount >= threshold });
   return batch;
 }
 
@@ -398,6 +456,6 @@ export const loadTimeline = (db: Firestore, space: string, board: string, goalId
     () => [],
   );
 
-/** A facilitator hides a goal from the cohort, or restores it. */
+/** A facilitator hides a goal from the cohort, or restores it (which clears the reports that hid it). */
 export const setHidden = (db: Firestore, space: string, board: string, goalId: string, hidden: boolean) =>
-  updateDoc(goalRef(db, space, board, goalId), { hidden });
+  updateDoc(goalRef(db, space, board, goalId), hidden ? { hidden } : { hidden, reportCount: 0 });

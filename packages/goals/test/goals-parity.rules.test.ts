@@ -19,7 +19,7 @@ describe('goal board rules and TypeScript agree', () => {
     expect(rules).toContain(`cleanText(spaceId, data.firstStep, 0, ${tsConstant(DATA, 'FIRST_STEP_MAX')})`);
     expect(rules).toContain(`cleanText(spaceId, request.resource.data.note, 0, ${tsConstant(DATA, 'NOTE_MAX')})`);
     expect(rules).toContain(`request.resource.data.text, 1, ${tsConstant(DATA, 'REFLECTION_MAX')})`);
-    expect(rules).toContain(`cleanText(spaceId, request.resource.data.note, 0, ${tsConstant(DATA, 'CHEER_NOTE_MAX')})`);
+    expect(rules).toContain(`cleanText(spaceId, cheer.note, 0, ${tsConstant(DATA, 'CHEER_NOTE_MAX')})`);
   });
 
   it('on the goal and check-in statuses', () => {

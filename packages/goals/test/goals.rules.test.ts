@@ -41,7 +41,9 @@ import {
   readGoal,
   readRateSnapshot,
   reflect,
+  reportGoal,
   setGoal,
+  setHidden,
   type GoalContent,
   type Writer,
 } from '../src/goals-data';
@@ -562,5 +564,134 @@ describe('cheering', () => {
     // Cheering in another learner's name.
     await assertFails(cheer({ db: bob, space, board, uid: 'fay' }, { id: 'g1' }, '').commit());
     expect((await goalOf('g1')).cheers).toBe(0);
+  });
+});
+
+describe('cheering a check-in', () => {
+  beforeEach(async () => {
+    await setAs('ana', 'g1');
+    const ana = as('ana');
+    await checkIn(await writer(ana, 'ana'), await goalOf('g1'), 'c1', 'onTrack', 'Two of three done').commit();
+  });
+  const cheerCheckIn = async (uid: string, checkInId = 'c1', note = 'Nice progress') =>
+    cheer({ db: as(uid), space, board, uid }, await goalOf('g1'), note, checkInId).commit();
+
+  it('one cheer per learner per check-in: its count and the card’s copy move by one, and the ledger', async () => {
+    await assertSucceeds(cheerCheckIn('bob'));
+    expect((await goalOf('g1')).lastCheckIn?.cheers).toBe(1);
+    expect((await storedData(env, `${goalPath('g1')}/checkIns/c1`))?.cheers).toBe(1);
+    await assertFails(cheerCheckIn('bob'));
+    // The goal's own cheer is another cheer.
+    await assertSucceeds(cheer({ db: as('bob'), space, board, uid: 'bob' }, { id: 'g1' }, '').commit());
+    expect((await storedData(env, `spaces/${space}/ledger/bob`))?.counts).toEqual({ cheers: 2 });
+  });
+
+  it('an older check-in is cheered without touching the card; never one’s own; the note is checked', async () => {
+    const ana = as('ana');
+    await checkIn(await writer(ana, 'ana'), await goalOf('g1'), 'c2', 'behind', '').commit();
+    await assertSucceeds(cheerCheckIn('bob', 'c1'));
+    expect((await goalOf('g1')).lastCheckIn).toMatchObject({ id: 'c2', cheers: 0 });
+    await assertFails(cheerCheckIn('ana', 'c2'));
+    await assertFails(cheerCheckIn('bob', 'c2', 'x'.repeat(141)));
+    await assertFails(cheerCheckIn('bob', 'c2', 'you dolt'));
+  });
+
+  it('a count moved without a cheer, the card’s copy left behind, or a forged time is refused', async () => {
+    const bob = as('bob');
+    await assertFails(updateDoc(doc(bob, `${goalPath('g1')}/checkIns/c1`), { cheers: increment(1) }));
+    await assertFails(updateDoc(doc(bob, goalPath('g1')), { 'lastCheckIn.cheers': increment(1) }));
+    const behind = writeBatch(bob);
+    behind.set(doc(bob, `${goalPath('g1')}/checkIns/c1/cheers/bob`), {
+      note: '',
+      at: serverTimestamp(),
+      hidden: false,
+    });
+    behind.update(doc(bob, `${goalPath('g1')}/checkIns/c1`), { cheers: increment(1) });
+    addContribution(behind, bob, space, 'bob', 'cheers', `goalBoards/${board}/goals/g1/checkIns/c1/cheers/bob`);
+    await assertFails(behind.commit());
+    const forged = cheer({ db: bob, space, board, uid: 'bob' }, await goalOf('g1'), '', 'c1');
+    forged.set(doc(bob, `${goalPath('g1')}/checkIns/c1/cheers/bob`), { at: Timestamp.fromMillis(0) }, { merge: true });
+    await assertFails(forged.commit());
+    expect((await goalOf('g1')).lastCheckIn?.cheers).toBe(0);
+  });
+
+  it('the goal’s owner hides a note on it, a facilitator restores it; others read only shown notes', async () => {
+    await cheerCheckIn('bob', 'c1', 'Keep going');
+    const notePath = `${goalPath('g1')}/checkIns/c1/cheers/bob`;
+    await member('cy');
+    await assertFails(updateDoc(doc(as('cy'), notePath), { hidden: true }));
+    await assertFails(updateDoc(doc(as('bob'), notePath), { note: 'rewritten' }));
+    await assertSucceeds(updateDoc(doc(as('ana'), notePath), { hidden: true }));
+    await assertFails(updateDoc(doc(as('ana'), notePath), { hidden: false }));
+    await assertFails(getDoc(doc(as('cy'), notePath)));
+    await assertSucceeds(getDoc(doc(as('bob'), notePath)));
+    const shown = (uid: string) =>
+      getDocs(query(collection(as(uid), `${goalPath('g1')}/checkIns/c1/cheers`), where('hidden', '==', false)));
+    await assertSucceeds(shown('cy'));
+    await assertFails(getDocs(collection(as('cy'), `${goalPath('g1')}/checkIns/c1/cheers`)));
+    await assertSucceeds(updateDoc(doc(as('fay'), notePath), { hidden: false }));
+    await assertSucceeds(getDoc(doc(as('cy'), notePath)));
+  });
+});
+
+describe('reporting a goal', () => {
+  beforeEach(async () => {
+    await setAs('ana', 'g1');
+    await member('cy');
+  });
+  const reportAs = async (uid: string) =>
+    reportGoal(as(uid), space, board, await goalOf('g1'), uid, { reason: 'unkind', note: '' }, 3).commit();
+
+  it('enough distinct reports hide the goal from the cohort until a facilitator restores it', async () => {
+    await assertSucceeds(reportAs('bob'));
+    await assertFails(reportAs('bob'));
+    await assertSucceeds(reportAs('cy'));
+    expect((await goalOf('g1')).hidden).toBe(false);
+    await assertSucceeds(reportAs('fay'));
+    expect((await goalOf('g1')).hidden).toBe(true);
+    await assertFails(getDoc(doc(as('bob'), goalPath('g1'))));
+    await assertSucceeds(getDoc(doc(as('ana'), goalPath('g1'))));
+    await assertSucceeds(setHidden(as('fay'), space, board, 'g1', false));
+    expect(await goalOf('g1')).toMatchObject({ hidden: false, reportCount: 0 });
+  });
+
+  it('refuses a report on one’s own goal, a report count moved alone or faked hiding, and a reason off the list', async () => {
+    await assertFails(reportAs('ana'));
+    await assertFails(updateDoc(doc(as('bob'), goalPath('g1')), { reportCount: increment(1) }));
+    const hiding = reportGoal(as('bob'), space, board, await goalOf('g1'), 'bob', { reason: 'spam', note: '' }, 1);
+    await assertFails(hiding.commit());
+    const offList = reportGoal(as('bob'), space, board, await goalOf('g1'), 'bob', { reason: 'boring', note: '' }, 3);
+    await assertFails(offList.commit());
+    await assertFails(getDoc(doc(as('cy'), `${goalPath('g1')}/reports/bob`)));
+  });
+
+  it('its owner cannot rewrite a reported goal while it is under review', async () => {
+    await reportAs('bob');
+    const ana = as('ana');
+    await assertFails(
+      editGoal(await writer(ana, 'ana'), await goalOf('g1'), content({ text: 'Something else' })).commit(),
+    );
+  });
+});
+
+describe('forged times', () => {
+  beforeEach(async () => {
+    await setAs('ana', 'g1');
+  });
+
+  it('a reflection, a kept wording and the rate document take the server’s time only', async () => {
+    const ana = as('ana');
+    const reflection = reflect(await writer(ana, 'ana'), 'g1', 'r1', 'What helped');
+    reflection.set(doc(ana, `${goalPath('g1')}/reflections/r1`), { at: Timestamp.fromMillis(0) }, { merge: true });
+    await assertFails(reflection.commit());
+    const version = editGoal(await writer(ana, 'ana'), await goalOf('g1'), content({ text: 'Weekly' }));
+    version.set(doc(ana, `${goalPath('g1')}/versions/0`), { savedAt: Timestamp.fromMillis(0) }, { merge: true });
+    await assertFails(version.commit());
+    const rate = checkIn(await writer(ana, 'ana'), await goalOf('g1'), 'c1', 'onTrack', '');
+    rate.set(doc(ana, `${ratesPath}/ana`), { lastAt: Timestamp.fromMillis(Date.now() + 60_000) }, { merge: true });
+    await assertFails(rate.commit());
+    const card = checkIn(await writer(ana, 'ana'), await goalOf('g1'), 'c1', 'onTrack', '');
+    card.update(doc(ana, goalPath('g1')), { lastActivityAt: Timestamp.fromMillis(Date.now() + 86_400_000) });
+    await assertFails(card.commit());
   });
 });

@@ -11,8 +11,7 @@ export const REACTIONS = [
 
 export type ReactionKey = (typeof REACTIONS)[number]['key'];
 
-export const REPORT_REASONS = ['unkind', 'harmful', 'spam', 'off-topic', 'other'] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
+export { REPORT_REASONS, type ReportReason } from '@cohort-kit/core/report-form.js';
 
 export const PAGE_SIZE = 20;
 export const REPLY_PAGE = 50;

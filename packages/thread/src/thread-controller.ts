@@ -3,7 +3,8 @@
 import { msg, str } from '@lit/localize';
 import type { Member } from '@cohort-kit/core';
 import { CohortPostEvent, CohortReactEvent, CohortReplyEvent } from './events.js';
-import { REPORT_REASONS, type ReactionKey, type ReportReason } from './reactions.js';
+import { readReportForm } from '@cohort-kit/core/report-form.js';
+import type { ReactionKey } from './reactions.js';
 import type { MemberOption, Post } from './thread-data.js';
 import { emptyDraft, type Draft } from './thread-state.js';
 import { ThreadSender } from './thread-sender.js';
@@ -136,15 +137,13 @@ export class ThreadController extends ThreadSender {
     );
   }
 
-  async submitReport(event: SubmitEvent, post: Post, next: string | undefined) {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const reason = (form.elements.namedItem('reason') as RadioNodeList).value as ReportReason;
-    const note = (form.elements.namedItem('note') as HTMLTextAreaElement).value.trim();
-    if (!REPORT_REASONS.includes(reason)) {
-      this.reportError = msg('Choose a reason.', { id: 'thread.report.reason-needed' });
+  async submitReport(form: HTMLFormElement, post: Post, next: string | undefined) {
+    const report = readReportForm(form);
+    if (typeof report === 'string') {
+      this.reportError = report;
       return;
     }
+    const { reason, note } = report;
     const member = await this.member(msg('to report a post', { id: 'thread.reason.report' }));
     const runtime = this.runtime;
     const uid = runtime?.identity.user?.uid;

@@ -192,8 +192,7 @@ export const threadStyles = css`
     cursor: pointer;
   }
   .composer,
-  .editor,
-  .report {
+  .editor {
     display: grid;
     gap: 0.5rem;
   }

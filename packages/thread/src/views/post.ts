@@ -9,7 +9,7 @@ import { REACTIONS, type ReactionKey } from '../reactions.js';
 import type { Post } from '../thread-data.js';
 import type { ThreadController } from '../thread-controller.js';
 import { renderTextarea, renderSubmit } from './composer.js';
-import { hiddenForFacilitator, renderReportForm } from './moderation.js';
+import { hiddenForFacilitator, renderPostReportForm } from './moderation.js';
 
 /** Role labels come from the member document's role (only the CLI sets it), never from the display name. */
 export function roleBadge(role: string) {
@@ -109,7 +109,7 @@ export function renderPost(
             }
             ${post.hidden ? nothing : renderReactions(c, post)} ${renderActions(c, post, mine, nextId)}`
     }
-    ${c.reporting === post.id ? renderReportForm(c, post, nextId) : nothing}
+    ${c.reporting === post.id ? renderPostReportForm(c, post, nextId) : nothing}
     ${!isReply ? renderReplies(c, post, replies, expanded) : nothing}
   </article>`;
 }

@@ -1,0 +1,201 @@
+// Accountability buddies, with Firestore: who waits for a buddy, the pairs, and the claim that pairs two waiting
+// learners. Loaded with the board's data after first paint. Rules: the buddies and pairs matches of goals.rules.
+import {
+  arrayRemove,
+  arrayUnion,
+  collection,
+  doc,
+  limit,
+  orderBy,
+  query,
+  serverTimestamp,
+  where,
+  writeBatch,
+  type DocumentData,
+  type Firestore,
+  type WriteBatch,
+} from 'firebase/firestore';
+import { asDate } from '@cohort-kit/core/data.js';
+import { boardRef, goalsOf } from './goals-data.js';
+import { PAGE_SIZE } from './goals-limits.js';
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+export type BuddyState = 'waiting' | 'paired' | 'out';
+
+export interface Buddy {
+  uid: string;
+  name: string;
+  state: BuddyState;
+  pairId: string | null;
+  since: Date | null;
+}
+
+export interface Pair {
+  id: string;
+  members: string[];
+  left: string[];
+}
+
+export const buddyRef = (db: Firestore, space: string, board: string, uid: string) =>
+  doc(boardRef(db, space, board), 'buddies', uid);
+export const pairRef = (db: Firestore, space: string, board: string, pairId: string) =>
+  doc(boardRef(db, space, board), 'pairs', pairId);
+
+export function readBuddy(uid: string, data: DocumentData | undefined): Buddy {
+  const state = data?.state === 'waiting' || data?.state === 'paired' ? (data.state as BuddyState) : 'out';
+  return {
+    uid,
+    name: text(data?.name),
+    state,
+    pairId: typeof data?.pairId === 'string' ? data.pairId : null,
+    since: asDate(data?.since),
+  };
+}
+
+const uids = (value: unknown) => (Array.isArray(value) ? value.filter((each) => typeof each === 'string') : []);
+export const readPair = (id: string, data: DocumentData | undefined): Pair => ({
+  id,
+  members: uids(data?.members),
+  left: uids(data?.left),
+});
+
+/** Learners of the board waiting for a buddy, longest first (the pairing order every waiting learner computes). */
+export const waitingQuery = (db: Firestore, space: string, board: string) =>
+  query(
+    collection(boardRef(db, space, board), 'buddies'),
+    where('state', '==', 'waiting'),
+    orderBy('since'),
+    limit(PAGE_SIZE),
+  );
+
+/** The newest pairs of the board: where an odd learner looks for a pair of two to join. */
+export const recentPairsQuery = (db: Firestore, space: string, board: string) =>
+  query(collection(boardRef(db, space, board), 'pairs'), orderBy('createdAt', 'desc'), limit(PAGE_SIZE));
+
+/** The buddies' visible goals (private ones stay theirs): shown first on the board. */
+export const buddyGoalsQuery = (db: Firestore, space: string, board: string, buddies: string[]) =>
+  query(
+    goalsOf(db, space, board),
+    where('ownerId', 'in', buddies),
+    where('visibility', '==', 'cohort'),
+    where('hidden', '==', false),
+    limit(PAGE_SIZE),
+  );
+
+export interface BuddyWriter {
+  db: Firestore;
+  space: string;
+  board: string;
+  uid: string;
+  /** The learner's name in the space (their member document's), shown to their buddy. */
+  name: string;
+}
+
+const ownBuddy = (w: BuddyWriter, state: BuddyState, pairId: string | null) => ({
+  name: w.name,
+  state,
+  pairId,
+  since: serverTimestamp(),
+});
+
+/** Takes the learner out of the pair they were in (it keeps them in `left`). */
+function leavePair(batch: WriteBatch, w: BuddyWriter, pairId: string) {
+  batch.update(pairRef(w.db, w.space, w.board, pairId), { members: arrayRemove(w.uid), left: arrayUnion(w.uid) });
+}
+
+/** "Find me a buddy": the learner waits to be paired (leaving a pair whose buddy left, if they were in one). */
+export function lookForBuddy(w: BuddyWriter, current: Buddy | null): WriteBatch {
+  const batch = writeBatch(w.db);
+  if (current?.state === 'paired' && current.pairId) leavePair(batch, w, current.pairId);
+  batch.set(buddyRef(w.db, w.space, w.board, w.uid), ownBuddy(w, 'waiting', null));
+  return batch;
+}
+
+/** Stop looking, or leave the pairing. */
+export function stopBuddying(w: BuddyWriter, current: Buddy): WriteBatch {
+  const batch = writeBatch(w.db);
+  if (current.state === 'paired' && current.pairId) leavePair(batch, w, current.pairId);
+  batch.set(buddyRef(w.db, w.space, w.board, w.uid), ownBuddy(w, 'out', null));
+  return batch;
+}
+
+/** Claims a waiting learner as the learner's buddy: a new pair, both paired, in one batch. */
+export function claimBuddy(w: BuddyWriter, other: string): WriteBatch {
+  const batch = writeBatch(w.db);
+  const pair = doc(collection(boardRef(w.db, w.space, w.board), 'pairs'));
+  batch.set(pair, { members: [other, w.uid], left: [], createdAt: serverTimestamp() });
+  batch.update(buddyRef(w.db, w.space, w.board, other), { state: 'paired', pairId: pair.id, since: serverTimestamp() });
+  batch.set(buddyRef(w.db, w.space, w.board, w.uid), ownBuddy(w, 'paired', pair.id));
+  return batch;
+}
+
+/** The odd learner joins a pair of two as its third. */
+export function joinPair(w: BuddyWriter, pairId: string): WriteBatch {
+  const batch = writeBatch(w.db);
+  batch.update(pairRef(w.db, w.space, w.board, pairId), { members: arrayUnion(w.uid) });
+  batch.set(buddyRef(w.db, w.space, w.board, w.uid), ownBuddy(w, 'paired', pairId));
+  return batch;
+}
+
+/**
+ * Whom a waiting learner claims, from the waiting list in its order: the learner at an odd place claims the one just
+ * before, so every waiting learner computing the same list makes disjoint claims. Nobody, at an even place.
+ */
+export function buddyToClaim(waiting: readonly string[], uid: string): string | undefined {
+  const place = waiting.indexOf(uid);
+  return place > 0 && place % 2 === 1 ? waiting[place - 1] : undefined;
+}
+
+/**
+ * Pairs this learner while they wait: given each server-confirmed waiting list and their own state, it claims the
+ * learner `buddyToClaim` names. A claim refused (someone else was quicker, or claimed this learner) changes the list
+ * or the learner's state, which brings the next decision; one that failed for no such reason is tried again.
+ */
+export class BuddyMatcher {
+  #waiting: readonly string[] = [];
+  #own: Buddy | null = null;
+  #claiming = false;
+  #retry?: ReturnType<typeof setTimeout>;
+  /** Claims refused in a row on the same list: after a few, it waits for the list to change. */
+  #refusals = 0;
+
+  constructor(private readonly w: BuddyWriter) {}
+
+  update(change: { waiting?: readonly string[]; own?: Buddy | null }): void {
+    if (change.waiting) this.#waiting = change.waiting;
+    if (change.own !== undefined) this.#own = change.own;
+    void this.#consider();
+  }
+
+  stop(): void {
+    clearTimeout(this.#retry);
+    this.#own = null;
+  }
+
+  async #consider() {
+    if (this.#claiming || this.#own?.state !== 'waiting') return;
+    const other = buddyToClaim(this.#waiting, this.w.uid);
+    if (!other) return;
+    this.#claiming = true;
+    const tried = this.#waiting;
+    let refused = false;
+    try {
+      await claimBuddy(this.w, other).commit();
+    } catch {
+      refused = true;
+    } finally {
+      this.#claiming = false;
+    }
+    clearTimeout(this.#retry);
+    // The list moved on while the claim was out: decide again on the new one.
+    if (this.#waiting !== tried) {
+      this.#refusals = 0;
+      void this.#consider();
+    }
+    // Refused on a list that has not changed (yet): try again after a moment, at a random offset so two learners
+    // do not collide again.
+    else if (refused && ++this.#refusals < 5)
+      this.#retry = setTimeout(() => void this.#consider(), 300 + Math.random() * 700);
+  }
+}
