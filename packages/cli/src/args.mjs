@@ -34,6 +34,7 @@ export const LIMITS = {
  * @typedef {{spaceId: string, reportThreshold: number}} SetReportThresholdInput
  * @typedef {{spaceId: string}} MembersInput
  * @typedef {{email: string}} OwnerInput
+ * @typedef {{spaceId: string, boardId: string}} PairBuddiesInput
  * @typedef {{help: true, command?: string}
  *   | {help: false, command: 'create-space', project?: string, input: CreateSpaceInput}
  *   | {help: false, command: 'set-norms', project?: string, input: SetNormsInput}
@@ -41,6 +42,7 @@ export const LIMITS = {
  *   | {help: false, command: 'set-report-threshold', project?: string, input: SetReportThresholdInput}
  *   | {help: false, command: 'grant', project?: string, input: GrantInput}
  *   | {help: false, command: 'members', project?: string, input: MembersInput}
+ *   | {help: false, command: 'pair-buddies', project?: string, input: PairBuddiesInput}
  *   | {help: false, command: 'add-owner' | 'remove-owner', project?: string, input: OwnerInput}} ParsedCommandLine
  */
 
@@ -55,6 +57,7 @@ const FLAGS = /** @type {const} */ ({
   update: { type: 'boolean' },
   email: { type: 'string' },
   role: { type: 'string' },
+  board: { type: 'string' },
   project: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 });
@@ -112,6 +115,15 @@ const COMMANDS = {
     limits: 'member --name 1-60 characters.',
     example:
       'cohort-kit grant --space leadership-2026 --email ada@example.org --role facilitator --name "Ada Lovelace"',
+  },
+  'pair-buddies': {
+    flags: ['space', 'board'],
+    synopsis: ['--space ID --board ID'],
+    about: [
+      'Pair every learner of a goal board who is looking for an accountability buddy: pairs at random, a trio',
+      'when their number is odd, and nobody with a buddy they had before while another choice exists.',
+    ],
+    example: 'cohort-kit pair-buddies --space leadership-2026 --board leadership-goals',
   },
   members: {
     flags: ['space'],
@@ -300,6 +312,17 @@ export function parseCommandLine(argv, { readFile = (path) => readFileSync(path,
           displayName: values.name === undefined ? undefined : requireText(values.name, 'name', 1, LIMITS.displayName),
         },
       };
+    case 'pair-buddies': {
+      const boardId = values.board;
+      if (boardId === undefined || !SPACE_ID_PATTERN.test(boardId)) {
+        throw new UsageError(
+          boardId === undefined
+            ? '--board is required: the id of the goal board, as in <cohort-goals board="…">.'
+            : `--board "${boardId}" is not a board id: letters, digits, - and _, starting with a letter or digit.`,
+        );
+      }
+      return { help: false, command, project, input: { spaceId, boardId } };
+    }
     default:
       return { help: false, command: 'members', project, input: { spaceId } };
   }

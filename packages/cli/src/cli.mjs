@@ -14,6 +14,7 @@ import {
   setNorms,
   setReportThreshold,
 } from './commands.mjs';
+import { pairBuddies } from './goals-commands.mjs';
 import { checkEmulatorsAnswer, connect, explainBackendError, resolveTarget, timeoutMessage } from './target.mjs';
 
 // The admin SDK retries an unreachable Firestore for about a minute; nobody should wait that long.
@@ -108,6 +109,19 @@ async function execute(parsed, { db, auth }) {
       if (result.disabled)
         lines.push(`Note: the account ${email} is disabled, so they cannot sign in until it is enabled.`);
       return lines;
+    }
+    case 'pair-buddies': {
+      const { pairs, waiting } = await pairBuddies(db, parsed.input);
+      const { spaceId, boardId } = parsed.input;
+      if (pairs.length === 0) {
+        return [
+          `${waiting === 1 ? 'One learner is' : `${waiting} learners are`} looking for a buddy on board "${boardId}" in "${spaceId}": at least two are needed. Nothing changed.`,
+        ];
+      }
+      return [
+        `Paired ${waiting} learners on board "${boardId}" in "${spaceId}":`,
+        ...pairs.map((pair) => `  ${pair.map((learner) => learner.name || learner.uid).join(' + ')}`),
+      ];
     }
     case 'members': {
       const members = await listMembers(db, parsed.input.spaceId);

@@ -15,7 +15,7 @@ const spaceRef = (/** @type {Firestore} */ db, /** @type {string} */ spaceId) =>
 const memberRef = (/** @type {Firestore} */ db, /** @type {string} */ spaceId, /** @type {string} */ uid) =>
   spaceRef(db, spaceId).collection('members').doc(uid);
 
-const noSuchSpace = (/** @type {string} */ spaceId) =>
+export const noSuchSpace = (/** @type {string} */ spaceId) =>
   new CliError(
     `Space "${spaceId}" does not exist. Create it first: cohort-kit create-space --space ${spaceId} --name "..."`,
   );

@@ -178,6 +178,12 @@ export const baseStyles = css`
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) / 1.5);
   }
+  .report .check {
+    display: flex;
+    align-items: center;
+    gap: 0.375rem;
+    min-block-size: 2.75rem;
+  }
   .report__actions {
     display: flex;
     flex-wrap: wrap;

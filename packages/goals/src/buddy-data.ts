@@ -5,6 +5,8 @@ import {
   arrayUnion,
   collection,
   doc,
+  getDoc,
+  getDocs,
   limit,
   orderBy,
   query,
@@ -15,7 +17,7 @@ import {
   type Firestore,
   type WriteBatch,
 } from 'firebase/firestore';
-import { asDate } from '@cohort-kit/core/data.js';
+import { asDate, listenAgainAfter } from '@cohort-kit/core/data.js';
 import { boardRef, goalsOf } from './goals-data.js';
 import { PAGE_SIZE } from './goals-limits.js';
 
@@ -138,6 +140,23 @@ export function joinPair(w: BuddyWriter, pairId: string): WriteBatch {
   return batch;
 }
 
+/** A buddy's name as they gave it when they opted in ('' when it cannot be read). */
+export const loadBuddyName = (db: Firestore, space: string, board: string, uid: string) =>
+  getDoc(buddyRef(db, space, board, uid)).then(
+    (snapshot) => readBuddy(uid, snapshot.data()).name,
+    () => '',
+  );
+
+/** Pairs of two the learner could join as a third, newest first (none when they cannot be read). */
+export const pairsOfTwo = (db: Firestore, space: string, board: string, uid: string) =>
+  getDocs(recentPairsQuery(db, space, board)).then(
+    (snapshot) =>
+      snapshot.docs
+        .map((each) => readPair(each.id, each.data()))
+        .filter((pair) => pair.members.length === 2 && !pair.members.includes(uid)),
+    () => [],
+  );
+
 /**
  * Whom a waiting learner claims, from the waiting list in its order: the learner at an odd place claims the one just
  * before, so every waiting learner computing the same list makes disjoint claims. Nobody, at an even place.
@@ -160,7 +179,8 @@ export class BuddyMatcher {
   /** Claims refused in a row on the same list: after a few, it waits for the list to change. */
   #refusals = 0;
 
-  constructor(private readonly w: BuddyWriter) {}
+  /** `writer` is asked at each claim: the learner's name may load after the matcher starts (a reload). */
+  constructor(private readonly writer: () => BuddyWriter) {}
 
   update(change: { waiting?: readonly string[]; own?: Buddy | null }): void {
     if (change.waiting) this.#waiting = change.waiting;
@@ -175,13 +195,15 @@ export class BuddyMatcher {
 
   async #consider() {
     if (this.#claiming || this.#own?.state !== 'waiting') return;
-    const other = buddyToClaim(this.#waiting, this.w.uid);
+    const other = buddyToClaim(this.#waiting, this.writer().uid);
     if (!other) return;
     this.#claiming = true;
     const tried = this.#waiting;
     let refused = false;
     try {
-      await claimBuddy(this.w, other).commit();
+      // This learner's own document is listened to while the claim rewrites it: listened to again once it lands.
+      const w = this.writer();
+      await listenAgainAfter(claimBuddy(w, other).commit(), buddyRef(w.db, w.space, w.board, w.uid));
     } catch {
       refused = true;
     } finally {

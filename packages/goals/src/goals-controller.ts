@@ -5,6 +5,8 @@ import { msg } from '@lit/localize';
 import type { ReactiveController } from 'lit';
 import { whenReady, type FirebaseRuntime, type WidgetHost } from '@cohort-kit/core';
 import { KeyedSubscription, nextAllowedAt } from '@cohort-kit/core/data.js';
+import type { Report } from '@cohort-kit/core/report-form.js';
+import { BuddyController } from './buddy-controller.js';
 import { CohortCheckInEvent, CohortCheerEvent, CohortGoalEvent, type CohortGoalDetail } from './events.js';
 import * as goalsData from './goals-data.js';
 import type { CheckIn, CheckInStatus, Goal, GoalContent, GoalStatus, Visibility } from './goals-data.js';
@@ -42,8 +44,14 @@ export class GoalsController implements ReactiveController {
   error = '';
   /** Actions on their way, by key ('set', 'check-in:<goal>', 'cheer:<goal>'…): a second press waits for none. */
   readonly busy = new Set<string>();
-  /** Goals this learner has cheered. */
+  /** Goals this learner has cheered, and check-ins (by '<goal>/<check-in>'). */
   readonly cheered = new Set<string>();
+  /** Goals this learner reported from this page. */
+  readonly reported = new Set<string>();
+  /** Cheers with their notes, by goal, opened on demand by the goal's owner (or a facilitator). */
+  readonly cheerNotes = new Map<string, { uid: string; note: string }[] | 'loading'>();
+  /** The learner's accountability buddies. */
+  readonly buddies: BuddyController;
   /** Check-in timelines opened, by goal. */
   readonly timelines = new Map<string, CheckIn[] | 'loading'>();
 
@@ -57,6 +65,7 @@ export class GoalsController implements ReactiveController {
     private readonly page: GoalsPage,
   ) {
     host.addController(this);
+    this.buddies = new BuddyController(host, (key, reason, write) => this.#act(key, reason, write));
     this.#watch = new KeyedSubscription(host, {
       key: () => {
         const source = this.#source;
@@ -78,7 +87,9 @@ export class GoalsController implements ReactiveController {
     this.#source = source;
     this.#watch.refresh();
     void this.#loadLimit();
+    const stopBuddies = this.buddies.start(source);
     return () => {
+      stopBuddies();
       if (this.#source !== source) return;
       this.#source = undefined;
       this.#watch.refresh();
@@ -162,12 +173,18 @@ export class GoalsController implements ReactiveController {
     const source = this.#source;
     const uid = this.host.spaceState?.user?.uid;
     if (!source || !uid) return;
-    for (const goal of this.board) {
-      if (goal.ownerId === uid || this.#cheerChecked.has(goal.id) || goal.cheers === 0) continue;
-      this.#cheerChecked.add(goal.id);
-      if (await goalsData.hasCheered(source.runtime.db, source.space, source.board, goal.id, uid)) {
-        this.cheered.add(goal.id);
-        this.host.requestUpdate();
+    for (const goal of [...this.board, ...this.buddies.goals]) {
+      if (goal.ownerId === uid) continue;
+      const checkIn = goal.lastCheckIn;
+      const asked: [string, string | undefined, number][] = [[goal.id, undefined, goal.cheers]];
+      if (checkIn) asked.push([`${goal.id}/${checkIn.id}`, checkIn.id, checkIn.cheers]);
+      for (const [key, checkInId, count] of asked) {
+        if (this.#cheerChecked.has(key) || count === 0) continue;
+        this.#cheerChecked.add(key);
+        if (await goalsData.hasCheered(source.runtime.db, source.space, source.board, goal.id, uid, checkInId)) {
+          this.cheered.add(key);
+          this.host.requestUpdate();
+        }
       }
     }
   }
@@ -327,14 +344,64 @@ export class GoalsController implements ReactiveController {
     });
   }
 
-  cheer(goal: Goal, note = ''): Promise<boolean> {
-    return this.#act(`cheer:${goal.id}`, 'cheer', async (uid) => {
-      if (this.cheered.has(goal.id) || goal.ownerId === uid) return;
+  /** One cheer on a goal, or on its latest check-in, with an optional note. */
+  cheer(goal: Goal, note = '', checkIn?: CheckIn): Promise<boolean> {
+    const key = checkIn ? `${goal.id}/${checkIn.id}` : goal.id;
+    return this.#act(`cheer:${key}`, 'cheer', async (uid) => {
+      if (this.cheered.has(key) || goal.ownerId === uid) return;
       const { runtime, space, board } = this.#source!;
-      await this.host.settle(goalsData.cheer({ db: runtime.db, space, board, uid }, goal, note).commit());
-      this.cheered.add(goal.id);
+      await this.host.settle(goalsData.cheer({ db: runtime.db, space, board, uid }, goal, note, checkIn?.id).commit());
+      this.cheered.add(key);
       this.host.emit(new CohortCheerEvent({ space, board, goal: goal.id }));
-      return msg('Cheer sent.', { id: 'goals.cheer-done' });
+      return checkIn
+        ? msg('Cheer sent for this check-in.', { id: 'goals.cheer-check-in-done' })
+        : msg('Cheer sent.', { id: 'goals.cheer-done' });
+    });
+  }
+
+  /** One report per learner; enough distinct reports hide the goal until a facilitator looks. */
+  report(goal: Goal, report: Report): Promise<boolean> {
+    return this.#act(`report:${goal.id}`, 'report', async (uid) => {
+      const { runtime, space, board } = this.#source!;
+      const threshold = Number(this.host.spaceState?.settings.reportThreshold) || 3;
+      await this.host.settle(goalsData.reportGoal(runtime.db, space, board, goal, uid, report, threshold).commit());
+      this.reported.add(goal.id);
+      return msg('Thanks. A facilitator will review this goal.', { id: 'goals.reported-done' });
+    });
+  }
+
+  /** Opens or closes the cheers of the learner's own goal, with their notes. */
+  async toggleCheerNotes(goal: Goal): Promise<void> {
+    if (this.cheerNotes.has(goal.id)) {
+      this.cheerNotes.delete(goal.id);
+      this.host.requestUpdate();
+      return;
+    }
+    const source = this.#source;
+    if (!source) return;
+    this.cheerNotes.set(goal.id, 'loading');
+    this.host.requestUpdate();
+    const notes = await goalsData.loadCheers(source.runtime.db, source.space, source.board, goal.id).catch(() => []);
+    if (this.cheerNotes.get(goal.id) === 'loading')
+      this.cheerNotes.set(
+        goal.id,
+        notes.filter((each) => each.note),
+      );
+    this.host.requestUpdate();
+  }
+
+  /** The goal's owner (or a facilitator) hides a cheer's note from everyone but its writer. */
+  hideCheerNote(goal: Goal, cheerer: string): Promise<boolean> {
+    return this.#act(`hide-note:${goal.id}/${cheerer}`, 'moderation', async () => {
+      const { runtime, space, board } = this.#source!;
+      await this.host.settle(goalsData.hideCheer(runtime.db, space, board, goal.id, cheerer, true));
+      const notes = this.cheerNotes.get(goal.id);
+      if (Array.isArray(notes))
+        this.cheerNotes.set(
+          goal.id,
+          notes.filter((each) => each.uid !== cheerer),
+        );
+      return msg('Note hidden.', { id: 'goals.note-hidden-done' });
     });
   }
 

@@ -420,9 +420,20 @@ export const storedLimit = (db: Firestore, space: string, board: string) =>
 export const storeLimit = (db: Firestore, space: string, board: string, maxGoals: number) =>
   setDoc(boardRef(db, space, board), { maxGoals });
 
-/** Whether `uid` has cheered the goal (false when it cannot be read, offline for one). */
-export const hasCheered = (db: Firestore, space: string, board: string, goalId: string, uid: string) =>
-  getDoc(cheerRef(db, space, board, goalId, uid)).then(
+/** Whether `uid` has cheered the goal, or one of its check-ins (false when it cannot be read, offline for one). */
+export const hasCheered = (
+  db: Firestore,
+  space: string,
+  board: string,
+  goalId: string,
+  uid: string,
+  checkInId?: string,
+) =>
+  getDoc(
+    checkInId
+      ? doc(checkInsOf(db, space, board, goalId), checkInId, 'cheers', uid)
+      : cheerRef(db, space, board, goalId, uid),
+  ).then(
     (snapshot) => snapshot.exists(),
     () => false,
   );

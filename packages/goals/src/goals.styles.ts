@@ -144,4 +144,47 @@ export const goalsStyles = css`
     margin: 0;
     color: var(--_danger);
   }
+  .buddy {
+    display: grid;
+    gap: 0.5rem;
+    padding: var(--_gap);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+  }
+  .buddy p {
+    margin: 0;
+  }
+  .buddy__title {
+    margin: 0;
+    font-size: 1rem;
+  }
+  .buddy__news {
+    padding: 0.5rem 0.75rem;
+    background: var(--_accent-soft);
+    border-radius: calc(var(--_radius) / 1.5);
+  }
+  .buddy__actions,
+  .card__check-in {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.375rem;
+  }
+  .card__notes {
+    display: grid;
+    gap: 0.25rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .card__notes li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.375rem;
+  }
+  .badge--buddy {
+    background: var(--_accent-soft);
+  }
 `;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { createSpace, readDocument, uniqueId, useEmulators, waitFor } from '@cohort-kit/core/testing';
-import { mountGoals, peerLearner, seedGoals, uidOf } from '../test/support.js';
+import { createSpace, uniqueId, useEmulators, waitFor } from '@cohort-kit/core/testing';
+import { mountGoals, peerLearner, seedGoals, uidOf, stored } from '../test/support.js';
 
 // What a learner sees and does on the board, what a second learner sees live, what survives a reload, and what the
 // rules refuse, on the emulators. The page's learner is the same in every test (one browser, one account); each
@@ -15,17 +15,6 @@ async function newSpace(settings: { blockedWords?: string[] } = {}) {
 }
 
 const list = async (path: string) => ((await executeServerCommand('cohort-list', { path })) as { ids: string[] }).ids;
-
-/** Reads a document until it passes `ok`: a write shown at once on screen reaches the server a moment later. */
-async function stored<T = Record<string, unknown>>(path: string, ok: (data: T | null) => boolean, message: string) {
-  let data: T | null = null;
-  for (const deadline = Date.now() + 20000; Date.now() < deadline;) {
-    data = await readDocument<T>(path);
-    if (ok(data)) return data;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Timed out: ${message}`);
-}
 
 describe('<cohort-goals mode="set">', () => {
   it('sets a goal with why and a first step, announces it, counts it in the ledger and keeps it after a reload', async () => {

@@ -28,13 +28,15 @@ registerTranslations(() => import('./locales/es.js'));
 
 const MODES = ['set', 'check-in', 'reflect'] as const;
 type Mode = (typeof MODES)[number];
-type Filter = 'all' | 'mine' | 'uncheered';
+type Filter = 'all' | 'mine' | 'buddy' | 'uncheered';
 
 /** What the element loads after first paint: the controller and the views that show the data. */
 interface Loaded {
   controller: GoalsController;
   card: typeof import('./views/card.js');
   forms: typeof import('./views/forms.js');
+  buddy: typeof import('./views/buddy.js');
+  report: typeof import('@cohort-kit/core/report-form.js');
 }
 
 /**
@@ -74,6 +76,10 @@ export class CohortGoals extends CohortElement {
   @state() private editing = '';
   /** The goal whose check-in form is open from its card, or ''. */
   @state() private checkingIn = '';
+  /** The goal whose cheer-with-a-note form is open, or ''. */
+  @state() private cheeringWithNote = '';
+  /** The goal whose report form is open, or ''. */
+  @state() private reporting = '';
   /** Why the last submit of each form was refused, by form. */
   @state() private formErrors: Record<string, string> = {};
 
@@ -130,9 +136,11 @@ export class CohortGoals extends CohortElement {
       import('./goals-controller.js'),
       import('./views/card.js'),
       import('./views/forms.js'),
+      import('./views/buddy.js'),
+      import('@cohort-kit/core/report-form.js'),
     ]).then(
-      ([{ GoalsController }, card, forms]) => {
-        this.#loaded = { controller: new GoalsController(this.widgetHost, this.#page), card, forms };
+      ([{ GoalsController }, card, forms, buddy, report]) => {
+        this.#loaded = { controller: new GoalsController(this.widgetHost, this.#page), card, forms, buddy, report };
         this.requestUpdate();
         return this.#loaded;
       },
@@ -207,6 +215,46 @@ export class CohortGoals extends CohortElement {
     if (saved) form.reset();
   }
 
+  async #submitCheer(form: HTMLFormElement, formId: string, goal: Goal) {
+    const controller = this.#loaded!.controller;
+    const note = this.#loaded!.forms.readCheerForm(form);
+    const problem = this.#problem([[msg('A short note', { id: 'goals.cheer-note' }), note, 0, LIMITS.CHEER_NOTE_MAX]]);
+    this.#setError(formId, problem);
+    if (problem) return;
+    const sent = await controller.cheer(goal, note);
+    this.#setError(formId, sent ? '' : controller.error);
+    if (sent) this.cheeringWithNote = '';
+  }
+
+  async #submitReport(form: HTMLFormElement, formId: string, goal: Goal) {
+    const { controller, report } = this.#loaded!;
+    const chosen = report.readReportForm(form);
+    if (typeof chosen === 'string') return this.#setError(formId, chosen);
+    const sent = await controller.report(goal, chosen);
+    this.#setError(formId, sent ? '' : controller.error);
+    if (sent) this.reporting = '';
+  }
+
+  #renderBuddy({ controller, buddy }: Loaded): TemplateResult {
+    const buddies = controller.buddies;
+    return buddy.renderBuddyPanel(
+      {
+        state: buddies.own?.state ?? 'out',
+        names: [...buddies.buddies.values()],
+        buddyLeft: buddies.buddyLeft,
+        othersWaiting: buddies.othersWaiting,
+        news: buddies.news,
+        busy: controller.busy.has('buddy'),
+        disabled: this.isRemoved,
+      },
+      {
+        find: () => void buddies.findBuddy(),
+        stop: () => void buddies.stop(),
+        joinPair: () => void buddies.joinPair(),
+      },
+    );
+  }
+
   get #setPrompt(): string {
     return (
       (this.mode === 'set' && this.prompt.trim()) || msg('What goal will you work towards?', { id: 'goals.set-prompt' })
@@ -277,13 +325,17 @@ export class CohortGoals extends CohortElement {
     return goalForm();
   }
 
+  /** The board's goals, newest activity first, with the buddies' goals before everyone else's. */
   #shownGoals(controller: GoalsController): Goal[] {
     const uid = this.spaceState?.user?.uid;
+    const buddies = controller.buddies.buddies;
     const byId = new Map<string, Goal>();
-    for (const goal of [...controller.board, ...controller.mine]) byId.set(goal.id, goal);
+    for (const goal of [...controller.board, ...controller.mine, ...controller.buddies.goals]) byId.set(goal.id, goal);
     const time = (goal: Goal) => goal.lastActivityAt?.getTime() ?? Number.MAX_SAFE_INTEGER;
-    const goals = [...byId.values()].sort((a, b) => time(b) - time(a));
+    const buddyFirst = (goal: Goal) => (buddies.has(goal.ownerId) ? 1 : 0);
+    const goals = [...byId.values()].sort((a, b) => buddyFirst(b) - buddyFirst(a) || time(b) - time(a));
     if (this.filter === 'mine') return goals.filter((goal) => goal.ownerId === uid);
+    if (this.filter === 'buddy') return goals.filter((goal) => buddies.has(goal.ownerId));
     if (this.filter === 'uncheered') return goals.filter((goal) => goal.cheers === 0 && goal.ownerId !== uid);
     return goals;
   }
@@ -292,6 +344,7 @@ export class CohortGoals extends CohortElement {
     const filters: [Filter, string][] = [
       ['all', msg('All', { id: 'goals.filter-all' })],
       ['mine', msg('Mine', { id: 'goals.filter-mine' })],
+      ['buddy', msg('My buddy’s', { id: 'goals.filter-buddy' })],
       ['uncheered', msg('No cheers yet', { id: 'goals.filter-uncheered' })],
     ];
     return html`<div class="filters" role="group" aria-label=${msg('Show', { id: 'goals.filters' })}>
@@ -319,6 +372,14 @@ export class CohortGoals extends CohortElement {
       status: (goal, status) => void controller.setStatus(goal, status),
       visibility: (goal) => void controller.setVisibility(goal, goal.visibility === 'private' ? 'cohort' : 'private'),
       cheer: (goal) => void controller.cheer(goal),
+      cheerWithNote: (goal) => (
+        (this.reporting = ''),
+        (this.cheeringWithNote = this.cheeringWithNote === goal.id ? '' : goal.id)
+      ),
+      cheerCheckIn: (goal, checkIn) => void controller.cheer(goal, '', checkIn),
+      report: (goal) => ((this.cheeringWithNote = ''), (this.reporting = this.reporting === goal.id ? '' : goal.id)),
+      notes: (goal) => void controller.toggleCheerNotes(goal),
+      hideNote: (goal, cheerer) => void controller.hideCheerNote(goal, cheerer),
       timeline: (goal) => void controller.toggleTimeline(goal),
       hide: (goal) => void controller.setHidden(goal, !goal.hidden),
     };
@@ -346,9 +407,31 @@ export class CohortGoals extends CohortElement {
       }
       return nothing;
     };
+    const othersForm = (goal: Goal) => {
+      if (this.cheeringWithNote === goal.id) {
+        const id = `cheer-${goal.id}`;
+        return forms.renderCheerForm(
+          { id, busy: controller.busy.has(`cheer:${goal.id}`), error: this.formErrors[id] ?? '' },
+          (form) => void this.#submitCheer(form, id, goal),
+          () => (this.cheeringWithNote = ''),
+        );
+      }
+      if (this.reporting === goal.id) {
+        const id = `report-${goal.id}`;
+        return loaded.report.renderReportForm(
+          {
+            legend: msg('Why are you reporting this goal?', { id: 'goals.report-legend' }),
+            error: this.formErrors[id] ?? '',
+          },
+          (form) => void this.#submitReport(form, id, goal),
+          () => (this.reporting = ''),
+        );
+      }
+      return nothing;
+    };
     return html`
       <h2 class="goals__title">${msg('Goal board', { id: 'goals.board-title' })}</h2>
-      ${this.#renderFilters()}
+      ${this.#renderBuddy(loaded)} ${this.#renderFilters()}
       ${
         goals.length === 0
           ? html`<p class="hint" dir="auto">
@@ -368,8 +451,13 @@ export class CohortGoals extends CohortElement {
                       busy: controller.busy,
                       timeline: controller.timelines.get(goal.id),
                       nudge: mine ? this.#nudge(goal) : '',
-                      form: mine ? formFor(goal) : nothing,
+                      form: mine ? formFor(goal) : othersForm(goal),
                       facilitator: this.isFacilitator,
+                      checkInCheered:
+                        Boolean(goal.lastCheckIn) && controller.cheered.has(`${goal.id}/${goal.lastCheckIn?.id}`),
+                      reported: controller.reported.has(goal.id),
+                      buddy: controller.buddies.buddies.has(goal.ownerId),
+                      notes: controller.cheerNotes.get(goal.id),
                     },
                     actions,
                   )}

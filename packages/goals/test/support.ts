@@ -11,7 +11,8 @@ import {
   serverTimestamp,
   setDoc,
 } from 'firebase/firestore';
-import { uniqueId, waitFor, type useEmulators } from '@cohort-kit/core/testing';
+import { readDocument, uniqueId, waitFor, type useEmulators } from '@cohort-kit/core/testing';
+import * as buddyData from '../src/buddy-data.js';
 import * as goalsData from '../src/goals-data.js';
 import type { CohortGoals } from '../src/goals.js';
 import { GoalsHarness } from './goals-harness.js';
@@ -79,7 +80,16 @@ export async function peerLearner(
       await rewind();
       const id = goalsData.newId(db, space, board);
       await goalsData.checkIn(await writer(), { id: goalId }, id, status, note).commit();
+      return id;
     },
+    /** "Find me a buddy", as the peer's own element sends it. */
+    lookForBuddy: () => buddyData.lookForBuddy({ db, space, board, uid, name }, null).commit(),
+    /** Claims a waiting learner, as the peer's page does when the peer is next in line. */
+    claim: (other: string) => buddyData.claimBuddy({ db, space, board, uid, name }, other).commit(),
+    cheer: (goalId: string, note = '') => goalsData.cheer({ db, space, board, uid }, { id: goalId }, note).commit(),
+    /** Reports a goal, hiding it when this report reaches the space's `threshold`. */
+    report: (goal: goalsData.Goal, threshold: number) =>
+      goalsData.reportGoal(db, space, board, goal, uid, { reason: 'unkind', note: '' }, threshold).commit(),
   };
 }
 
@@ -90,4 +100,19 @@ export async function seedGoals(
   goals: { ownerId: string; ownerName: string; text: string; daysAgo?: number; visibility?: string; cheers?: number }[],
 ) {
   return (await executeServerCommand('cohort-seed-goals', { space, board, goals })) as { ids: string[] };
+}
+
+/** Reads a document until it passes `ok`: what shows at once on screen reaches the server a moment later. */
+export async function stored<T = Record<string, unknown>>(
+  path: string,
+  ok: (data: T | null) => boolean,
+  message: string,
+) {
+  let data: T | null = null;
+  for (const deadline = Date.now() + 20000; Date.now() < deadline;) {
+    data = await readDocument<T>(path);
+    if (ok(data)) return data;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out: ${message}`);
 }

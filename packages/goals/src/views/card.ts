@@ -18,9 +18,17 @@ export interface CardState {
   timeline?: CheckIn[] | 'loading';
   /** "It has been 9 days…" on the learner's own card, or ''. */
   nudge: string;
-  /** Shown inside the card: the edit or check-in form, when open. */
+  /** Shown inside the card: the edit, check-in, cheer note or report form, when open. */
   form?: TemplateResult | typeof nothing;
   facilitator: boolean;
+  /** The learner cheered the latest check-in. */
+  checkInCheered: boolean;
+  /** The learner reported this goal from this page. */
+  reported: boolean;
+  /** A buddy's goal. */
+  buddy: boolean;
+  /** The cheers' notes, when their list is open (own card, or a facilitator's view). */
+  notes?: { uid: string; note: string }[] | 'loading';
 }
 
 export interface CardActions {
@@ -29,6 +37,12 @@ export interface CardActions {
   status(goal: Goal, status: Goal['status']): void;
   visibility(goal: Goal): void;
   cheer(goal: Goal): void;
+  /** Opens the form for a cheer with a short note. */
+  cheerWithNote(goal: Goal): void;
+  cheerCheckIn(goal: Goal, checkIn: CheckIn): void;
+  report(goal: Goal): void;
+  notes(goal: Goal): void;
+  hideNote(goal: Goal, cheerer: string): void;
   timeline(goal: Goal): void;
   hide(goal: Goal): void;
 }
@@ -57,7 +71,53 @@ function renderCheckIn(entry: CheckIn, locale: string) {
     <span class="check-in__status">${statusLabel(entry.status)}</span>
     <span class="check-in__when">· ${when(entry.at, locale)}</span>
     ${entry.note ? html`<span class="check-in__note">${entry.note}</span>` : nothing}
+    ${entry.cheers > 0 ? html`<span class="check-in__cheers">· ${cheersText(entry.cheers)}</span>` : nothing}
   </p>`;
+}
+
+/** The latest check-in, with a cheer for it when the viewer may give one. */
+function renderLatestCheckIn(state: CardState, entry: CheckIn, actions: CardActions) {
+  const { goal, busy } = state;
+  const pending = busy.has(`cheer:${goal.id}/${entry.id}`);
+  return html`<div class="card__check-in">
+    ${renderCheckIn(entry, state.locale)}
+    ${
+      !state.mine && state.canCheer
+        ? html`<button
+            class="button button--quiet"
+            type="button"
+            aria-disabled=${state.checkInCheered || pending ? 'true' : 'false'}
+            @click=${() => !state.checkInCheered && !pending && actions.cheerCheckIn(goal, entry)}
+          >
+            ${state.checkInCheered ? msg('Check-in cheered', { id: 'goals.check-in-cheered' }) : msg('Cheer this check-in', { id: 'goals.cheer-check-in' })}
+          </button>`
+        : nothing
+    }
+  </div>`;
+}
+
+function renderNotes(state: CardState, actions: CardActions) {
+  const notes = state.notes;
+  if (!notes) return nothing;
+  if (notes === 'loading') return html`<p class="card__meta">${msg('Loading…', { id: 'core.loading' })}</p>`;
+  if (notes.length === 0)
+    return html`<p class="card__meta">${msg('No notes with these cheers.', { id: 'goals.no-notes' })}</p>`;
+  return html`<ul class="card__notes" aria-label=${msg('Notes with cheers', { id: 'goals.notes-label' })}>
+    ${notes.map(
+      (each) =>
+        html`<li>
+          <span dir="auto">${each.note}</span>
+          <button
+            class="button button--quiet"
+            type="button"
+            aria-disabled=${state.busy.has(`hide-note:${state.goal.id}/${each.uid}`) ? 'true' : 'false'}
+            @click=${() => actions.hideNote(state.goal, each.uid)}
+          >
+            ${msg('Hide note', { id: 'goals.hide-note' })}
+          </button>
+        </li>`,
+    )}
+  </ul>`;
 }
 
 export function renderCard(state: CardState, actions: CardActions): TemplateResult {
@@ -76,6 +136,7 @@ export function renderCard(state: CardState, actions: CardActions): TemplateResu
   return html`<article class="card ${mine ? 'card--mine' : ''}" aria-labelledby=${headingId} part="card">
     <h3 class="card__heading" id=${headingId} dir="auto">
       ${heading} ${badge}
+      ${state.buddy ? html`<span class="badge badge--buddy">${msg('Your buddy', { id: 'goals.buddy-badge' })}</span>` : nothing}
       ${goal.visibility === 'private' ? html`<span class="badge">${msg('Private', { id: 'goals.private' })}</span>` : nothing}
       ${goal.hidden ? html`<span class="badge">${msg('Hidden', { id: 'goals.hidden' })}</span>` : nothing}
     </h3>
@@ -85,20 +146,57 @@ export function renderCard(state: CardState, actions: CardActions): TemplateResu
     ${goal.firstStep ? html`<p class="card__step" dir="auto"><strong>${msg('First step:', { id: 'goals.step-label' })}</strong> ${goal.firstStep}</p>` : nothing}
     ${goal.targetDate ? html`<p class="card__meta">${msg(str`By ${goal.targetDate}`, { id: 'goals.by-date' })}</p>` : nothing}
     ${goal.reflection ? html`<p class="card__reflection" dir="auto"><strong>${msg('Reflection:', { id: 'goals.reflection-label' })}</strong> ${goal.reflection.text}</p>` : nothing}
-    ${goal.lastCheckIn ? renderCheckIn(goal.lastCheckIn, locale) : nothing}
-    ${state.nudge ? html`<p class="card__nudge" dir="auto">${state.nudge}</p>` : nothing} ${state.form ?? nothing}
+    ${goal.lastCheckIn ? renderLatestCheckIn(state, goal.lastCheckIn, actions) : nothing}
+    ${state.nudge ? html`<p class="card__nudge" dir="auto">${state.nudge}</p>` : nothing}
+    ${
+      mine && (goal.reportCount > 0 || goal.hidden) && !state.facilitator
+        ? html`<p class="card__meta">${msg('Under review by a facilitator', { id: 'goals.under-review' })}</p>`
+        : nothing
+    }
+    ${state.form ?? nothing}
     <p class="card__cheers" part="cheers">${cheersText(goal.cheers)}</p>
     <div class="card__actions">
       ${mine ? renderOwnActions(goal, busy, actions) : nothing}
       ${
+        (mine || state.facilitator) && goal.cheers > 0
+          ? html`<button
+              class="button button--quiet"
+              type="button"
+              aria-expanded=${state.notes ? 'true' : 'false'}
+              @click=${() => actions.notes(goal)}
+            >
+              ${msg('Notes with cheers', { id: 'goals.notes-label' })}
+            </button>`
+          : nothing
+      }
+      ${
         !mine && state.canCheer
           ? html`<button
-              class="button ${state.cheered ? 'button--quiet' : ''}"
+                class="button ${state.cheered ? 'button--quiet' : ''}"
+                type="button"
+                aria-disabled=${state.cheered || busy.has(`cheer:${goal.id}`) ? 'true' : 'false'}
+                @click=${() => !state.cheered && actions.cheer(goal)}
+              >
+                ${state.cheered ? msg('Cheered', { id: 'goals.cheered' }) : msg('Cheer 👏', { id: 'goals.cheer' })}
+              </button>
+              ${
+                state.cheered
+                  ? nothing
+                  : html`<button class="button button--quiet" type="button" @click=${() => actions.cheerWithNote(goal)}>
+                      ${msg('Cheer with a note', { id: 'goals.cheer-with-note' })}
+                    </button>`
+              }`
+          : nothing
+      }
+      ${
+        !mine && state.canCheer && !state.facilitator
+          ? html`<button
+              class="button button--quiet"
               type="button"
-              aria-disabled=${state.cheered || busy.has(`cheer:${goal.id}`) ? 'true' : 'false'}
-              @click=${() => !state.cheered && actions.cheer(goal)}
+              aria-disabled=${state.reported ? 'true' : 'false'}
+              @click=${() => !state.reported && actions.report(goal)}
             >
-              ${state.cheered ? msg('Cheered', { id: 'goals.cheered' }) : msg('Cheer 👏', { id: 'goals.cheer' })}
+              ${state.reported ? msg('Reported', { id: 'goals.reported' }) : msg('Report', { id: 'goals.report' })}
             </button>`
           : nothing
       }
@@ -131,6 +229,7 @@ export function renderCard(state: CardState, actions: CardActions): TemplateResu
             </ol>`
           : nothing
     }
+    ${renderNotes(state, actions)}
   </article>`;
 }
 
@@ -147,7 +246,7 @@ function renderOwnActions(goal: Goal, busy: ReadonlySet<string>, actions: CardAc
     </button>`;
   return html`
     ${goal.status === 'active' ? button(msg('Check in', { id: 'goals.check-in' }), () => actions.checkIn(goal)) : nothing}
-    ${button(msg('Edit', { id: 'goals.edit' }), () => actions.edit(goal))}
+    ${goal.reportCount === 0 && !goal.hidden ? button(msg('Edit', { id: 'goals.edit' }), () => actions.edit(goal)) : nothing}
     ${goal.status !== 'done' ? button(msg('Mark done 🎉', { id: 'goals.mark-done' }), () => actions.status(goal, 'done'), statusBusy) : nothing}
     ${goal.status === 'active' ? button(msg('Pause', { id: 'goals.pause' }), () => actions.status(goal, 'paused'), statusBusy) : nothing}
     ${goal.status !== 'active' ? button(msg('Make active', { id: 'goals.resume' }), () => actions.status(goal, 'active'), statusBusy) : nothing}

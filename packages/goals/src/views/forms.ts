@@ -199,3 +199,30 @@ export function renderReflectForm(state: FormState & { prompt: string }, onSubmi
     </div>
   </form>`;
 }
+
+export const readCheerForm = (form: HTMLFormElement) => value(form, 'note').trim();
+
+/** A cheer with a short note (≤ 140), from a card that is not the learner's. */
+export function renderCheerForm(state: FormState, onSubmit: (form: HTMLFormElement) => void, onCancel: () => void) {
+  const { id } = state;
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    if (!state.busy) onSubmit(event.target as HTMLFormElement);
+  };
+  return html`<form class="goal-form" @submit=${submit}>
+    ${field(
+      `${id}-note`,
+      msg('A short note', { id: 'goals.cheer-note' }),
+      html`<input id=${`${id}-note`} name="note" type="text" maxlength=${LIMITS.CHEER_NOTE_MAX} dir="auto" />`,
+    )}
+    ${state.error ? html`<p class="error" role="alert">${state.error}</p>` : nothing}
+    <div class="card__actions">
+      <button class="button" type="submit" aria-disabled=${state.busy ? 'true' : 'false'}>
+        ${state.busy ? msg('Sending…', { id: 'goals.sending' }) : msg('Send cheer', { id: 'goals.send-cheer' })}
+      </button>
+      <button class="button button--quiet" type="button" @click=${onCancel}>
+        ${msg('Cancel', { id: 'goals.cancel' })}
+      </button>
+    </div>
+  </form>`;
+}

@@ -1,0 +1,79 @@
+// The accountability buddy panel: opt in, wait, see who the buddy is and what they did last, leave. Render only.
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { BuddyState } from '../buddy-data.js';
+
+export interface BuddyPanelState {
+  /** The learner's state: 'out' when they never opted in (or nobody is signed in yet). */
+  state: BuddyState;
+  /** The buddies' names, when paired. */
+  names: string[];
+  /** Paired, but the buddy left. */
+  buddyLeft: boolean;
+  /** Others waiting now (while the learner waits). */
+  othersWaiting: number;
+  /** "Your buddy Ada checked in: On track", or ''. */
+  news: string;
+  busy: boolean;
+  /** The element may not take part (a removed learner). */
+  disabled: boolean;
+}
+
+export interface BuddyPanelActions {
+  find(): void;
+  stop(): void;
+  joinPair(): void;
+}
+
+const list = (names: string[]) =>
+  names.length === 1 ? names[0]! : msg(str`${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`, { id: 'goals.and' });
+
+export function renderBuddyPanel(state: BuddyPanelState, actions: BuddyPanelActions): TemplateResult {
+  const button = (label: string, onClick: () => void, quiet = false) =>
+    html`<button
+      class="button ${quiet ? 'button--quiet' : ''}"
+      type="button"
+      aria-disabled=${state.busy ? 'true' : 'false'}
+      @click=${() => !state.busy && onClick()}
+    >
+      ${label}
+    </button>`;
+  let body: TemplateResult;
+  if (state.state === 'paired' && !state.buddyLeft) {
+    body = html`<p dir="auto">
+        ${
+          state.names.length > 1
+            ? msg(str`Your buddies: ${list(state.names)}. Their goals come first on the board.`, {
+                id: 'goals.buddies-are',
+              })
+            : msg(str`Your buddy: ${list(state.names)}. Their goal comes first on the board.`, { id: 'goals.buddy-is' })
+        }
+      </p>
+      ${state.news ? html`<p class="buddy__news" dir="auto">${state.news}</p>` : nothing}
+      <div class="buddy__actions">
+        ${button(msg('Leave the pairing', { id: 'goals.buddy-leave' }), actions.stop, true)}
+      </div>`;
+  } else if (state.state === 'paired') {
+    body = html`<p dir="auto">${msg('Your buddy left the pairing.', { id: 'goals.buddy-gone' })}</p>
+      <div class="buddy__actions">
+        ${button(msg('Find a new buddy', { id: 'goals.buddy-find-new' }), actions.find)}
+      </div>`;
+  } else if (state.state === 'waiting') {
+    body = html`<p dir="auto">
+        ${msg('Looking for a buddy… You will be paired with the next learner who looks too.', { id: 'goals.buddy-looking' })}
+      </p>
+      <div class="buddy__actions">
+        ${state.othersWaiting === 0 ? button(msg('Join a pair as a third', { id: 'goals.buddy-join-pair' }), actions.joinPair, true) : nothing}
+        ${button(msg('Stop looking', { id: 'goals.buddy-stop' }), actions.stop, true)}
+      </div>`;
+  } else {
+    body = html`<p class="hint" dir="auto">
+        ${msg('Pair up with a peer: you see each other’s goal first and hear when the other checks in.', { id: 'goals.buddy-pitch' })}
+      </p>
+      ${state.disabled ? nothing : html`<div class="buddy__actions">${button(msg('Find me a buddy', { id: 'goals.buddy-find' }), actions.find)}</div>`}`;
+  }
+  return html`<section class="buddy" aria-labelledby="buddy-title">
+    <h3 class="buddy__title" id="buddy-title">${msg('Accountability buddy', { id: 'goals.buddy-title' })}</h3>
+    ${body}
+  </section>`;
+}
