@@ -30,7 +30,7 @@ interface Source {
   round: string;
 }
 
-export type Step = 'share' | 'review' | 'reviewing' | 'read' | 'rate' | 'wait' | 'done';
+export type Step = 'share' | 'review' | 'reviewing' | 'read' | 'rate' | 'wait' | 'done' | 'closed';
 
 export class FeedbackController implements ReactiveController {
   settings: RoundSettings = fb.DEFAULT_ROUND;
@@ -259,6 +259,8 @@ export class FeedbackController implements ReactiveController {
       return 'review';
     }
     if (this.work && this.received.length < this.settings.reviews) return 'wait';
+    // Someone who neither shared nor reviewed before the deadlines has not finished anything: the round closed.
+    if (!this.work && this.given === 0) return 'closed';
     return 'done';
   }
 

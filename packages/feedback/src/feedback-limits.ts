@@ -18,3 +18,6 @@ export const PAGE_SIZE = 20;
 
 export const REVIEWER_MODES = ['anonymous', 'named'] as const;
 export type ReviewerMode = (typeof REVIEWER_MODES)[number];
+
+/** Where a learner's unsent work and review answers wait on this device, by space and round. */
+export const draftKey = (space: string, round: string) => `cohort-feedback:${space}:${round}`;

@@ -148,7 +148,7 @@ export class CohortFeedback extends CohortElement {
   }
 
   get #draftKey(): string {
-    return `cohort-feedback:${this.spaceId}:${this.round}`;
+    return LIMITS.draftKey(this.spaceId, this.round);
   }
 
   override connectedCallback(): void {
@@ -358,6 +358,8 @@ export class CohortFeedback extends CohortElement {
       }
       case 'wait':
         return msg('Your work is shared. Reviews will appear here as peers send them.', { id: 'feedback.next-wait' });
+      case 'closed':
+        return msg('This round has closed.', { id: 'feedback.next-closed' });
       default:
         return msg('All done for this round. Thank you!', { id: 'feedback.next-done' });
     }

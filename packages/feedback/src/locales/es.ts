@@ -27,6 +27,7 @@ export const templates = {
   'feedback.link-invalid': str`${0}: da una dirección que empiece por https:// (no "${1}").`,
   'feedback.link-label': 'O un enlace a él (opcional)',
   'feedback.my-work': 'Tu trabajo compartido',
+  'feedback.next-closed': 'Esta ronda está cerrada.',
   'feedback.next-done': 'Terminaste esta ronda. ¡Gracias!',
   'feedback.next-rate': 'Tu siguiente paso: lee la retroalimentación que recibiste y valora qué tan útil fue.',
   'feedback.next-review': str`Tu siguiente paso: revisa ${0} trabajos más de tus compañeros.`,
