@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { createSpace, readDocument, uniqueId, useEmulators, waitFor } from '@cohort-kit/core/testing';
-import { mountFeedback, peerLearner } from '../test/support.js';
+import { useEmulators, waitFor } from '@cohort-kit/core/testing';
+import { mountFeedback, newRound, peerLearner, stored, uidOf } from '../test/support.js';
 
 // What a learner sees and does in a round, what reaches them live from a second learner, and what survives a
 // reload, on the emulators. Each test has its own space and round.
@@ -13,15 +13,9 @@ const ANSWERS = [
   'I suggest you pick the Monday stand-up for the first try and note how it went.',
 ];
 
-async function newRound() {
-  const space = uniqueId('feedback-test');
-  await createSpace(space, { name: 'Writing cohort' });
-  return { space, round: uniqueId('r') };
-}
-
 describe('<cohort-feedback>', () => {
   it('shares work, sees a peer review arrive live, rates it once, and keeps it all after a reload', async () => {
-    const { space, round } = await newRound();
+    const { space, round } = await newRound('feedback-test');
     const feedback = await mountFeedback(space, round, 'prompt="Share your goal plan."');
     expect(feedback.nextStep()).to.contain('share your work');
     await feedback.share(WORK);
@@ -46,13 +40,11 @@ describe('<cohort-feedback>', () => {
     send.click();
     send.click();
     await waitFor(() => feedback.text().includes('Rated 4 of 5'), 'the rating shows');
-    const uid = (feedback.element as unknown as { runtime: { identity: { user: { uid: string } } } }).runtime.identity
-      .user.uid;
-    let ledger: { counts?: Record<string, number> } | null = null;
-    for (const deadline = Date.now() + 20000; Date.now() < deadline && !ledger?.counts?.feedbackReceived;) {
-      ledger = await readDocument(`spaces/${space}/ledger/${uid}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const ledger = await stored<{ counts: Record<string, number> }>(
+      `spaces/${space}/ledger/${uidOf(feedback)}`,
+      (data) => Boolean(data?.counts?.feedbackReceived),
+      'the ledger counts the rating',
+    );
     // Two presses, one rating: the ledger moved once.
     expect(ledger?.counts).to.deep.equal({ feedbackReceived: 1 });
     feedback.element.remove();
@@ -62,7 +54,7 @@ describe('<cohort-feedback>', () => {
   });
 
   it('empty work and a wrong link get a message tied to their field, and nothing typed is lost', async () => {
-    const { space, round } = await newRound();
+    const { space, round } = await newRound('feedback-test');
     const feedback = await mountFeedback(space, round);
     feedback.button('Share my work').click();
     await waitFor(() => feedback.fieldError('Your work') !== '', 'an error on the work field');

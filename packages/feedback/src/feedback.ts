@@ -293,8 +293,9 @@ export class CohortFeedback extends CohortElement {
     );
     this.#setErrors('share', problems);
     if (Object.keys(problems).length) return void this.#focusError();
+    const changing = Boolean(controller.work);
     const saved = await controller.share(work);
-    this.#setErrors('share', saved ? {} : { form: this.#writeError(controller.error) });
+    this.#setErrors('share', saved ? {} : { form: changing ? this.#changeError(controller.error) : controller.error });
     if (saved) {
       this.draftWork = { text: '', link: '' };
       this.editing = false;
@@ -302,9 +303,12 @@ export class CohortFeedback extends CohortElement {
     }
   }
 
-  /** A refused edit after a first claim says why. */
-  #writeError(error: string): string {
-    return this.#loaded!.controller.work && /not allowed/i.test(error)
+  /**
+   * A refused edit or withdrawal says why: after a first claim the rules freeze the work. (Not judged by whether
+   * the work shows: a refused withdrawal hides it locally until the server's answer puts it back.)
+   */
+  #changeError(error: string): string {
+    return /not allowed/i.test(error)
       ? msg('Someone has started reviewing your work, so it can no longer change.', { id: 'feedback.frozen' })
       : error;
   }
@@ -379,6 +383,8 @@ export class CohortFeedback extends CohortElement {
           reviews: controller.settings.reviews,
           busy: controller.busy.has('withdraw'),
           canChange: !closed && !controller.workFrozen && !this.isRemoved,
+          // A refused withdrawal says why beside the work (the share form that holds other refusals is closed).
+          error: this.errors.share?.form,
         },
         {
           edit: () => {
@@ -387,7 +393,7 @@ export class CohortFeedback extends CohortElement {
           },
           withdraw: () =>
             void controller.withdraw().then((done) => {
-              if (!done) this.#setErrors('share', { form: this.#writeError(controller.error) });
+              this.#setErrors('share', done ? {} : { form: this.#changeError(controller.error) });
             }),
         },
       );
@@ -545,7 +551,7 @@ export class CohortFeedback extends CohortElement {
       ${
         controller.error &&
         !shownErrors.includes(controller.error) &&
-        !shownErrors.includes(this.#writeError(controller.error))
+        !shownErrors.includes(this.#changeError(controller.error))
           ? html`<p class="error" role="alert">${controller.error}</p>`
           : nothing
       }

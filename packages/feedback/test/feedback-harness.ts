@@ -40,6 +40,23 @@ export class FeedbackHarness extends WidgetHarness<CohortFeedback> {
     return [...this.root.querySelectorAll<HTMLElement>('.reviews article')];
   }
 
+  /** "Review a peer", giving a name if asked; resolves once the peer's work shows above the review form. */
+  async reviewPeer(name = 'Ana Learner') {
+    this.button('Review a peer').click();
+    await waitFor(
+      () =>
+        Boolean(this.root.querySelector('form.join')) || Boolean(this.root.querySelector('.work--peer .work__text')),
+      "the name form or the peer's work",
+    );
+    await this.joinIfAsked(name);
+    await waitFor(() => Boolean(this.root.querySelector('.work--peer .work__text')), "the peer's work to review");
+  }
+
+  /** The text of the peer's work being reviewed. */
+  peerWork(): string {
+    return this.root.querySelector('.work--peer')?.textContent?.trim() ?? '';
+  }
+
   /** Shares work through the form, giving a name if asked; resolves once it is announced. */
   async share(text: string, name = 'Ana Learner') {
     this.type('Your work', text);

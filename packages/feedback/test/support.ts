@@ -11,12 +11,19 @@ import {
   serverTimestamp,
   setDoc,
 } from 'firebase/firestore';
-import { uniqueId, waitFor, type useEmulators } from '@cohort-kit/core/testing';
+import { createSpace, readDocument, uniqueId, waitFor, type useEmulators } from '@cohort-kit/core/testing';
 import * as fb from '../src/feedback-data.js';
 import { pickWork } from '../src/feedback-allocation.js';
 import type { CohortFeedback } from '../src/feedback.js';
 import { FeedbackHarness } from './feedback-harness.js';
 import '../src/cohort-feedback.js';
+
+/** A new space and round id, so a test's ledgers, work and reviews start empty. */
+export async function newRound(prefix: string) {
+  const space = uniqueId(prefix);
+  await createSpace(space, { name: 'Writing cohort' });
+  return { space, round: uniqueId('r') };
+}
 
 /** A round in `space`, once it has loaded. */
 export async function mountFeedback(space: string, round: string, attributes = '') {
@@ -26,6 +33,25 @@ export async function mountFeedback(space: string, round: string, attributes = '
   const feedback = new FeedbackHarness(wrapper.querySelector('cohort-feedback') as CohortFeedback);
   await waitFor(() => feedback.loaded(), 'the round loads');
   return feedback;
+}
+
+/** The page learner's account id (one browser, one account, in every test). */
+export const uidOf = (feedback: FeedbackHarness) =>
+  (feedback.element as unknown as { runtime: { identity: { user: { uid: string } } } }).runtime.identity.user.uid;
+
+/** Reads a document until it passes `ok`: a write shown at once on screen reaches the server a moment later. */
+export async function stored<T = Record<string, unknown>>(
+  path: string,
+  ok: (data: T | null) => boolean,
+  message: string,
+): Promise<T | null> {
+  let data: T | null = null;
+  for (const deadline = Date.now() + 20000; Date.now() < deadline;) {
+    data = await readDocument<T>(path);
+    if (ok(data)) return data;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out: ${message}`);
 }
 
 /** Another learner, in their own Firebase app and anonymous account, who has joined the space as `name`. */
@@ -58,8 +84,8 @@ export async function peerLearner(
     async share(text: string) {
       await fb.share(w, name, { text, link: '' }, fb.DEFAULT_ROUND, await reviewer()).commit();
     },
-    /** "Review a peer" and send the review, as the element does. */
-    async review(answers: string[]) {
+    /** "Review a peer", as the element does: claims the work that most needs a review; resolves with its author. */
+    async claim() {
       const slot = pickWork(await fb.loadCandidates(db, space, round, uid), {
         me: uid,
         taken: new Set(),
@@ -67,6 +93,11 @@ export async function peerLearner(
         claimHours: 48,
       }) as fb.Slot;
       await fb.claim(w, slot, await reviewer(), undefined, fb.newId(db), fb.DEFAULT_ROUND, false).commit();
+      return slot;
+    },
+    /** "Review a peer" and send the review, as the element does. */
+    async review(answers: string[]) {
+      const slot = await this.claim();
       const claim = fb.readClaim('', (await getDoc(fb.claimRef(db, space, round, uid, slot.authorId))).data()!);
       const fresh = (await fb.loadSlot(db, space, round, slot.authorId))!;
       await fb.review(w, claim, fresh, await reviewer(), fb.newId(db), answers, null).commit();

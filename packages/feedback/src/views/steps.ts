@@ -113,7 +113,7 @@ export function renderWorkBody(work: WorkContent): TemplateResult {
 
 export function renderMyWork(
   work: Submission,
-  state: { received: number; reviews: number; busy: boolean; canChange: boolean },
+  state: { received: number; reviews: number; busy: boolean; canChange: boolean; error?: string },
   actions: { edit: () => void; withdraw: () => void },
 ): TemplateResult {
   return html`<article class="work" part="work" aria-labelledby="my-work-title">
@@ -139,6 +139,7 @@ export function renderMyWork(
           </div>`
         : nothing
     }
+    ${state.error ? html`<p class="error" role="alert">${state.error}</p>` : nothing}
   </article>`;
 }
 
