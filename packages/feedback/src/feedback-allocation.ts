@@ -1,4 +1,4 @@
-// Which peer's work a reviewer gets next, without the SDK (allocation.test.ts runs it many times over).
+// Which peer's work a reviewer gets next, without the SDK (feedback-allocation.test.ts checks each rule).
 //
 // Fewest reviews so far (done, plus claims not lapsed); never the reviewer's own, never one they already reviewed
 // or hold; the work of someone who reviews them only when nothing else is left. Among the least reviewed, the work
