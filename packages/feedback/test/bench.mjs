@@ -1,6 +1,5 @@
 // <cohort-feedback>'s part of npm run bench (scripts/bench.mjs finds this file): its markup, seeded work, and the
-// measures a feedback round answers for: reads per learner view as the round grows, and how fast a review reaches
-// its author. Its bytes before first paint are the shared size rows (scripts/bundle-size.mjs holds the budget).
+// measures a feedback round answers for: reads per learner view as the round grows. Its bytes before first paint are the shared size rows (scripts/bundle-size.mjs holds the budget).
 import { Timestamp } from 'firebase-admin/firestore';
 
 export const tag = 'cohort-feedback';
@@ -56,7 +55,7 @@ async function shareAs(tab, name, text = `The goal plan of ${name}: one habit a 
   await round(tab).getByText('Your shared work').waitFor({ timeout: 30000 });
 }
 
-export async function measure({ db, space, page, pages, visit, twoLearners, row, median, ms, runs: RUNS }) {
+export async function measure({ db, space, page, pages, visit, row, median }) {
   console.error('Feedback reads per learner view at 20 and 200 shared works…');
   for (const works of [20, 200]) {
     await seed(db, space, `reads-${works}`, works);
@@ -71,36 +70,4 @@ export async function measure({ db, space, page, pages, visit, twoLearners, row,
       'round, own work, reviewer state, own claims, reviews received: constant',
     );
   }
-
-  console.error('Review sent in one browser → shown to its author in another…');
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    const id = `latency-${i}`;
-    await seed(db, space, id, 0);
-    pages[`/demo/bench-feedback-${id}.html`] = page(markup(id));
-    const [author, reviewer, closeBoth] = await twoLearners(`/demo/bench-feedback-${id}.html`);
-    await shareAs(author, 'Author');
-    await round(reviewer).getByRole('button', { name: 'Review a peer' }).click();
-    await round(reviewer).locator('form.join input[name="displayName"]').fill('Reviewer');
-    await round(reviewer).locator('form.join button[type="submit"]').click();
-    await round(reviewer).locator('.work--peer .work__text').waitFor({ timeout: 30000 });
-    const answers = [
-      'In your first step you name the habit but not the day of the week you will start it.',
-      'I learned that a way to know it worked makes a plan much easier to keep going with.',
-      'I suggest you pick Monday for the first try and write down how it went that evening.',
-    ];
-    for (const [label, answer] of [
-      ['I noticed…', answers[0]],
-      ['I learned…', answers[1]],
-      ['I suggest…', answers[2]],
-    ]) {
-      await round(reviewer).getByLabel(label).fill(answer);
-    }
-    const started = performance.now();
-    await round(reviewer).getByRole('button', { name: 'Send review' }).click();
-    await round(author).locator('article[part="review"]').getByText(answers[2]).waitFor({ timeout: 30000 });
-    times.push(performance.now() - started);
-    await closeBoth();
-  }
-  row('Review sent in one context → shown to its author in another (median)', ms(median(times)), `${RUNS} reviews`);
 }
