@@ -14,6 +14,7 @@ import {
   orderBy,
   query,
   serverTimestamp,
+  setDoc,
   writeBatch,
   collection,
   type DocumentData,
@@ -185,6 +186,21 @@ export async function claimNext(
       await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 150));
     }
   }
+}
+
+/**
+ * Preview only: the badge a page's attributes define, written to the local cache (network off). Merged, so a seeded
+ * count or retirement stays; the write is applied locally at once, which is all a preview needs.
+ */
+export function definePreviewBadge(
+  db: Firestore,
+  space: string,
+  badge: string,
+  definition: { name: string; criteria: Criteria; edition: number },
+): void {
+  setDoc(badgeRef(db, space, badge), definition, { merge: true }).catch((error: unknown) =>
+    console.error('[cohort-kit] preview badge not saved', error),
+  );
 }
 
 /** The holder's credential, or null when none was issued yet (or it cannot be read). */
