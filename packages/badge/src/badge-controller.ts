@@ -165,6 +165,9 @@ export class BadgeController implements ReactiveController {
         data.watchDoc(runtime, 'badge', badgeData.holderRef(db, space, badge, uid), {
           next: (snapshot) => {
             if (snapshot.metadata.fromCache && !snapshot.exists() && runtime.mode === 'live') return;
+            // Live, a copy counts once the server took the claim: a refused try (another learner took that number
+            // first) must not show as the learner's for a moment.
+            if (snapshot.metadata.hasPendingWrites && runtime.mode === 'live') return;
             this.mine = snapshot.exists()
               ? badgeData.readHolder(uid, snapshot.data({ serverTimestamps: 'estimate' }))
               : null;

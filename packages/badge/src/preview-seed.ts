@@ -100,8 +100,11 @@ export async function seedPreviewBadge(
       claimedAt: at(issued - number + 1),
     });
   }
+  const own = doc(db, 'spaces', space, 'badges', badge, 'holders', me);
+  // A story visited again starts from its scenario, not from a claim made on the visit before.
+  if (!state.mine) batch.delete(own);
   if (state.mine) {
-    batch.set(doc(db, 'spaces', space, 'badges', badge, 'holders', me), {
+    batch.set(own, {
       number: issued + 1,
       name: 'You',
       claimedAt: at(0),
