@@ -227,17 +227,10 @@ export class BadgeController implements ReactiveController {
       const uid = this.host.spaceState!.user!.uid;
       const live = runtime.mode === 'live';
       const holder = badgeData.holderRef(runtime.db, space, badge, uid);
-      const number = await badgeData.claimNext(
-        runtime.db,
-        space,
-        badge,
-        uid,
-        showName ? member.displayName : '',
-        // Live, the server's answer decides the number; in preview the local write is all there is.
-        (batch) =>
-          live ? this.#source!.data.listenAgainAfter(batch.commit(), holder) : this.host.settle(batch.commit()),
-        live,
-      );
+      // Live, the copy's listener listens again once the claim is confirmed (it may have started while the
+      // claim was on its way).
+      const claimed = badgeData.claimNext(runtime.db, space, badge, uid, showName ? member.displayName : '', live);
+      const number = await (live ? this.#source!.data.listenAgainAfter(claimed, holder) : claimed);
       this.host.emit(new CohortBadgeClaimedEvent({ space, badge, number }));
       this.host.announce(
         msg(str`You claimed copy #${number} of ${this.badge?.edition ?? number}.`, { id: 'badge.claimed-said' }),

@@ -18,6 +18,7 @@ import {
   writeBatch,
   collection,
   type DocumentData,
+  type DocumentReference,
   type Firestore,
   type Query,
   type WriteBatch,
@@ -141,14 +142,19 @@ export class ClaimClosed extends Error {
 }
 
 /** How long a claim keeps asking for the next number while others claim at the same moment. */
-export const CLAIM_DEADLINE_MS = 8000;
+export const CLAIM_DEADLINE_MS = 30000;
+
+/** Refusals that mean another learner's claim went first (the rules see the count moved, or the server aborted). */
+const CONTENDED = new Set(['permission-denied', 'aborted', 'failed-precondition']);
 
 /**
- * Claims the next copy for `uid` and resolves with its number. Each try reads the count as the server has it and
- * asks for the next number; a refusal because another learner took that number first tries again after a short,
- * random pause. Ends with ClaimClosed when no copy is left (or claiming has closed), or the server's refusal when
- * the count did not move (the rules refused this learner: criteria, membership).
- * `commit` sends a batch: live, it resolves with the server's answer.
+ * Claims the next copy for `uid` and resolves with its number. Live, each try is a transaction that reads the count
+ * as the server has it and writes the claim's batch for the next number; a refusal because another learner took that
+ * number first tries again after a short random pause that grows with each try. A refusal with the count where it
+ * was is the rules refusing this learner (criteria, membership): the server's error, unless they already hold a copy
+ * (another tab of theirs), whose number it returns. Ends with ClaimClosed when no copy is left or claiming has
+ * closed, or 'busy' after CLAIM_DEADLINE_MS of others going first. In preview (no server, no contention) the batch
+ * is applied to the local cache.
  */
 export async function claimNext(
   db: Firestore,
@@ -156,34 +162,38 @@ export async function claimNext(
   badge: string,
   uid: string,
   name: string,
-  commit: (batch: WriteBatch) => Promise<void>,
   live: boolean,
 ): Promise<number> {
-  const deadline = Date.now() + CLAIM_DEADLINE_MS;
-  const read = async () => {
-    const ref = badgeRef(db, space, badge);
-    const snapshot = live ? await getDocFromServer(ref) : await getDoc(ref);
-    return readBadge(badge, snapshot.data() ?? {});
-  };
-  for (;;) {
-    const before = await read();
+  const ref = badgeRef(db, space, badge);
+  if (!live) {
+    const before = readBadge(badge, (await getDoc(ref)).data() ?? {});
     const reason = closedReason(before);
     if (reason) throw new ClaimClosed(reason, before);
-    const number = before.issued + 1;
+    claimBatch(db, space, badge, uid, before.issued + 1, name)
+      .commit()
+      .catch((error: unknown) => console.error('[cohort-kit] preview claim not saved', error));
+    return before.issued + 1;
+  }
+  const deadline = Date.now() + CLAIM_DEADLINE_MS;
+  const read = (path: DocumentReference) => getDocFromServer(path);
+  let refused: { issued: number; error: unknown } | undefined;
+  for (let attempt = 0; ; attempt++) {
+    const seen = readBadge(badge, (await read(ref)).data() ?? {});
+    const reason = closedReason(seen);
+    if (reason) throw new ClaimClosed(reason, seen);
+    if (refused && refused.issued === seen.issued) {
+      const mine = await read(holderRef(db, space, badge, uid));
+      if (mine.exists()) return readHolder(uid, mine.data()).number;
+      throw refused.error;
+    }
     try {
-      await commit(claimBatch(db, space, badge, uid, number, name));
-      return number;
+      await claimBatch(db, space, badge, uid, seen.issued + 1, name).commit();
+      return seen.issued + 1;
     } catch (error) {
-      if ((error as { code?: string }).code !== 'permission-denied') throw error;
-      // Already a holder (another tab of theirs): that copy is theirs.
-      const mine = live ? await getDocFromServer(holderRef(db, space, badge, uid)) : undefined;
-      if (mine?.exists()) return readHolder(uid, mine.data()).number;
-      const after = await read();
-      const now = closedReason(after);
-      if (now) throw new ClaimClosed(now, after);
-      if (after.issued === before.issued) throw error;
-      if (Date.now() > deadline) throw new ClaimClosed('busy', after);
-      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 150));
+      if (!CONTENDED.has((error as { code?: string }).code ?? '')) throw error;
+      refused = { issued: seen.issued, error };
+      if (Date.now() > deadline) throw new ClaimClosed('busy', seen);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 50 * 2 ** attempt)));
     }
   }
 }

@@ -295,7 +295,7 @@ describe('claims at the same moment', () => {
     for (const uid of learners) await qualified(uid);
     const outcomes = await Promise.all(
       learners.map((uid) =>
-        claimNext(as(uid), space, badge, uid, uid.toUpperCase(), (batch) => batch.commit(), true).then(
+        claimNext(as(uid), space, badge, uid, uid.toUpperCase(), true).then(
           (number) => number,
           (error: unknown) => (error instanceof ClaimClosed ? error.reason : String(error)),
         ),

@@ -63,8 +63,7 @@ export async function peerLearner(
   return {
     uid: user.uid,
     /** Claims the next copy as the element does; resolves with its number. */
-    claim: (badge: string, showName = true) =>
-      claimNext(db, space, badge, user.uid, showName ? name : '', (batch) => batch.commit(), true),
+    claim: (badge: string, showName = true) => claimNext(db, space, badge, user.uid, showName ? name : '', true),
     /** Each Firestore instance keeps a request open; the browser allows six per server. */
     close: () => deleteApp(app),
   };
