@@ -224,7 +224,7 @@ describe('keygen and issue-credentials', () => {
     assert.equal(credential.credentialSubject.cohort, 'Spring 2026 cohort');
 
     // A changed credential (a copy number raised, the signature kept) no longer verifies.
-    const [header, payload, signature] = stored.jwt.split('.');
+    const [header, , signature] = stored.jwt.split('.');
     const changed = { ...credential, credentialSubject: { ...credential.credentialSubject, copyNumber: 7 } };
     const forged = `${header}.${Buffer.from(JSON.stringify(changed)).toString('base64url')}.${signature}`;
     assert.throws(() => verifyCredential(forged, profile.publicKeyJwk), /signature does not match/);
