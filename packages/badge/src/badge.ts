@@ -234,6 +234,11 @@ export class CohortBadge extends CohortElement {
                 ${msg(str`Claim #${next} of ${badge.edition}`, { id: 'badge.claim' })}
               </button>
               ${
+                controller.busy
+                  ? html`<p class="hint">${msg('Claiming your copy…', { id: 'badge.claiming' })}</p>`
+                  : nothing
+              }
+              ${
                 eligible
                   ? nothing
                   : html`<p class="hint" id="claim-why">

@@ -13,6 +13,7 @@ export const templates = {
   'badge.busy': 'Muchas personas están reclamando en este momento. Vuelve a intentarlo en unos segundos.',
   'badge.claim': str`Reclamar la n.º ${0} de ${1}`,
   'badge.claim-why': 'Podrás reclamarla cuando completes cada punto de arriba.',
+  'badge.claiming': 'Reclamando tu copia…',
   'badge.claimed-on': str`Reclamada el ${0}.`,
   'badge.claimed-said': str`Reclamaste la copia n.º ${0} de ${1}.`,
   'badge.closed': str`Reclamo cerrado: se entregaron ${0} de ${1}.`,
