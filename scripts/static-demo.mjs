@@ -176,6 +176,7 @@ const ROOT_INDEX = `<!doctype html>
     <p><a href="demo/two-learners.html">Two learners side by side</a></p>
     <p><a href="demo/feedback.html">Week 3 · Feedback</a>: a peer-feedback round on the goal plans from week 2</p>
     <p><a href="demo/week-4.html">Week 4</a> and <a href="demo/week-6.html">week 6</a>: checking in on the goal set in week 2, and reflecting on it</p>
+    <p><a href="demo/badge.html">The cohort badge</a>: a numbered, limited-edition badge earned by taking part</p>
     <p><a href="demo/space.html">Try a space</a>: a test page for any space, named in the address (?space=)</p>
     <p><a href="console/">Owner console</a>: create and manage spaces</p>
     <p>The kit itself: <a href="kit/cohort-kit.js">kit/cohort-kit.js</a></p>

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import ids from '@cohort-kit/core/ids.json' with { type: 'json' };
 import { UsageError } from './errors.mjs';
+import { BADGE_COMMANDS, BADGE_FLAGS, isBadgeCommand, parseBadgeCommand } from './badge-commands.mjs';
 
 /** @typedef {'owner' | 'facilitator' | 'mentor' | 'learner'} Role */
 
@@ -47,6 +48,7 @@ export const LIMITS = {
  */
 
 const FLAGS = /** @type {const} */ ({
+  ...BADGE_FLAGS,
   space: { type: 'string' },
   name: { type: 'string' },
   'cohort-label': { type: 'string' },
@@ -134,6 +136,7 @@ const COMMANDS = {
     ],
     example: 'cohort-kit members --space leadership-2026',
   },
+  ...BADGE_COMMANDS,
   'add-owner': {
     flags: ['email'],
     synopsis: ['--email ADDRESS'],
@@ -266,6 +269,8 @@ export function parseCommandLine(argv, { readFile = (path) => readFileSync(path,
     return { help: false, command, project, input: { email: requireOwnerEmail(values.email) } };
   }
   const spaceId = requireSpaceId(values.space);
+  if (isBadgeCommand(command))
+    return parseBadgeCommand(command, values, { project, spaceId, requireText, idPattern: SPACE_ID_PATTERN });
 
   switch (command) {
     case 'create-space': {

@@ -2,6 +2,7 @@
 // and report. Returns the exit code instead of exiting, so it can be driven from tests too.
 import { commandUsage, parseCommandLine, USAGE } from './args.mjs';
 import { CliError, UsageError } from './errors.mjs';
+import { executeBadgeCommand, isBadgeCommand } from './badge-commands.mjs';
 import {
   addOwner,
   createSpace,
@@ -66,6 +67,7 @@ export async function run(
  * @returns {Promise<string[]>} what to tell the user
  */
 async function execute(parsed, { db, auth }) {
+  if (isBadgeCommand(parsed.command)) return executeBadgeCommand(parsed, db);
   switch (parsed.command) {
     case 'create-space': {
       const { spaceId } = parsed.input;

@@ -1,0 +1,2 @@
+export { CohortBadge } from './badge.js';
+export { CohortBadgeClaimedEvent, type CohortBadgeClaimedDetail } from './events.js';
