@@ -43,7 +43,7 @@ export class BuddyController implements ReactiveController {
   readonly #seenCheckIns = new Map<string, string>();
   readonly #ownWatch: KeyedSubscription<readonly [string, string, string]>;
   readonly #pairingWatch: KeyedSubscription<readonly [string, string, string, string, string]>;
-  readonly #goalsWatch: KeyedSubscription<readonly string[]>;
+  readonly #goalsWatch: KeyedSubscription<string[]>;
 
   constructor(
     private readonly host: WidgetHost,
@@ -60,7 +60,7 @@ export class BuddyController implements ReactiveController {
       key: () => {
         const own = this.own;
         if (!source() || !uid() || !own || own.state === 'out') return undefined;
-        return [source()!.space, source()!.board, uid(), own.state, own.pairId ?? ''] as const;
+        return [source()!.space, source()!.board, uid(), own.state as string, own.pairId ?? ''] as const;
       },
       subscribe: ([space, board, me, state, pairId]) =>
         state === 'waiting' ? this.#watchWaiting(space, board, me) : this.#watchPair(space, board, pairId),

@@ -49,10 +49,9 @@ describe('<cohort-goals> accountability buddies', () => {
     await waitFor(() => goals.announcement().includes('Your buddy Bo Buddy checked in'), 'and is announced');
     goals.button('Leave the pairing').click();
     await waitFor(() => panel(goals).includes('Find me a buddy'), 'out of the pairing');
-    await waitFor(
-      async () =>
-        (await readDocument<{ members: string[] }>(`spaces/${space}/goalBoards/${board}/pairs/${mine!.pairId}`))!
-          .members.length === 1,
+    await stored<{ members: string[] }>(
+      `spaces/${space}/goalBoards/${board}/pairs/${mine!.pairId}`,
+      (data) => data?.members.length === 1 && data.members[0] === peer.uid,
       'the pair no longer has the learner',
     );
     await peer.close();

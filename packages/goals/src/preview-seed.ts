@@ -16,6 +16,8 @@ export type PreviewScenario =
   | 'paused'
   | 'reflect'
   | 'cheered'
+  | 'buddy-waiting'
+  | 'buddy-paired'
   | 'many'
   | 'long'
   | 'rtl';
@@ -111,6 +113,9 @@ function scenarioGoals(scenario: PreviewScenario, me: string): SeedGoal[] {
       return [mine({ daysAgo: 30, status: 'done', reflection: 'Writing it down at five made it a habit.' }), ...peers];
     case 'cheered':
       return [mine({ daysAgo: 3, cheers: 3 }), ...peers];
+    case 'buddy-waiting':
+    case 'buddy-paired':
+      return [mine({ daysAgo: 5 }), ...peers];
     case 'long':
       return [
         mine({
@@ -161,7 +166,7 @@ export async function seedPreviewGoals(space: string, board: string, scenario: P
       cheers: goal.cheers ?? 0,
       checkIns: goal.checkIn ? 1 : 0,
       lastCheckIn: goal.checkIn
-        ? { id: `${goal.id}-c`, status: goal.checkIn.status, note: goal.checkIn.note, at: checkInAt }
+        ? { id: `${goal.id}-c`, status: goal.checkIn.status, note: goal.checkIn.note, at: checkInAt, cheers: 0 }
         : null,
       reflection: goal.reflection ? { id: `${goal.id}-r`, text: goal.reflection, at: created } : null,
       createdAt: created,
@@ -174,11 +179,30 @@ export async function seedPreviewGoals(space: string, board: string, scenario: P
         note: goal.checkIn.note,
         by: goal.ownerId,
         at: checkInAt,
+        cheers: 0,
       });
     }
   }
   if (scenario === 'cheered') {
-    batch.set(doc(db, 'spaces', space, 'goalBoards', board, 'goals', 'peer-1', 'cheers', me), { note: '', at: at(0) });
+    batch.set(doc(db, 'spaces', space, 'goalBoards', board, 'goals', 'peer-1', 'cheers', me), {
+      note: '',
+      at: at(0),
+      hidden: false,
+    });
+  }
+  // Buddies: the learner waits for one, or is paired with Bruno (whose goal has a check-in).
+  const buddies = (uid: string) => doc(db, 'spaces', space, 'goalBoards', board, 'buddies', uid);
+  if (scenario === 'buddy-waiting') {
+    batch.set(buddies(me), { name: 'You', state: 'waiting', pairId: null, since: at(0) });
+  }
+  if (scenario === 'buddy-paired') {
+    batch.set(doc(db, 'spaces', space, 'goalBoards', board, 'pairs', 'preview-pair'), {
+      members: ['bruno', me],
+      left: [],
+      createdAt: at(1),
+    });
+    batch.set(buddies(me), { name: 'You', state: 'paired', pairId: 'preview-pair', since: at(1) });
+    batch.set(buddies('bruno'), { name: 'Bruno Díaz', state: 'paired', pairId: 'preview-pair', since: at(1) });
   }
   // With the network off the commit never resolves; the local write is applied at once, which is all a story needs.
   void batch.commit().catch((error) => console.error('[cohort-kit] preview seed failed', error));

@@ -205,6 +205,34 @@ export const Cheered: Story = {
   },
 };
 
+export const BuddyWaiting: Story = {
+  name: 'Buddy: waiting',
+  args: { space: 'story-goals-buddy-waiting', scenario: 'buddy-waiting' },
+  play: async ({ canvasElement }) => {
+    const goals = await shown(canvasElement);
+    await waitFor(() => expect(goals.shadow.getByText(/Looking for a buddy…/)).toBeVisible(), {
+      timeout: DATA_TIMEOUT,
+    });
+    await expect(goals.shadow.getByRole('button', { name: 'Stop looking' })).toBeVisible();
+  },
+};
+
+export const BuddyPaired: Story = {
+  name: 'Buddy: paired',
+  args: { space: 'story-goals-buddy-paired', scenario: 'buddy-paired' },
+  play: async ({ canvasElement }) => {
+    const goals = await shown(canvasElement);
+    await waitFor(() => expect(goals.shadow.getByText(/Your buddy: Bruno Díaz\./)).toBeVisible(), {
+      timeout: DATA_TIMEOUT,
+    });
+    // The buddy's goal comes first on the board, marked as theirs.
+    const first = goals.root.querySelector('.goals__list article')!;
+    await expect(first).toHaveTextContent('Delegate the monthly report by March');
+    await expect(first).toHaveTextContent('Your buddy');
+    await expect(goals.shadow.getByRole('button', { name: 'Leave the pairing' })).toBeVisible();
+  },
+};
+
 export const TwoHundredGoals: Story = {
   name: '200 goals, a page at a time',
   args: { space: 'story-goals-many', scenario: 'many' },

@@ -35,6 +35,7 @@ export const commands = {
           lastCheckIn: null,
           reflection: null,
           hidden: false,
+          reportCount: 0,
           createdAt: at,
           updatedAt: at,
           lastActivityAt: at,
