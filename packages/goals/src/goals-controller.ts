@@ -14,6 +14,7 @@ import type { CheckIn, CheckInStatus, Goal, GoalContent, GoalStatus, Visibility 
 type WriteBatch = ReturnType<typeof goalsData.setGoal>;
 
 type DataModule = typeof import('@cohort-kit/core/data.js');
+type Source = { runtime: FirebaseRuntime; data: DataModule; space: string; board: string };
 
 /** What the controller reads from the element: the board as its page writes it. */
 export interface GoalsPage {
@@ -57,7 +58,7 @@ export class GoalsController implements ReactiveController {
 
   #size = goalsData.PAGE_SIZE;
   #cheerChecked = new Set<string>();
-  #source?: { runtime: FirebaseRuntime; data: DataModule; space: string; board: string };
+  #source?: Source;
   readonly #watch: KeyedSubscription<readonly [string, string, string, boolean, number]>;
 
   constructor(
@@ -245,8 +246,8 @@ export class GoalsController implements ReactiveController {
    * after the one before (its window start is the server's time), so live, a write waits for the previous one's
    * answer, not only for the short wait after which the element calls it saved.
    */
-  async #commitOwn(uid: string, build: (w: goalsData.Writer) => WriteBatch) {
-    const { runtime, space, board } = this.#source!;
+  async #commitOwn(source: Source | undefined, uid: string, build: (w: goalsData.Writer) => WriteBatch) {
+    const { runtime, space, board } = (source ?? this.#source)!;
     // One rate document per learner in the space: every board's element of this page takes its turn on it.
     const key = `${space}/${uid}`;
     const previous = runtime.mode === 'live' ? ownWrites.get(key) : undefined;
@@ -273,37 +274,43 @@ export class GoalsController implements ReactiveController {
   }
 
   setGoal(content: GoalContent, visibility: Visibility): Promise<boolean> {
+    // Taken at the press (when the data has started): the write goes on if the element leaves the page meanwhile.
+    const source = this.#source;
     return this.#act('set', 'goal', async (uid) => {
       if (!this.canSetGoal) {
         throw new Error(
           msg('You already have an active goal here. Mark it done or pause it to set another.', { id: 'goals.limit' }),
         );
       }
-      const { runtime, space, board } = this.#source!;
+      const { runtime, space, board } = (source ?? this.#source)!;
       const id = goalsData.newId(runtime.db, space, board);
       const name = this.host.spaceState?.member?.displayName ?? '';
-      await this.#commitOwn(uid, (w) => goalsData.setGoal(w, id, name, content, visibility));
+      await this.#commitOwn(source, uid, (w) => goalsData.setGoal(w, id, name, content, visibility));
       this.#emitGoal(id, 'set');
       return msg('Goal set.', { id: 'goals.set-done' });
     });
   }
 
   editGoal(goal: Goal, content: GoalContent): Promise<boolean> {
+    // Taken at the press (when the data has started): the write goes on if the element leaves the page meanwhile.
+    const source = this.#source;
     return this.#act(`edit:${goal.id}`, 'goal', async (uid) => {
-      await this.#commitOwn(uid, (w) => goalsData.editGoal(w, goal, content));
+      await this.#commitOwn(source, uid, (w) => goalsData.editGoal(w, goal, content));
       this.#emitGoal(goal.id, 'edit');
       return msg('Goal updated.', { id: 'goals.edit-done' });
     });
   }
 
   setStatus(goal: Goal, status: GoalStatus): Promise<boolean> {
+    // Taken at the press (when the data has started): the write goes on if the element leaves the page meanwhile.
+    const source = this.#source;
     return this.#act(`status:${goal.id}`, 'goal', async (uid) => {
       if (status === 'active' && !this.canSetGoal) {
         throw new Error(
           msg('You already have an active goal here. Mark it done or pause it to set another.', { id: 'goals.limit' }),
         );
       }
-      await this.#commitOwn(uid, (w) => goalsData.changeGoal(w, goal, { status }));
+      await this.#commitOwn(source, uid, (w) => goalsData.changeGoal(w, goal, { status }));
       this.#emitGoal(goal.id, status === 'done' ? 'done' : status === 'paused' ? 'pause' : 'resume');
       return status === 'done'
         ? msg('Goal done. Well done!', { id: 'goals.done-done' })
@@ -314,8 +321,10 @@ export class GoalsController implements ReactiveController {
   }
 
   setVisibility(goal: Goal, visibility: Visibility): Promise<boolean> {
+    // Taken at the press (when the data has started): the write goes on if the element leaves the page meanwhile.
+    const source = this.#source;
     return this.#act(`visibility:${goal.id}`, 'goal', async (uid) => {
-      await this.#commitOwn(uid, (w) => goalsData.changeGoal(w, goal, { visibility }));
+      await this.#commitOwn(source, uid, (w) => goalsData.changeGoal(w, goal, { visibility }));
       this.#emitGoal(goal.id, 'visibility');
       return visibility === 'private'
         ? msg('Only you and the facilitators can see this goal now.', { id: 'goals.private-done' })
@@ -324,10 +333,12 @@ export class GoalsController implements ReactiveController {
   }
 
   checkIn(goal: Goal, status: CheckInStatus, note: string): Promise<boolean> {
+    // Taken at the press (when the data has started): the write goes on if the element leaves the page meanwhile.
+    const source = this.#source;
     return this.#act(`check-in:${goal.id}`, 'check-in', async (uid) => {
-      const { runtime, space, board } = this.#source!;
+      const { runtime, space, board } = (source ?? this.#source)!;
       const id = goalsData.newId(runtime.db, space, board);
-      await this.#commitOwn(uid, (w) => goalsData.checkIn(w, goal, id, status, note));
+      await this.#commitOwn(source, uid, (w) => goalsData.checkIn(w, goal, id, status, note));
       this.timelines.delete(goal.id);
       this.host.emit(new CohortCheckInEvent({ space, board, goal: goal.id, status }));
       return msg('Check-in saved.', { id: 'goals.check-in-done' });
@@ -335,10 +346,12 @@ export class GoalsController implements ReactiveController {
   }
 
   reflect(goal: Goal, body: string): Promise<boolean> {
+    // Taken at the press (when the data has started): the write goes on if the element leaves the page meanwhile.
+    const source = this.#source;
     return this.#act(`reflect:${goal.id}`, 'reflection', async (uid) => {
-      const { runtime, space, board } = this.#source!;
+      const { runtime, space, board } = (source ?? this.#source)!;
       const id = goalsData.newId(runtime.db, space, board);
-      await this.#commitOwn(uid, (w) => goalsData.reflect(w, goal.id, id, body));
+      await this.#commitOwn(source, uid, (w) => goalsData.reflect(w, goal.id, id, body));
       this.#emitGoal(goal.id, 'reflect');
       return msg('Reflection saved.', { id: 'goals.reflect-done' });
     });
@@ -346,10 +359,12 @@ export class GoalsController implements ReactiveController {
 
   /** One cheer on a goal, or on its latest check-in, with an optional note. */
   cheer(goal: Goal, note = '', checkIn?: CheckIn): Promise<boolean> {
+    // Taken at the press (when the data has started): the write goes on if the element leaves the page meanwhile.
+    const source = this.#source;
     const key = checkIn ? `${goal.id}/${checkIn.id}` : goal.id;
     return this.#act(`cheer:${key}`, 'cheer', async (uid) => {
       if (this.cheered.has(key) || goal.ownerId === uid) return;
-      const { runtime, space, board } = this.#source!;
+      const { runtime, space, board } = (source ?? this.#source)!;
       await this.host.settle(goalsData.cheer({ db: runtime.db, space, board, uid }, goal, note, checkIn?.id).commit());
       this.cheered.add(key);
       this.host.emit(new CohortCheerEvent({ space, board, goal: goal.id }));
@@ -361,8 +376,10 @@ export class GoalsController implements ReactiveController {
 
   /** One report per learner; enough distinct reports hide the goal until a facilitator looks. */
   report(goal: Goal, report: Report): Promise<boolean> {
+    // Taken at the press (when the data has started): the write goes on if the element leaves the page meanwhile.
+    const source = this.#source;
     return this.#act(`report:${goal.id}`, 'report', async (uid) => {
-      const { runtime, space, board } = this.#source!;
+      const { runtime, space, board } = (source ?? this.#source)!;
       const threshold = Number(this.host.spaceState?.settings.reportThreshold) || 3;
       await this.host.settle(goalsData.reportGoal(runtime.db, space, board, goal, uid, report, threshold).commit());
       this.reported.add(goal.id);
@@ -392,8 +409,9 @@ export class GoalsController implements ReactiveController {
 
   /** The goal's owner (or a facilitator) hides a cheer's note from everyone but its writer. */
   hideCheerNote(goal: Goal, cheerer: string): Promise<boolean> {
+    const source = this.#source;
     return this.#act(`hide-note:${goal.id}/${cheerer}`, 'moderation', async () => {
-      const { runtime, space, board } = this.#source!;
+      const { runtime, space, board } = (source ?? this.#source)!;
       await this.host.settle(goalsData.hideCheer(runtime.db, space, board, goal.id, cheerer, true));
       const notes = this.cheerNotes.get(goal.id);
       if (Array.isArray(notes))
@@ -407,8 +425,9 @@ export class GoalsController implements ReactiveController {
 
   /** A facilitator hides a goal from the cohort, or restores it. */
   setHidden(goal: Goal, hidden: boolean): Promise<boolean> {
+    const source = this.#source;
     return this.#act(`hide:${goal.id}`, 'moderation', async () => {
-      const { runtime, space, board } = this.#source!;
+      const { runtime, space, board } = (source ?? this.#source)!;
       await this.host.settle(goalsData.setHidden(runtime.db, space, board, goal.id, hidden));
       return hidden
         ? msg('Goal hidden from the cohort.', { id: 'goals.hidden-done' })

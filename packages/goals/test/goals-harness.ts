@@ -77,6 +77,9 @@ export class GoalsHarness extends WidgetHarness<CohortGoals> {
     radio.checked = true;
     this.type('A short note', note, form);
     this.button('Save check-in').click();
-    await waitFor(() => !this.findButton('Save check-in') || this.text().includes(note), 'the check-in shows');
+    await waitFor(
+      () => [...this.root.querySelectorAll('.check-in__note')].some((each) => each.textContent === note),
+      'the check-in shows on the card',
+    );
   }
 }
