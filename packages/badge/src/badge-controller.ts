@@ -29,6 +29,8 @@ const CONTRIBUTION_EVENTS = [
   'cohort-goal',
   'cohort-check-in',
   'cohort-cheer',
+  'cohort-review',
+  'cohort-rate',
 ];
 
 const LOAD_WAIT_MS = 20000;
