@@ -8,36 +8,63 @@ import { noSuchSpace } from './commands.mjs';
  */
 
 /**
- * Shuffled pairs from `learners`, a trio at the end when their number is odd; each learner's partner is taken among
- * those they were never paired with, while one is left.
- * @param {Learner[]} learners
+ * Pairs from `learners` in the order given, a trio at the end when their number is odd; each learner's partner is
+ * the first of those left they were never paired with, or the first left when there is none.
+ * @param {Learner[]} pool
  * @param {(uid: string) => Set<string>} pastOf
- * @param {() => number} random
  * @returns {Learner[][]}
  */
-export function balancedPairs(learners, pastOf, random = Math.random) {
-  const pool = [...learners];
-  for (let i = pool.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [pool[i], pool[j]] = [pool[j], pool[i]];
-  }
+function greedyPairs(pool, pastOf) {
+  const left = [...pool];
   /** @type {Learner[][]} */
   const pairs = [];
-  while (pool.length >= 2) {
-    const first = /** @type {Learner} */ (pool.shift());
+  while (left.length >= 2) {
+    const first = /** @type {Learner} */ (left.shift());
     const past = pastOf(first.uid);
-    const fresh = pool.findIndex((other) => !past.has(other.uid));
-    const [partner] = pool.splice(fresh === -1 ? 0 : fresh, 1);
+    const fresh = left.findIndex((other) => !past.has(other.uid));
+    const [partner] = left.splice(fresh === -1 ? 0 : fresh, 1);
     pairs.push([first, /** @type {Learner} */ (partner)]);
   }
-  if (pool.length === 1 && pairs.length > 0) {
-    const odd = /** @type {Learner} */ (pool[0]);
+  if (left.length === 1 && pairs.length > 0) {
+    const odd = /** @type {Learner} */ (left[0]);
     // The odd one joins the pair where nobody was their buddy before, if there is one.
     const past = pastOf(odd.uid);
     const home = pairs.find((pair) => pair.every((member) => !past.has(member.uid))) ?? pairs[pairs.length - 1];
     /** @type {Learner[]} */ (home).push(odd);
   }
   return pairs;
+}
+
+/** How many pairs of former buddies `pairs` puts together again. */
+const repeats = (/** @type {Learner[][]} */ pairs, /** @type {(uid: string) => Set<string>} */ pastOf) =>
+  pairs.reduce(
+    (sum, pair) => sum + pair.filter((a, i) => pair.slice(i + 1).some((b) => pastOf(a.uid).has(b.uid))).length,
+    0,
+  );
+
+/**
+ * Random pairs from `learners`, a trio when their number is odd, with as few former buddies together again as a
+ * few hundred shuffles find (a greedy pass alone can corner the last two into a repeat that another order avoids).
+ * @param {Learner[]} learners
+ * @param {(uid: string) => Set<string>} pastOf
+ * @param {() => number} random
+ * @returns {Learner[][]}
+ */
+export function balancedPairs(learners, pastOf, random = Math.random) {
+  /** @type {Learner[][] | undefined} */
+  let best;
+  let fewest = Infinity;
+  for (let attempt = 0; attempt < 300 && fewest > 0; attempt += 1) {
+    const pool = [...learners];
+    for (let i = pool.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(random() * (i + 1));
+      [pool[i], pool[j]] = [pool[j], pool[i]];
+    }
+    const pairs = greedyPairs(pool, pastOf);
+    const count = repeats(pairs, pastOf);
+    if (count < fewest) [best, fewest] = [pairs, count];
+  }
+  return best ?? [];
 }
 
 /**

@@ -114,4 +114,21 @@ describe('pair-buddies', () => {
     }
     assert.ok(shapes.size > 1, 'more than one pairing in 20 runs');
   });
+
+  test('whatever the shuffle, a pairing without former buddies is found when one exists', () => {
+    const learners = ['a', 'b', 'c', 'd'].map((uid) => ({ uid, name: '' }));
+    const past = { a: new Set(['b', 'c']), b: new Set(['a']), c: new Set(['a']), d: new Set() };
+    for (let run = 0; run < 100; run += 1) {
+      const pairs = balancedPairs(learners, (uid) => past[uid]);
+      const together = pairs
+        .map((pair) =>
+          pair
+            .map((learner) => learner.uid)
+            .sort()
+            .join('+'),
+        )
+        .sort();
+      assert.deepEqual(together, ['a+d', 'b+c']);
+    }
+  });
 });

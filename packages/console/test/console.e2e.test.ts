@@ -81,7 +81,10 @@ describe("the course team's path", () => {
     await fayThread.getByRole('button', { name: 'Facilitator? Sign in' }).click({ timeout: 60000 });
     await fayThread.getByLabel('Your email').fill(facilitatorEmail);
     await fayThread.getByRole('button', { name: 'Email me a sign-in link' }).click();
-    await fayThread.getByText(`We sent a sign-in link to ${facilitatorEmail}.`).waitFor({ timeout: 20000 });
+    await fayThread
+      .locator('[part="sign-in-form"]')
+      .getByText(`We sent a sign-in link to ${facilitatorEmail}.`)
+      .waitFor({ timeout: 20000 });
     await openEmailedLink(fay.page, spacePage, facilitatorEmail);
     await fayThread
       .locator('[part="signed-in"]')
