@@ -2,10 +2,7 @@
 // learners from elsewhere.
 import { fixture } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { deleteApp, initializeApp } from 'firebase/app';
-import { connectAuthEmulator, inMemoryPersistence, initializeAuth, signInAnonymously } from 'firebase/auth';
-import { connectFirestoreEmulator, initializeFirestore, memoryLocalCache } from 'firebase/firestore';
-import { uniqueId, waitFor, type useEmulators } from '@cohort-kit/core/testing';
+import { peerApp, waitFor, type useEmulators } from '@cohort-kit/core/testing';
 import { claimNext } from '../src/badge-data.js';
 import type { CohortBadge } from '../src/badge.js';
 import { BadgeHarness } from './badge-harness.js';
@@ -52,19 +49,12 @@ export async function peerLearner(
   name: string,
   counts: Record<string, number>,
 ) {
-  const app = initializeApp({ projectId: emulators.projectId, apiKey: 'test-api-key' }, uniqueId('peer'));
-  const auth = initializeAuth(app, { persistence: inMemoryPersistence });
-  connectAuthEmulator(auth, emulators.authEmulator, { disableWarnings: true });
-  const db = initializeFirestore(app, { localCache: memoryLocalCache() });
-  const [host, port] = emulators.firestoreEmulator.split(':');
-  connectFirestoreEmulator(db, host!, Number(port));
-  const { user } = await signInAnonymously(auth);
-  await seedLedger(space, user.uid, counts, name);
+  const { uid, db, close } = await peerApp(emulators);
+  await seedLedger(space, uid, counts, name);
   return {
-    uid: user.uid,
+    uid,
     /** Claims the next copy as the element does; resolves with its number. */
-    claim: (badge: string, showName = true) => claimNext(db, space, badge, user.uid, showName ? name : '', true),
-    /** Each Firestore instance keeps a request open; the browser allows six per server. */
-    close: () => deleteApp(app),
+    claim: (badge: string, showName = true) => claimNext(db, space, badge, uid, showName ? name : '', true),
+    close,
   };
 }

@@ -3,7 +3,7 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import { configure } from '@cohort-kit/core';
 
-interface TestEmulators {
+export interface TestEmulators {
   projectId: string;
   firestoreEmulator: string;
   authEmulator: string;

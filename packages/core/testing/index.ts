@@ -2,3 +2,4 @@
 export * from './emulators.js';
 export * from './harness.js';
 export * from './base-tests.js';
+export * from './peer.js';

@@ -1,17 +1,7 @@
 // Shared by the <cohort-feedback> component tests: mount a round, and act as another learner from elsewhere.
 import { fixture } from '@open-wc/testing';
-import { deleteApp, initializeApp } from 'firebase/app';
-import { connectAuthEmulator, inMemoryPersistence, initializeAuth, signInAnonymously } from 'firebase/auth';
-import {
-  connectFirestoreEmulator,
-  doc,
-  getDoc,
-  initializeFirestore,
-  memoryLocalCache,
-  serverTimestamp,
-  setDoc,
-} from 'firebase/firestore';
-import { createSpace, readDocument, uniqueId, waitFor, type useEmulators } from '@cohort-kit/core/testing';
+import { getDoc } from 'firebase/firestore';
+import { createSpace, peerApp, uniqueId, waitFor, type useEmulators } from '@cohort-kit/core/testing';
 import * as fb from '../src/feedback-data.js';
 import { pickWork } from '../src/feedback-allocation.js';
 import type { CohortFeedback } from '../src/feedback.js';
@@ -39,21 +29,6 @@ export async function mountFeedback(space: string, round: string, attributes = '
 export const uidOf = (feedback: FeedbackHarness) =>
   (feedback.element as unknown as { runtime: { identity: { user: { uid: string } } } }).runtime.identity.user.uid;
 
-/** Reads a document until it passes `ok`: a write shown at once on screen reaches the server a moment later. */
-export async function stored<T = Record<string, unknown>>(
-  path: string,
-  ok: (data: T | null) => boolean,
-  message: string,
-): Promise<T | null> {
-  let data: T | null = null;
-  for (const deadline = Date.now() + 20000; Date.now() < deadline;) {
-    data = await readDocument<T>(path);
-    if (ok(data)) return data;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Timed out: ${message}`);
-}
-
 /** Another learner, in their own Firebase app and anonymous account, who has joined the space as `name`. */
 export async function peerLearner(
   emulators: ReturnType<typeof useEmulators>,
@@ -61,26 +36,13 @@ export async function peerLearner(
   round: string,
   name: string,
 ) {
-  const app = initializeApp({ projectId: emulators.projectId, apiKey: 'test-api-key' }, uniqueId('peer'));
-  const auth = initializeAuth(app, { persistence: inMemoryPersistence });
-  connectAuthEmulator(auth, emulators.authEmulator, { disableWarnings: true });
-  const db = initializeFirestore(app, { localCache: memoryLocalCache() });
-  const [host, port] = emulators.firestoreEmulator.split(':');
-  connectFirestoreEmulator(db, host!, Number(port));
-  const { user } = await signInAnonymously(auth);
-  const uid = user.uid;
-  await setDoc(doc(db, 'spaces', space, 'members', uid), {
-    displayName: name,
-    role: 'learner',
-    joinedAt: serverTimestamp(),
-    normsAcknowledgedAt: null,
-  });
+  const { uid, db, close } = await peerApp(emulators, { space, name });
   const w: fb.Writer = { db, space, round, uid };
   const reviewer = async () => fb.readReviewer((await getDoc(fb.reviewerRef(db, space, round, uid))).data());
   return {
     uid,
     /** Closes the peer's connection (the browser allows six per server). */
-    close: () => deleteApp(app),
+    close,
     async share(text: string) {
       await fb.share(w, name, { text, link: '' }, fb.DEFAULT_ROUND, await reviewer()).commit();
     },
@@ -105,3 +67,5 @@ export async function peerLearner(
     },
   };
 }
+
+export { stored } from '@cohort-kit/core/testing';

@@ -1,17 +1,7 @@
 // Shared by the <cohort-goals> component tests: mount the board, and act as another learner from elsewhere.
 import { fixture } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { deleteApp, initializeApp } from 'firebase/app';
-import { connectAuthEmulator, inMemoryPersistence, initializeAuth, signInAnonymously } from 'firebase/auth';
-import {
-  connectFirestoreEmulator,
-  doc,
-  initializeFirestore,
-  memoryLocalCache,
-  serverTimestamp,
-  setDoc,
-} from 'firebase/firestore';
-import { readDocument, uniqueId, waitFor, type useEmulators } from '@cohort-kit/core/testing';
+import { peerApp, waitFor, type useEmulators } from '@cohort-kit/core/testing';
 import * as buddyData from '../src/buddy-data.js';
 import * as goalsData from '../src/goals-data.js';
 import type { CohortGoals } from '../src/goals.js';
@@ -39,20 +29,7 @@ export async function peerLearner(
   board: string,
   name: string,
 ) {
-  const app = initializeApp({ projectId: emulators.projectId, apiKey: 'test-api-key' }, uniqueId('peer'));
-  const auth = initializeAuth(app, { persistence: inMemoryPersistence });
-  connectAuthEmulator(auth, emulators.authEmulator, { disableWarnings: true });
-  const db = initializeFirestore(app, { localCache: memoryLocalCache() });
-  const [host, port] = emulators.firestoreEmulator.split(':');
-  connectFirestoreEmulator(db, host!, Number(port));
-  const { user } = await signInAnonymously(auth);
-  const uid = user.uid;
-  await setDoc(doc(db, 'spaces', space, 'members', uid), {
-    displayName: name,
-    role: 'learner',
-    joinedAt: serverTimestamp(),
-    normsAcknowledgedAt: null,
-  });
+  const { uid, db, close } = await peerApp(emulators, { space, name });
   const writer = async (): Promise<goalsData.Writer> => ({
     db,
     space,
@@ -65,11 +42,7 @@ export async function peerLearner(
   return {
     uid,
     db,
-    /**
-     * Closes the peer's connection: each Firestore instance keeps a request open, and the browser allows six per
-     * server, so peers left open would stall later tests' requests.
-     */
-    close: () => deleteApp(app),
+    close,
     async setGoal(text: string, visibility: goalsData.Visibility = 'cohort') {
       const id = goalsData.newId(db, space, board);
       const content = { text, why: '', firstStep: '', targetDate: null };
@@ -102,17 +75,4 @@ export async function seedGoals(
   return (await executeServerCommand('cohort-seed-goals', { space, board, goals })) as { ids: string[] };
 }
 
-/** Reads a document until it passes `ok`: what shows at once on screen reaches the server a moment later. */
-export async function stored<T = Record<string, unknown>>(
-  path: string,
-  ok: (data: T | null) => boolean,
-  message: string,
-) {
-  let data: T | null = null;
-  for (const deadline = Date.now() + 20000; Date.now() < deadline;) {
-    data = await readDocument<T>(path);
-    if (ok(data)) return data;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Timed out: ${message}`);
-}
+export { stored } from '@cohort-kit/core/testing';

@@ -1,11 +1,8 @@
 // Shared by the <cohort-poll> component tests: read and drive the element the way a learner does, and vote as
 // someone else from elsewhere.
-import { aTimeout, fixture } from '@open-wc/testing';
-import { initializeApp } from 'firebase/app';
-import { connectAuthEmulator, inMemoryPersistence, initializeAuth, signInAnonymously } from 'firebase/auth';
-import { connectFirestoreEmulator, initializeFirestore, memoryLocalCache } from 'firebase/firestore';
+import { fixture } from '@open-wc/testing';
 import type { FirebaseRuntime } from '@cohort-kit/core';
-import { readDocument, uniqueId, waitFor, type useEmulators } from '@cohort-kit/core/testing';
+import { peerApp, uniqueId, waitFor, type useEmulators } from '@cohort-kit/core/testing';
 import type { CohortPoll } from '../src/poll.js';
 import '../src/cohort-poll.js';
 
@@ -49,31 +46,14 @@ export async function voteFor(el: CohortPoll, value: string) {
 
 /** Another learner, in their own Firebase app and anonymous account: someone else voting from elsewhere. */
 export async function otherVoter(emulators: ReturnType<typeof useEmulators>) {
-  const app = initializeApp({ projectId: emulators.projectId, apiKey: 'test-api-key' }, uniqueId('peer'));
-  const auth = initializeAuth(app, { persistence: inMemoryPersistence });
-  connectAuthEmulator(auth, emulators.authEmulator, { disableWarnings: true });
-  const db = initializeFirestore(app, { localCache: memoryLocalCache() });
-  const [host, port] = emulators.firestoreEmulator.split(':');
-  connectFirestoreEmulator(db, host!, Number(port));
-  const { user } = await signInAnonymously(auth);
-  return { uid: user.uid, runtime: { db } as unknown as FirebaseRuntime };
+  const { uid, db } = await peerApp(emulators);
+  return { uid, runtime: { db } as unknown as FirebaseRuntime };
 }
 
 export const uid = (el: CohortPoll) => el['runtime']!.identity.user!.uid;
 export const runtimeOf = (el: CohortPoll) => el['runtime']!;
 export const button = (el: CohortPoll, label: string) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes(label));
-
-/** Reads a document until it passes `ok`: a write shown at once on screen reaches the server a moment later. */
-export async function stored<T>(path: string, ok: (data: T | null) => boolean, message: string): Promise<T | null> {
-  const deadline = Date.now() + 20000;
-  for (;;) {
-    const data = await readDocument<T>(path);
-    if (ok(data)) return data;
-    if (Date.now() > deadline) throw new Error(`Timed out: ${message}`);
-    await aTimeout(100);
-  }
-}
 
 /** Where the parts a learner reads sit on screen. */
 export function layout(el: CohortPoll) {
@@ -106,3 +86,5 @@ export async function mountPoll(space: string, attributes = '', id = uniqueId('p
   await loaded(el);
   return { el, id };
 }
+
+export { stored } from '@cohort-kit/core/testing';

@@ -1,0 +1,58 @@
+// Another learner from elsewhere, for component tests: their own Firebase app and anonymous account on the
+// emulators, as a second browser would have; and a reader that waits for what the page wrote to reach the server.
+import { deleteApp, initializeApp } from 'firebase/app';
+import { connectAuthEmulator, inMemoryPersistence, initializeAuth, signInAnonymously } from 'firebase/auth';
+import {
+  connectFirestoreEmulator,
+  doc,
+  initializeFirestore,
+  memoryLocalCache,
+  serverTimestamp,
+  setDoc,
+  type Firestore,
+} from 'firebase/firestore';
+import { readDocument, uniqueId, type TestEmulators } from './emulators.js';
+
+export interface Peer {
+  uid: string;
+  db: Firestore;
+  /**
+   * Closes the peer's connection: each Firestore instance keeps a request open, and the browser allows six per
+   * server, so peers left open would stall later tests' requests.
+   */
+  close(): Promise<void>;
+}
+
+/** A signed-in anonymous learner in their own app; with `join`, also a member of `join.space` named `join.name`. */
+export async function peerApp(emulators: TestEmulators, join?: { space: string; name: string }): Promise<Peer> {
+  const app = initializeApp({ projectId: emulators.projectId, apiKey: 'test-api-key' }, uniqueId('peer'));
+  const auth = initializeAuth(app, { persistence: inMemoryPersistence });
+  connectAuthEmulator(auth, emulators.authEmulator, { disableWarnings: true });
+  const db = initializeFirestore(app, { localCache: memoryLocalCache() });
+  const [host, port] = emulators.firestoreEmulator.split(':');
+  connectFirestoreEmulator(db, host!, Number(port));
+  const { user } = await signInAnonymously(auth);
+  if (join) {
+    await setDoc(doc(db, 'spaces', join.space, 'members', user.uid), {
+      displayName: join.name,
+      role: 'learner',
+      joinedAt: serverTimestamp(),
+      normsAcknowledgedAt: null,
+    });
+  }
+  return { uid: user.uid, db, close: () => deleteApp(app) };
+}
+
+/** Reads a document until it passes `ok`: a write shown at once on screen reaches the server a moment later. */
+export async function stored<T = Record<string, unknown>>(
+  path: string,
+  ok: (data: T | null) => boolean,
+  message: string,
+): Promise<T | null> {
+  for (const deadline = Date.now() + 20000; ;) {
+    const data = await readDocument<T>(path);
+    if (ok(data)) return data;
+    if (Date.now() > deadline) throw new Error(`Timed out: ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
