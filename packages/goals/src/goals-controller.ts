@@ -214,8 +214,14 @@ export class GoalsController implements ReactiveController {
    * Runs one action once: a second press while it is on its way does nothing. Joins first (name, norms), waits for
    * the learner's own goals, writes, and reports a refusal in words.
    */
-  async #act(key: string, reason: string, write: (uid: string) => Promise<string | void>): Promise<boolean> {
+  async #act(
+    key: string,
+    reason: string,
+    write: (uid: string, source: Source) => Promise<string | void>,
+  ): Promise<boolean> {
     if (this.busy.has(key)) return false;
+    // The data source of the press (once started): the write goes on if the element leaves the page meanwhile.
+    const pressed = this.#source;
     this.busy.add(key);
     this.#set({ error: '' });
     try {
@@ -228,7 +234,7 @@ export class GoalsController implements ReactiveController {
         this.#set({ error: msg('The board is still loading. Try again in a moment.', { id: 'goals.still-loading' }) });
         return false;
       }
-      const said = await write(this.host.spaceState!.user!.uid);
+      const said = await write(this.host.spaceState!.user!.uid, pressed ?? this.#source!);
       if (said) this.host.announce(said);
       return true;
     } catch (error) {
@@ -246,8 +252,8 @@ export class GoalsController implements ReactiveController {
    * after the one before (its window start is the server's time), so live, a write waits for the previous one's
    * answer, not only for the short wait after which the element calls it saved.
    */
-  async #commitOwn(source: Source | undefined, uid: string, build: (w: goalsData.Writer) => WriteBatch) {
-    const { runtime, space, board } = (source ?? this.#source)!;
+  async #commitOwn(source: Source, uid: string, build: (w: goalsData.Writer) => WriteBatch) {
+    const { runtime, space, board } = source;
     // One rate document per learner in the space: every board's element of this page takes its turn on it.
     const key = `${space}/${uid}`;
     const previous = runtime.mode === 'live' ? ownWrites.get(key) : undefined;
@@ -274,15 +280,13 @@ export class GoalsController implements ReactiveController {
   }
 
   setGoal(content: GoalContent, visibility: Visibility): Promise<boolean> {
-    // Taken at the press (when the data has started): the write goes on if the element leaves the page meanwhile.
-    const source = this.#source;
-    return this.#act('set', 'goal', async (uid) => {
+    return this.#act('set', 'goal', async (uid, source) => {
       if (!this.canSetGoal) {
         throw new Error(
           msg('You already have an active goal here. Mark it done or pause it to set another.', { id: 'goals.limit' }),
         );
       }
-      const { runtime, space, board } = (source ?? this.#source)!;
+      const { runtime, space, board } = source;
       const id = goalsData.newId(runtime.db, space, board);
       const name = this.host.spaceState?.member?.displayName ?? '';
       await this.#commitOwn(source, uid, (w) => goalsData.setGoal(w, id, name, content, visibility));
@@ -292,9 +296,7 @@ export class GoalsController implements ReactiveController {
   }
 
   editGoal(goal: Goal, content: GoalContent): Promise<boolean> {
-    // Taken at the press (when the data has started): the write goes on if the element leaves the page meanwhile.
-    const source = this.#source;
-    return this.#act(`edit:${goal.id}`, 'goal', async (uid) => {
+    return this.#act(`edit:${goal.id}`, 'goal', async (uid, source) => {
       await this.#commitOwn(source, uid, (w) => goalsData.editGoal(w, goal, content));
       this.#emitGoal(goal.id, 'edit');
       return msg('Goal updated.', { id: 'goals.edit-done' });
@@ -302,9 +304,7 @@ export class GoalsController implements ReactiveController {
   }
 
   setStatus(goal: Goal, status: GoalStatus): Promise<boolean> {
-    // Taken at the press (when the data has started): the write goes on if the element leaves the page meanwhile.
-    const source = this.#source;
-    return this.#act(`status:${goal.id}`, 'goal', async (uid) => {
+    return this.#act(`status:${goal.id}`, 'goal', async (uid, source) => {
       if (status === 'active' && !this.canSetGoal) {
         throw new Error(
           msg('You already have an active goal here. Mark it done or pause it to set another.', { id: 'goals.limit' }),
@@ -321,9 +321,7 @@ export class GoalsController implements ReactiveController {
   }
 
   setVisibility(goal: Goal, visibility: Visibility): Promise<boolean> {
-    // Taken at the press (when the data has started): the write goes on if the element leaves the page meanwhile.
-    const source = this.#source;
-    return this.#act(`visibility:${goal.id}`, 'goal', async (uid) => {
+    return this.#act(`visibility:${goal.id}`, 'goal', async (uid, source) => {
       await this.#commitOwn(source, uid, (w) => goalsData.changeGoal(w, goal, { visibility }));
       this.#emitGoal(goal.id, 'visibility');
       return visibility === 'private'
@@ -333,10 +331,8 @@ export class GoalsController implements ReactiveController {
   }
 
   checkIn(goal: Goal, status: CheckInStatus, note: string): Promise<boolean> {
-    // Taken at the press (when the data has started): the write goes on if the element leaves the page meanwhile.
-    const source = this.#source;
-    return this.#act(`check-in:${goal.id}`, 'check-in', async (uid) => {
-      const { runtime, space, board } = (source ?? this.#source)!;
+    return this.#act(`check-in:${goal.id}`, 'check-in', async (uid, source) => {
+      const { runtime, space, board } = source;
       const id = goalsData.newId(runtime.db, space, board);
       await this.#commitOwn(source, uid, (w) => goalsData.checkIn(w, goal, id, status, note));
       this.timelines.delete(goal.id);
@@ -346,10 +342,8 @@ export class GoalsController implements ReactiveController {
   }
 
   reflect(goal: Goal, body: string): Promise<boolean> {
-    // Taken at the press (when the data has started): the write goes on if the element leaves the page meanwhile.
-    const source = this.#source;
-    return this.#act(`reflect:${goal.id}`, 'reflection', async (uid) => {
-      const { runtime, space, board } = (source ?? this.#source)!;
+    return this.#act(`reflect:${goal.id}`, 'reflection', async (uid, source) => {
+      const { runtime, space, board } = source;
       const id = goalsData.newId(runtime.db, space, board);
       await this.#commitOwn(source, uid, (w) => goalsData.reflect(w, goal.id, id, body));
       this.#emitGoal(goal.id, 'reflect');
@@ -359,12 +353,10 @@ export class GoalsController implements ReactiveController {
 
   /** One cheer on a goal, or on its latest check-in, with an optional note. */
   cheer(goal: Goal, note = '', checkIn?: CheckIn): Promise<boolean> {
-    // Taken at the press (when the data has started): the write goes on if the element leaves the page meanwhile.
-    const source = this.#source;
     const key = checkIn ? `${goal.id}/${checkIn.id}` : goal.id;
-    return this.#act(`cheer:${key}`, 'cheer', async (uid) => {
+    return this.#act(`cheer:${key}`, 'cheer', async (uid, source) => {
       if (this.cheered.has(key) || goal.ownerId === uid) return;
-      const { runtime, space, board } = (source ?? this.#source)!;
+      const { runtime, space, board } = source;
       await this.host.settle(goalsData.cheer({ db: runtime.db, space, board, uid }, goal, note, checkIn?.id).commit());
       this.cheered.add(key);
       this.host.emit(new CohortCheerEvent({ space, board, goal: goal.id }));
@@ -376,10 +368,8 @@ export class GoalsController implements ReactiveController {
 
   /** One report per learner; enough distinct reports hide the goal until a facilitator looks. */
   report(goal: Goal, report: Report): Promise<boolean> {
-    // Taken at the press (when the data has started): the write goes on if the element leaves the page meanwhile.
-    const source = this.#source;
-    return this.#act(`report:${goal.id}`, 'report', async (uid) => {
-      const { runtime, space, board } = (source ?? this.#source)!;
+    return this.#act(`report:${goal.id}`, 'report', async (uid, source) => {
+      const { runtime, space, board } = source;
       const threshold = Number(this.host.spaceState?.settings.reportThreshold) || 3;
       await this.host.settle(goalsData.reportGoal(runtime.db, space, board, goal, uid, report, threshold).commit());
       this.reported.add(goal.id);
@@ -409,9 +399,8 @@ export class GoalsController implements ReactiveController {
 
   /** The goal's owner (or a facilitator) hides a cheer's note from everyone but its writer. */
   hideCheerNote(goal: Goal, cheerer: string): Promise<boolean> {
-    const source = this.#source;
-    return this.#act(`hide-note:${goal.id}/${cheerer}`, 'moderation', async () => {
-      const { runtime, space, board } = (source ?? this.#source)!;
+    return this.#act(`hide-note:${goal.id}/${cheerer}`, 'moderation', async (_uid, source) => {
+      const { runtime, space, board } = source;
       await this.host.settle(goalsData.hideCheer(runtime.db, space, board, goal.id, cheerer, true));
       const notes = this.cheerNotes.get(goal.id);
       if (Array.isArray(notes))
@@ -425,9 +414,8 @@ export class GoalsController implements ReactiveController {
 
   /** A facilitator hides a goal from the cohort, or restores it. */
   setHidden(goal: Goal, hidden: boolean): Promise<boolean> {
-    const source = this.#source;
-    return this.#act(`hide:${goal.id}`, 'moderation', async () => {
-      const { runtime, space, board } = (source ?? this.#source)!;
+    return this.#act(`hide:${goal.id}`, 'moderation', async (_uid, source) => {
+      const { runtime, space, board } = source;
       await this.host.settle(goalsData.setHidden(runtime.db, space, board, goal.id, hidden));
       return hidden
         ? msg('Goal hidden from the cohort.', { id: 'goals.hidden-done' })
