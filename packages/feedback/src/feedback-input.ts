@@ -1,40 +1,8 @@
 // Checks the element makes on what a learner wrote before the rules would refuse it, so they read why and keep
 // what they wrote. Loaded with the views, after first paint.
 import { msg, str } from '@lit/localize';
-import { blockedWordsIn, hasBidiControl } from '@cohort-kit/core/text-checks.js';
+import { textProblem } from '@cohort-kit/core/text-problem.js';
 import { ANSWER_MAX, LINK_MAX, WORK_TEXT_MAX } from './feedback-limits.js';
-
-interface Check {
-  label: string;
-  min: number;
-  max: number;
-  locale: string;
-  spaceWords: readonly string[];
-}
-
-/** Why the rules would refuse `text` (at least `min` characters once trimmed, at most `max`), or ''. */
-export function textProblem(text: string, { label, min, max, locale, spaceWords }: Check): string {
-  const length = text.trim().length;
-  if (min > 0 && length === 0) return msg(str`${label}: write something first.`, { id: 'feedback.text-empty' });
-  if (length < min) {
-    return msg(str`${label}: write at least ${min} characters (this has ${length}).`, { id: 'feedback.text-short' });
-  }
-  if (text.length > max) {
-    return msg(str`${label}: at most ${max} characters (this has ${text.length}).`, { id: 'feedback.text-long' });
-  }
-  if (hasBidiControl(text)) {
-    return msg(str`${label}: remove the invisible direction characters (they can make text read differently).`, {
-      id: 'feedback.text-bidi',
-    });
-  }
-  const blocked = blockedWordsIn(text, locale, spaceWords);
-  if (blocked.length) {
-    return msg(str`${label}: "${blocked[0]}" is not allowed in this space. Please reword it.`, {
-      id: 'feedback.text-blocked',
-    });
-  }
-  return '';
-}
 
 /** Why shared work would be refused, by field ('text' or 'link'), or {}. */
 export function workProblems(

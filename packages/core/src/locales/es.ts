@@ -5,6 +5,11 @@ import { html } from 'lit';
 export const templates = {
   'core.preview': 'Vista previa: solo tú puedes ver esto',
   'core.loading': 'Cargando…',
+  'core.text-bidi': str`${0}: quita los caracteres invisibles de dirección (pueden hacer que el texto se lea distinto).`,
+  'core.text-blocked': str`${0}: "${1}" no está permitido en este espacio. Escríbelo de otra forma.`,
+  'core.text-empty': str`${0}: escribe algo primero.`,
+  'core.text-long': str`${0}: como máximo ${1} caracteres (este tiene ${2}).`,
+  'core.text-short': str`${0}: escribe al menos ${1} caracteres (este tiene ${2}).`,
   'core.report.harmful': 'Dañino o peligroso',
   'core.report.note': 'Algo que el facilitador deba saber (opcional)',
   'core.report.off-topic': 'No tiene que ver con el tema',

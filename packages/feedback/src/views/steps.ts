@@ -7,7 +7,8 @@ import { relativeTime } from '@cohort-kit/core';
 import type { Claim, Review, Submission, WorkContent } from '../feedback-data.js';
 import { ANSWER_MAX, LINK_MAX, THANKS_MAX, WORK_TEXT_MAX } from '../feedback-limits.js';
 
-export { answerProblems, textProblem, workProblems } from '../feedback-input.js';
+export { answerProblems, workProblems } from '../feedback-input.js';
+export { textProblem } from '@cohort-kit/core/text-problem.js';
 
 export interface Prompt {
   label: string;

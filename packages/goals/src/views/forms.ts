@@ -7,7 +7,8 @@ import * as LIMITS from '../goals-limits.js';
 import { CHECK_IN_STATUSES, type CheckInStatus, type Visibility } from '../goals-limits.js';
 import { statusLabel } from './card.js';
 
-export { dateProblem, textProblem } from '../goals-input.js';
+export { dateProblem } from '../goals-input.js';
+export { textProblem } from '@cohort-kit/core/text-problem.js';
 
 export interface FormState {
   /** A form id, unique in the element: field ids hang from it. */
