@@ -383,7 +383,9 @@ export class FeedbackController implements ReactiveController {
         const slot = await fb.loadSlot(w.db, w.space, w.round, open.authorId);
         if (!slot) throw new Error(msg('This work was withdrawn.', { id: 'feedback.withdrawn' }));
         const write = fb.review(w, open, slot, this.reviewer, fb.newId(w.db), answers, named).commit();
-        const sent = await this.host.settle(write).then(
+        // The server's answer, not settle()'s short wait: a review refused because the slot moved must be sent
+        // again, and the reviewer document it rewrites is listened to again once it lands.
+        const sent = await source.data.listenAgainAfter(write, fb.reviewerRef(w.db, w.space, w.round, uid)).then(
           () => true,
           (error: { code?: string }) => {
             // The work's slot moved between reading and writing (another review landed): read it again.
