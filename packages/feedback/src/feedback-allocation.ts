@@ -1,9 +1,11 @@
 // Which peer's work a reviewer gets next, without the SDK (feedback-allocation.test.ts checks each rule).
 //
 // Fewest reviews so far (done, plus claims not lapsed); never the reviewer's own, never one they already reviewed
-// or hold; the work of someone who reviews them only when nothing else is left. Among the least reviewed, the work
-// of authors who still owe reviews comes first: they will come back for a review of their own, and if their work
-// were the last one short of reviews, they could not take it. Then ties are broken at random.
+// or hold. Among the least reviewed, the work of someone who reviews them only when nothing else is left. Then the
+// tie goes round a circle: each round's authors sit on it in an order drawn from a hash of round and author (random
+// to look at, the same for every reader), and the reviewer takes the nearest work after their own seat. Taking the
+// next seat, rather than any at random, is what keeps the last reviewer of a pass from finding only their own work
+// left: the reviewer just before them on the circle took it when they claimed.
 
 export interface Candidate {
   authorId: string;
@@ -11,8 +13,6 @@ export interface Candidate {
   done: number;
   /** When each open claim on it was made. */
   holds: (Date | null)[];
-  /** Reviews its author has yet to claim. */
-  owes: number;
 }
 
 /** Reviews done plus claims made less than `claimHours` ago (a claim whose time is still pending counts). */
@@ -21,28 +21,42 @@ export function liveLoad(candidate: Candidate, claimHours: number, now = Date.no
   return candidate.done + candidate.holds.filter((at) => !at || now - at.getTime() < lapse).length;
 }
 
-export function pickWork(
-  candidates: readonly Candidate[],
+/** An author's seat on the round's circle: FNV-1a over round and author, 32 bits. */
+export function seatOf(round: string, authorId: string): number {
+  let hash = 0x811c9dc5;
+  for (const char of `${round}\u0000${authorId}`) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+export function pickWork<T extends Candidate>(
+  candidates: readonly T[],
   options: {
     me: string;
+    /** The round's id: it seeds the circle. */
+    round: string;
     /** Authors whose work the reviewer has reviewed, or holds a claim on now. */
     taken: ReadonlySet<string>;
     /** Authors known to review the reviewer (a named round tells them). */
     reviewingMe: ReadonlySet<string>;
     claimHours: number;
     now?: number;
-    random?: () => number;
   },
-): Candidate | null {
-  const { me, taken, reviewingMe, claimHours, now = Date.now(), random = Math.random } = options;
+): T | null {
+  const { me, round, taken, reviewingMe, claimHours, now = Date.now() } = options;
   const allowed = candidates.filter((each) => each.authorId !== me && !taken.has(each.authorId));
-  const notMutual = allowed.filter((each) => !reviewingMe.has(each.authorId));
-  const pool = notMutual.length ? notMutual : allowed;
-  if (!pool.length) return null;
+  if (!allowed.length) return null;
   const load = (each: Candidate) => liveLoad(each, claimHours, now);
-  const least = Math.min(...pool.map(load));
-  const fewest = pool.filter((each) => load(each) === least);
-  const most = Math.max(...fewest.map((each) => each.owes));
-  const first = fewest.filter((each) => each.owes === most);
-  return first[Math.min(first.length - 1, Math.floor(random() * first.length))]!;
+  const least = Math.min(...allowed.map(load));
+  const fewest = allowed.filter((each) => load(each) === least);
+  const notMutual = fewest.filter((each) => !reviewingMe.has(each.authorId));
+  const pool = notMutual.length ? notMutual : fewest;
+  const mySeat = seatOf(round, me);
+  const ahead = (each: Candidate) => (seatOf(round, each.authorId) - mySeat) >>> 0;
+  return pool.reduce((best, each) => {
+    const distance = ahead(each) - ahead(best);
+    return distance < 0 || (distance === 0 && each.authorId < best.authorId) ? each : best;
+  });
 }

@@ -315,7 +315,7 @@ export class FeedbackController implements ReactiveController {
         this.#emitShare('edit');
         return msg('Your work is updated.', { id: 'feedback.edit-done' });
       }
-      const write = fb.share(w, name, content, this.settings, this.reviewer).commit();
+      const write = fb.share(w, name, content).commit();
       await this.host.settle(source.data.listenAgainAfter(write, fb.submissionRef(w.db, w.space, w.round, uid)));
       this.#emitShare('share');
       return msg('Your work is shared. Peers will review it.', { id: 'feedback.share-done' });
@@ -341,18 +341,17 @@ export class FeedbackController implements ReactiveController {
         const candidates = await fb.loadCandidates(w.db, w.space, w.round, uid);
         const slot = pickWork(candidates, {
           me: uid,
+          round: w.round,
           taken,
           reviewingMe,
           claimHours: this.settings.claimHours,
-        }) as Slot | null;
+        });
         if (!slot) {
           this.#set({ nothingToReview: true });
           return msg('No work needs a review right now. Come back later.', { id: 'feedback.nothing' });
         }
         const previous = this.claims.find((claim) => claim.authorId === slot.authorId);
-        const write = fb
-          .claim(w, slot, this.reviewer, previous, fb.newId(w.db), this.settings, Boolean(this.work))
-          .commit();
+        const write = fb.claim(w, slot, this.reviewer, previous, fb.newId(w.db)).commit();
         const claimed = await this.host
           .settle(source.data.listenAgainAfter(write, fb.reviewerRef(w.db, w.space, w.round, uid)))
           .then(

@@ -2,7 +2,7 @@
 // Firebase SDK. Under spaces/{space}/feedbackRounds/{round} (see rules/feedback.rules):
 //   (round doc)             reviews, claimHours, submitBy, reviewBy, reviewers, mins — stored by a facilitator's visit
 //   submissions/{uid}       authorId, authorName, text, link, createdAt, updatedAt
-//   slots/{uid}             authorId, done, holds {holdId: claimedAt}, load (= done + holds), claims, owes
+//   slots/{uid}             authorId, done, holds {holdId: claimedAt}, load (= done + holds), claims
 //   reviewers/{uid}         claimed, given, open (author id or ''), openAt
 //   claims/{rid}_{aid}      reviewerId, authorId, holdId, claimedAt, reviewId, done
 //   submissions/{uid}/reviews/{id}  answers, reviewerId, reviewerName ('' unless named), createdAt, rating,
@@ -184,7 +184,6 @@ export function readSlot(data: DocumentData): Slot {
     holdTimes,
     load: count(data.load),
     claims: count(data.claims),
-    owes: count(data.owes),
   };
 }
 
@@ -256,14 +255,8 @@ export interface Writer {
   uid: string;
 }
 
-/** Sharing: the work and its slot, which says how many reviews its author still owes. */
-export function share(
-  w: Writer,
-  authorName: string,
-  content: WorkContent,
-  settings: RoundSettings,
-  reviewer: ReviewerState,
-): WriteBatch {
+/** Sharing: the work and its slot, the count allocation reads. */
+export function share(w: Writer, authorName: string, content: WorkContent): WriteBatch {
   const batch = writeBatch(w.db);
   batch.set(submissionRef(w.db, w.space, w.round, w.uid), {
     authorId: w.uid,
@@ -278,7 +271,6 @@ export function share(
     holds: {},
     load: 0,
     claims: 0,
-    owes: settings.reviews - reviewer.claimed,
   });
   return batch;
 }
@@ -297,7 +289,7 @@ export function withdraw(w: Writer): WriteBatch {
 
 /**
  * A claim on `slot`'s work: the claim (new, or the reviewer's lapsed one renewed), the work's hold with the load it
- * had plus one, the reviewer's count, and (when the reviewer shared work) what they still owe.
+ * had plus one, and the reviewer's count.
  */
 export function claim(
   w: Writer,
@@ -305,8 +297,6 @@ export function claim(
   reviewer: ReviewerState,
   previous: Claim | undefined,
   holdId: string,
-  settings: RoundSettings,
-  sharedWork: boolean,
 ): WriteBatch {
   const batch = writeBatch(w.db);
   const ref = claimRef(w.db, w.space, w.round, w.uid, slot.authorId);
@@ -336,7 +326,6 @@ export function claim(
     open: slot.authorId,
     openAt: serverTimestamp(),
   });
-  if (sharedWork) batch.update(slotRef(w.db, w.space, w.round, w.uid), { owes: settings.reviews - claimed });
   return batch;
 }
 

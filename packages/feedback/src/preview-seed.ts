@@ -290,14 +290,12 @@ export async function seedPreviewFeedback(space: string, round: string, scenario
       on.filter(([, , , done]) => !done).map(([reviewer, , hours]) => [`hold-${reviewer}`, hoursAgo(now, hours)]),
     );
     const done = on.filter(([, , , finished]) => finished).length;
-    const gaveCount = claims.filter(([reviewer]) => reviewer === peer.id).length;
     batch.set(at('slots', peer.id), {
       authorId: peer.id,
       done,
       holds,
       load: done + Object.keys(holds).length,
       claims: on.length,
-      owes: Math.max(0, 2 - gaveCount),
     });
   });
   // Peers' own claims, and the learner's (an earlier visit's are replaced, or removed when the state has none).
@@ -358,7 +356,6 @@ export async function seedPreviewFeedback(space: string, round: string, scenario
       holds: {},
       load: received.length,
       claims: received.length,
-      owes: Math.max(0, 2 - given - (plan.open ? 1 : 0)),
     });
   } else {
     batch.delete(at('submissions', me));

@@ -30,7 +30,7 @@ export async function seed(db, SPACE, round, works) {
       createdAt: at,
       updatedAt: at,
     });
-    batch.set(base.collection('slots').doc(uid), { authorId: uid, done: 0, holds: {}, load: 0, claims: 0, owes: 2 });
+    batch.set(base.collection('slots').doc(uid), { authorId: uid, done: 0, holds: {}, load: 0, claims: 0 });
     batch.set(
       db.doc(`spaces/${SPACE}/members/${uid}`),
       { displayName: `Learner ${i}`, role: 'learner', joinedAt: at, normsAcknowledgedAt: at },

@@ -54,9 +54,9 @@ async function claimAndReview(db: Firestore, uid: string) {
     const mine = await getDocs(data.myClaimsQuery(db, space, round, uid));
     const taken = new Set(mine.docs.map((each) => each.data().authorId as string));
     const candidates = await data.loadCandidates(db, space, round, uid);
-    const slot = pickWork(candidates, { me: uid, taken, reviewingMe: new Set(), claimHours: 48 }) as data.Slot;
+    const slot = pickWork(candidates, { me: uid, round, taken, reviewingMe: new Set(), claimHours: 48 })!;
     const claimed = await data
-      .claim(w, slot, reviewer, undefined, data.newId(db), data.DEFAULT_ROUND, true)
+      .claim(w, slot, reviewer, undefined, data.newId(db))
       .commit()
       .then(
         () => true,
@@ -99,15 +99,7 @@ describe('fair allocation', () => {
     const dbs = learners.map((uid) => signedInAs(env, uid));
     await Promise.all(
       learners.map((uid, i) =>
-        data
-          .share(
-            { db: dbs[i]!, space, round, uid },
-            uid,
-            { text: `The draft of ${uid}.`, link: '' },
-            data.DEFAULT_ROUND,
-            data.readReviewer(undefined),
-          )
-          .commit(),
+        data.share({ db: dbs[i]!, space, round, uid }, uid, { text: `The draft of ${uid}.`, link: '' }).commit(),
       ),
     );
     const spreads: number[] = [];

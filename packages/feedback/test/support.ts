@@ -44,17 +44,18 @@ export async function peerLearner(
     /** Closes the peer's connection (the browser allows six per server). */
     close,
     async share(text: string) {
-      await fb.share(w, name, { text, link: '' }, fb.DEFAULT_ROUND, await reviewer()).commit();
+      await fb.share(w, name, { text, link: '' }).commit();
     },
     /** "Review a peer", as the element does: claims the work that most needs a review; resolves with its author. */
     async claim() {
       const slot = pickWork(await fb.loadCandidates(db, space, round, uid), {
         me: uid,
+        round,
         taken: new Set(),
         reviewingMe: new Set(),
         claimHours: 48,
-      }) as fb.Slot;
-      await fb.claim(w, slot, await reviewer(), undefined, fb.newId(db), fb.DEFAULT_ROUND, false).commit();
+      })!;
+      await fb.claim(w, slot, await reviewer(), undefined, fb.newId(db)).commit();
       return slot;
     },
     /** "Review a peer" and send the review, as the element does. */
