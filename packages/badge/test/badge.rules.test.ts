@@ -254,7 +254,7 @@ describe('the definition', () => {
     expect((await storedData(env, badgePath))?.edition).toBe(20);
   });
 
-  it('the largest allowed definition: all ten criteria at 1,000, copy 1,000 of 1,000, within the rules limits', async () => {
+  it('the largest allowed definition: every criterion at 1,000, copy 1,000 of 1,000, within the rules limits', async () => {
     const most = Object.fromEntries(CONTRIBUTION_KINDS.map((kind) => [kind, 1000]));
     await definition({ criteria: most, edition: 1000, issued: 999 });
     await ledger('ana', { ...most, replies: 999 });

@@ -21,6 +21,7 @@ export const CONTRIBUTION_KINDS = [
   'cheers',
   'feedbackGiven',
   'feedbackReceived',
+  'shared',
 ] as const;
 export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
 

@@ -255,7 +255,7 @@ export interface Writer {
   uid: string;
 }
 
-/** Sharing: the work and its slot, the count allocation reads. */
+/** Sharing: the work, its slot (the count allocation reads) and the ledger's shared. */
 export function share(w: Writer, authorName: string, content: WorkContent): WriteBatch {
   const batch = writeBatch(w.db);
   batch.set(submissionRef(w.db, w.space, w.round, w.uid), {
@@ -272,6 +272,7 @@ export function share(w: Writer, authorName: string, content: WorkContent): Writ
     load: 0,
     claims: 0,
   });
+  addContribution(batch, w.db, w.space, w.uid, 'shared', `feedbackRounds/${w.round}/submissions/${w.uid}`);
   return batch;
 }
 

@@ -45,8 +45,8 @@ describe('<cohort-feedback>', () => {
       (data) => Boolean(data?.counts?.feedbackReceived),
       'the ledger counts the rating',
     );
-    // Two presses, one rating: the ledger moved once.
-    expect(ledger?.counts).to.deep.equal({ feedbackReceived: 1 });
+    // One share, and two presses that made one rating: the ledger moved once for each.
+    expect(ledger?.counts).to.deep.equal({ shared: 1, feedbackReceived: 1 });
     feedback.element.remove();
     const again = await mountFeedback(space, round);
     await waitFor(() => again.text().includes('Rated 4 of 5'), 'the rating after a reload');

@@ -164,10 +164,11 @@ describe('the round settings', () => {
 });
 
 describe('sharing work', () => {
-  it('a member shares text, a link or both; the slot says how many reviews they owe', async () => {
+  it('a member shares text, a link or both; the slot starts at zero and the ledger counts it shared', async () => {
     await assertSucceeds(shareAs('ana'));
     expect((await storedData(env, `${roundPath}/submissions/ana`))?.text).toBe(WORK.text);
     expect(await storedData(env, `${roundPath}/slots/ana`)).toMatchObject({ load: 0, claims: 0 });
+    expect((await storedData(env, `spaces/${space}/ledger/ana`))?.counts).toEqual({ shared: 1 });
     await assertSucceeds(shareAs('bob', { text: '', link: 'https://docs.example.org/plan' }));
     await assertSucceeds(shareAs('cem', { text: 'x'.repeat(5000), link: 'http://example.org/a?b=c' }));
   });
@@ -357,7 +358,7 @@ describe('reviewing', () => {
     await assertSucceeds(reviewAs('bob', 'ana'));
     expect(await storedData(env, `${roundPath}/slots/ana`)).toMatchObject({ done: 1, load: 1, holds: {} });
     expect(await reviewerOf('bob')).toMatchObject({ given: 1, open: '' });
-    expect((await storedData(env, `spaces/${space}/ledger/bob`))?.counts).toEqual({ feedbackGiven: 1 });
+    expect((await storedData(env, `spaces/${space}/ledger/bob`))?.counts).toEqual({ shared: 1, feedbackGiven: 1 });
     // A second review of the same work, under another id, is refused; so is a fresh claim on it.
     await assertFails(reviewAs('bob', 'ana', 'r-bob-again'));
     await assertFails(claimAs('bob', 'ana'));
@@ -492,6 +493,7 @@ describe('rating feedback', () => {
     const review = await assertSucceeds(getDoc(doc(as('bob'), `${roundPath}/submissions/ana/reviews/r-bob`)));
     expect(review.data()).toMatchObject({ rating: 4, thanks: 'The Tuesday idea worked.' });
     expect((await storedData(env, `spaces/${space}/ledger/ana`))?.counts).toEqual({
+      shared: 1,
       feedbackGiven: 1,
       feedbackReceived: 1,
     });
@@ -560,6 +562,27 @@ describe('facilitators', () => {
 });
 
 describe('the ledger', () => {
+  it('moves only with its act: no shared without new work of their own, nor a share without it', async () => {
+    const ana = as('ana');
+    // Sharing without the ledger's +1 is refused, and so is the +1 without the work, or for another's work.
+    const unpaid = data.share(w('ana'), 'ANA', WORK);
+    unpaid.set(doc(ana, `spaces/${space}/ledger/ana`), { counts: {} }, { merge: false });
+    await assertFails(unpaid.commit());
+    const alone = writeBatch(ana);
+    addContribution(alone, ana, space, 'ana', 'shared', `feedbackRounds/${round}/submissions/ana`);
+    await assertFails(alone.commit());
+    await shareAs('bob');
+    const others = writeBatch(ana);
+    addContribution(others, ana, space, 'ana', 'shared', `feedbackRounds/${round}/submissions/bob`);
+    await assertFails(others.commit());
+    await assertSucceeds(shareAs('ana'));
+    // Work already there is not shared again.
+    const again = writeBatch(ana);
+    addContribution(again, ana, space, 'ana', 'shared', `feedbackRounds/${round}/submissions/ana`);
+    await assertFails(again.commit());
+    expect((await storedData(env, `spaces/${space}/ledger/ana`))?.counts).toEqual({ shared: 1 });
+  });
+
   it('moves only with its act: no feedback given without a review, no feedback received without a rating', async () => {
     for (const uid of ['ana', 'bob']) await shareAs(uid);
     await claimAs('bob', 'ana');

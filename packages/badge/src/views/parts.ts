@@ -16,6 +16,7 @@ export function kindLabel(kind: string): string {
     cheers: () => msg('Cheers for peers', { id: 'badge.kind-cheers' }),
     feedbackGiven: () => msg('Feedback given', { id: 'badge.kind-feedback-given' }),
     feedbackReceived: () => msg('Feedback received', { id: 'badge.kind-feedback-received' }),
+    shared: () => msg('Work shared for feedback', { id: 'badge.kind-shared' }),
   };
   return labels[kind]?.() ?? kind;
 }
@@ -32,7 +33,8 @@ function defaultHint(kind: string): string {
     reflections: () => msg('Reflect on your goal.', { id: 'badge.hint-reflections' }),
     cheers: () => msg("Cheer a peer's goal.", { id: 'badge.hint-cheers' }),
     feedbackGiven: () => msg('Give a peer feedback on their work.', { id: 'badge.hint-feedback-given' }),
-    feedbackReceived: () => msg('Share your work to receive feedback.', { id: 'badge.hint-feedback-received' }),
+    feedbackReceived: () => msg('Rate the feedback you received on your work.', { id: 'badge.hint-feedback-received' }),
+    shared: () => msg('Share your work for peer feedback.', { id: 'badge.hint-shared' }),
   };
   return hints[kind]?.() ?? '';
 }
