@@ -10,7 +10,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sig
 import { readFileSync, writeFileSync } from 'node:fs';
 import { FieldValue, GrpcStatus } from 'firebase-admin/firestore';
 import shared from '@cohort-kit/badge/badge-rules.json' with { type: 'json' };
-import { CliError, UsageError } from './errors.mjs';
+import { CliError, noSuchSpace, UsageError } from './errors.mjs';
 
 export const BADGE_LIMITS = shared.limits;
 /** kebab-case criterion → ledger counter (spaces/{space}/ledger/{uid}.counts). */
@@ -252,9 +252,7 @@ const profileDoc = (/** @type {Firestore} */ db, /** @type {string} */ spaceId) 
 /** @param {Firestore} db @param {string} spaceId */
 async function requireSpace(db, spaceId) {
   if (!(await spaceDoc(db, spaceId).get()).exists) {
-    throw new CliError(
-      `Space "${spaceId}" does not exist. Create it first: cohort-kit create-space --space ${spaceId} --name "..."`,
-    );
+    throw noSuchSpace(spaceId);
   }
 }
 

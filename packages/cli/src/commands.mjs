@@ -2,7 +2,7 @@
 // serves the emulators and production; none of them prints anything.
 import { FieldValue, GrpcStatus, Timestamp } from 'firebase-admin/firestore';
 import { DEFAULT_REPORT_THRESHOLD, LIMITS, ROLES } from './args.mjs';
-import { CliError } from './errors.mjs';
+import { CliError, noSuchSpace } from './errors.mjs';
 
 /**
  * @typedef {import('firebase-admin/firestore').Firestore} Firestore
@@ -15,10 +15,7 @@ const spaceRef = (/** @type {Firestore} */ db, /** @type {string} */ spaceId) =>
 const memberRef = (/** @type {Firestore} */ db, /** @type {string} */ spaceId, /** @type {string} */ uid) =>
   spaceRef(db, spaceId).collection('members').doc(uid);
 
-export const noSuchSpace = (/** @type {string} */ spaceId) =>
-  new CliError(
-    `Space "${spaceId}" does not exist. Create it first: cohort-kit create-space --space ${spaceId} --name "..."`,
-  );
+export { noSuchSpace };
 
 /** Drops the fields the user did not give, so an update leaves them as they are. */
 function givenOnly(/** @type {Record<string, unknown>} */ fields) {

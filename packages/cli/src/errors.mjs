@@ -9,3 +9,9 @@ export class CliError extends Error {
   name = 'CliError';
   exitCode = 1;
 }
+
+/** The one answer for a space id with no space behind it. */
+export const noSuchSpace = (/** @type {string} */ spaceId) =>
+  new CliError(
+    `Space "${spaceId}" does not exist. Create it first: cohort-kit create-space --space ${spaceId} --name "..."`,
+  );

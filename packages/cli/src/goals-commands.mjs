@@ -1,7 +1,7 @@
 // The goal board's commands: pairing every learner who looks for an accountability buddy (the layout is
 // packages/goals/src/buddy-data.ts; the admin SDK writes what the rules would refuse a page: many pairs at once).
 import { FieldValue } from 'firebase-admin/firestore';
-import { noSuchSpace } from './commands.mjs';
+import { noSuchSpace } from './errors.mjs';
 
 /**
  * @typedef {{uid: string, name: string}} Learner
