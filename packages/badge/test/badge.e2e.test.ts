@@ -67,6 +67,27 @@ describe('the demo cohort badge', () => {
     await ben.context.close();
   });
 
+  it("the two-learners page's badge: a claim in one frame appears on the other learner's wall live", async () => {
+    await define({ votes: 1 }, 20);
+    const { context, page } = await learner(demo.browser, `${demo.url}two-learners.html?page=badge`);
+    try {
+      const frameA = page.frameLocator('#frame-a');
+      const frameB = page.frameLocator('#frame-b');
+      await frameB.locator('cohort-badge').getByText('Nobody has claimed a copy yet.').waitFor({ timeout: 60000 });
+      await frameA
+        .locator('cohort-poll')
+        .getByRole('radio', { name: /how I lead/ })
+        .click({ timeout: 60000 });
+      await frameA.locator('cohort-poll form.join input[name="displayName"]').fill('Ana');
+      await frameA.locator('cohort-poll form.join button[type="submit"]').click();
+      await frameA.locator('cohort-badge').getByRole('button', { name: 'Claim #1 of 20' }).click({ timeout: 30000 });
+      await frameB.locator('cohort-badge .wall__holder').filter({ hasText: '#1 Ana' }).waitFor({ timeout: 30000 });
+      await frameB.locator('cohort-badge').getByText('19 of 20 left').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the burst: 30 learners claim an edition of 20 at once; exactly 20 hold #1-#20 and the page says so', async () => {
     await define({ posts: 2, replies: 2, feedbackGiven: 2, goals: 1 }, 20);
     const ben = await learner(demo.browser, `${demo.url}badge.html`);

@@ -67,4 +67,30 @@ describe('the demo course feedback round', () => {
       await ben.context.close();
     }
   });
+  it("the two-learners page's feedback round: a review written in one frame reaches its author in the other live", async () => {
+    const { context, page } = await learner(demo.browser, `${demo.url}two-learners.html?page=feedback`);
+    try {
+      const frameA = page.frameLocator('#frame-a').locator('cohort-feedback');
+      const frameB = page.frameLocator('#frame-b').locator('cohort-feedback');
+      const join = async (frame: typeof frameA, name: string) => {
+        await frame.locator('form.join input[name="displayName"]').fill(name);
+        await frame.locator('form.join button[type="submit"]').click();
+      };
+      await frameA.getByLabel('Your work').fill(PLAN, { timeout: 60000 });
+      await frameA.getByRole('button', { name: 'Share my work' }).click();
+      await join(frameA, 'Ana');
+      await frameA.getByText('0 of 2 reviews received').waitFor({ timeout: 30000 });
+      await frameB.getByRole('button', { name: 'Review a peer' }).click({ timeout: 60000 });
+      await join(frameB, 'Ben');
+      await frameB.locator('.work--peer').getByText(PLAN).waitFor({ timeout: 30000 });
+      await frameB.getByLabel('I noticed…').fill(ANSWERS[0]!);
+      await frameB.getByLabel('I learned…').fill(ANSWERS[1]!);
+      await frameB.getByLabel('I suggest…').fill(ANSWERS[2]!);
+      await frameB.getByRole('button', { name: 'Send review' }).click();
+      await frameA.locator('article[part="review"]').getByText(ANSWERS[2]!).waitFor({ timeout: 30000 });
+      await frameA.getByText('1 of 2 reviews received').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
 });
