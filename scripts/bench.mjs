@@ -160,7 +160,10 @@ try {
 
   // Then each widget's own measures, from packages/<name>/test/bench.mjs.
   const context = { db, space: SPACE, page, pages, visit, twoLearners, row, median, ms, runs: RUNS };
+  // BENCH_ONLY=feedback,badge measures only those widgets' own rows (the shared rows above always run).
+  const only = process.env.BENCH_ONLY?.split(',').map((name) => `cohort-${name.trim()}`);
   for (const widget of widgets) {
+    if (only && !only.includes(widget.tag)) continue;
     console.error(`<${widget.tag}>…`);
     await widget.measure(context);
   }
