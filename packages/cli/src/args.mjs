@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import ids from '@cohort-kit/core/ids.json' with { type: 'json' };
 import { UsageError } from './errors.mjs';
 import { BADGE_COMMANDS, BADGE_FLAGS, isBadgeCommand, parseBadgeCommand } from './badge-commands.mjs';
+import { EMBED_COMMANDS, EMBED_FLAGS, isEmbedCommand, parseEmbedCommand } from './embed-commands.mjs';
 
 /** @typedef {'owner' | 'facilitator' | 'mentor' | 'learner'} Role */
 
@@ -49,6 +50,7 @@ export const LIMITS = {
 
 const FLAGS = /** @type {const} */ ({
   ...BADGE_FLAGS,
+  ...EMBED_FLAGS,
   space: { type: 'string' },
   name: { type: 'string' },
   'cohort-label': { type: 'string' },
@@ -137,6 +139,7 @@ const COMMANDS = {
     example: 'cohort-kit members --space leadership-2026',
   },
   ...BADGE_COMMANDS,
+  ...EMBED_COMMANDS,
   'add-owner': {
     flags: ['email'],
     synopsis: ['--email ADDRESS'],
@@ -271,6 +274,7 @@ export function parseCommandLine(argv, { readFile = (path) => readFileSync(path,
   const spaceId = requireSpaceId(values.space);
   if (isBadgeCommand(command))
     return parseBadgeCommand(command, values, { project, spaceId, requireText, idPattern: SPACE_ID_PATTERN });
+  if (isEmbedCommand(command)) return parseEmbedCommand(command, values, { project, spaceId });
 
   switch (command) {
     case 'create-space': {
