@@ -14,8 +14,11 @@ afterAll(async () => {
   await host?.close();
 });
 beforeEach(async () => {
-  for (const path of [`spaces/${SPACE}/polls/embed-poll`, `spaces/${SPACE}/threads/embed-thread`])
-    await adminDb().recursiveDelete(adminDb().doc(path));
+  const paths = [
+    `spaces/${SPACE}/polls/embed-poll`,
+    ...['grows', 'scrolls'].map((id) => `spaces/${SPACE}/threads/${id}`),
+  ];
+  for (const path of paths) await adminDb().recursiveDelete(adminDb().doc(path));
 });
 
 const embedOrigin = () => new URL(demo.url).origin;
@@ -27,12 +30,14 @@ const pollParams = new URLSearchParams([
   ['option', 'smart:🤓 Use the SMART goals framework'],
   ['option', 'buddy:🤝 Find an accountability buddy'],
 ]);
-const threadParams = new URLSearchParams([
-  ['element', 'cohort-thread'],
-  ['space', SPACE],
-  ['thread', 'embed-thread'],
-  ['prompt', 'Share one goal you want to reach by the end of the cohort.'],
-]);
+/** A thread of its own for each test, so a post still in flight when one test ends never shows in the next. */
+const threadParams = (id: 'grows' | 'scrolls') =>
+  new URLSearchParams([
+    ['element', 'cohort-thread'],
+    ['space', SPACE],
+    ['thread', id],
+    ['prompt', 'Share one goal you want to reach by the end of the cohort.'],
+  ]);
 
 /** A course page on the host origin with these frames, 480 px high as the iframe snippet makes them. */
 function hostPage(name: string, frames: Record<string, URLSearchParams>, { resizer }: { resizer: boolean }) {
@@ -113,7 +118,7 @@ describe('the iframe page', () => {
   });
 
   it('with resizer.js, frames on another origin take their content height as a vote and a post make it grow', async () => {
-    const url = hostPage('with-resizer.html', { poll: pollParams, thread: threadParams }, { resizer: true });
+    const url = hostPage('with-resizer.html', { poll: pollParams, thread: threadParams('grows') }, { resizer: true });
     const { context, page } = await learner(demo.browser, url);
     const pollFrame = await frameWith(page, 'element=cohort-poll');
     const threadFrame = await frameWith(page, 'element=cohort-thread');
@@ -152,7 +157,7 @@ describe('the iframe page', () => {
   });
 
   it('without resizer.js, the frame keeps its 480 px and the content scrolls inside it', async () => {
-    const url = hostPage('without-resizer.html', { thread: threadParams }, { resizer: false });
+    const url = hostPage('without-resizer.html', { thread: threadParams('scrolls') }, { resizer: false });
     const { context, page } = await learner(demo.browser, url);
     const threadFrame = await frameWith(page, 'element=cohort-thread');
     await threadFrame.locator('cohort-thread').getByText('No one has replied yet.').waitFor({ timeout: 60000 });
