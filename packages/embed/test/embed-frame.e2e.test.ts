@@ -22,14 +22,16 @@ beforeEach(async () => {
 });
 
 const embedOrigin = () => new URL(demo.url).origin;
-const pollParams = new URLSearchParams([
-  ['element', 'cohort-poll'],
-  ['space', SPACE],
-  ['poll', 'embed-poll'],
-  ['question', 'Which goal-setting approach will you try first?'],
-  ['option', 'smart:🤓 Use the SMART goals framework'],
-  ['option', 'buddy:🤝 Find an accountability buddy'],
-]);
+/** A poll of its own for each test, like the threads below. */
+const pollParams = (id: 'dark' | 'grows') =>
+  new URLSearchParams([
+    ['element', 'cohort-poll'],
+    ['space', SPACE],
+    ['poll', id],
+    ['question', 'Which goal-setting approach will you try first?'],
+    ['option', 'smart:🤓 Use the SMART goals framework'],
+    ['option', 'buddy:🤝 Find an accountability buddy'],
+  ]);
 /** A thread of its own for each test, so a post still in flight when one test ends never shows in the next. */
 const threadParams = (id: 'grows' | 'scrolls') =>
   new URLSearchParams([
@@ -103,7 +105,7 @@ describe('the iframe page', () => {
   });
 
   it('renders one element on a transparent background, in the theme asked for', async () => {
-    const { context, page } = await learner(demo.browser, `${embedOrigin()}/embed/?${pollParams}&theme=dark`);
+    const { context, page } = await learner(demo.browser, `${embedOrigin()}/embed/?${pollParams('dark')}&theme=dark`);
     const poll = page.locator('main > cohort-poll');
     await poll.getByRole('radio', { name: /SMART goals/ }).waitFor({ timeout: 60000 });
     await expect(page.locator('main > *').count()).resolves.toBe(1);
@@ -117,39 +119,48 @@ describe('the iframe page', () => {
     await context.close();
   });
 
-  it('with resizer.js, frames on another origin take their content height as a vote and a post make it grow', async () => {
-    const url = hostPage('with-resizer.html', { poll: pollParams, thread: threadParams('grows') }, { resizer: true });
+  it('with resizer.js, each frame on another origin takes its own height, and a vote makes the poll grow', async () => {
+    // Two frames, so the resizer must tell them apart: the poll, and a frame that only says what is wrong.
+    const problem = new URLSearchParams({ element: 'cohort-nope' });
+    const url = hostPage('poll-resizer.html', { poll: pollParams('grows'), problem }, { resizer: true });
     const { context, page } = await learner(demo.browser, url);
     const pollFrame = await frameWith(page, 'element=cohort-poll');
-    const threadFrame = await frameWith(page, 'element=cohort-thread');
-    await pollFrame
-      .locator('cohort-poll')
-      .getByRole('radio', { name: /SMART goals/ })
-      .waitFor({ timeout: 60000 });
-    await threadFrame.locator('cohort-thread').getByText('No one has replied yet.').waitFor({ timeout: 60000 });
+    const problemFrame = await frameWith(page, 'element=cohort-nope');
+    const poll = pollFrame.locator('cohort-poll');
+    await poll.getByRole('radio', { name: /SMART goals/ }).waitFor({ timeout: 60000 });
+    await problemFrame.getByRole('alert').waitFor();
     const pollBefore = await expectFitted(page, pollFrame, '#poll');
-    const threadBefore = await expectFitted(page, threadFrame, '#thread');
+    const problemHeight = await expectFitted(page, problemFrame, '#problem');
     expect(pollBefore).not.toBe(480);
+    expect(problemHeight).toBeLessThan(pollBefore);
 
     // A vote: the name form, then the results.
-    await pollFrame
-      .locator('cohort-poll')
-      .getByRole('radio', { name: /SMART goals/ })
-      .click();
-    await pollFrame.locator('cohort-poll form.join').waitFor({ timeout: 20000 });
+    await poll.getByRole('radio', { name: /SMART goals/ }).click();
+    await poll.locator('form.join').waitFor({ timeout: 20000 });
+    const withForm = await expectFitted(page, pollFrame, '#poll');
+    expect(withForm).toBeGreaterThan(pollBefore);
+    await poll.locator('form.join input[name="displayName"]').fill('Ana');
+    await poll.locator('form.join').getByRole('button', { name: 'Continue' }).click();
+    await poll
+      .getByText('1 peer voted')
+      .waitFor({ timeout: 60000 })
+      .catch(async (error: Error) => {
+        // Say what the poll shows instead.
+        const says = await poll.evaluate((el) => el.shadowRoot!.textContent);
+        throw new Error(`${error.message}\nThe poll says: ${says?.replace(/\s+/g, ' ')}`);
+      });
+    await expect(poll.getByRole('radio', { name: /SMART goals/ }).textContent()).resolves.toMatch(/1 vote · 100 %/);
     await expectFitted(page, pollFrame, '#poll');
-    await pollFrame.locator('cohort-poll form.join input[name="displayName"]').fill('Ana');
-    await pollFrame.locator('cohort-poll form.join').getByRole('button', { name: 'Continue' }).click();
-    await pollFrame.locator('cohort-poll').getByText('1 peer voted').waitFor({ timeout: 60000 });
-    await expect(
-      pollFrame
-        .locator('cohort-poll')
-        .getByRole('radio', { name: /SMART goals/ })
-        .textContent(),
-    ).resolves.toMatch(/1 vote · 100 %/);
-    await expectFitted(page, pollFrame, '#poll');
+    expect(await expectFitted(page, problemFrame, '#problem')).toBe(problemHeight);
+    await context.close();
+  });
 
-    // A long post: the thread grows past the snippet's 480 px, and the frame with it.
+  it('with resizer.js, a thread frame on another origin grows with a long post, past the 480 px', async () => {
+    const url = hostPage('thread-resizer.html', { thread: threadParams('grows') }, { resizer: true });
+    const { context, page } = await learner(demo.browser, url);
+    const threadFrame = await frameWith(page, 'element=cohort-thread');
+    await threadFrame.locator('cohort-thread').getByText('No one has replied yet.').waitFor({ timeout: 60000 });
+    const threadBefore = await expectFitted(page, threadFrame, '#thread');
     await post(threadFrame, 'Ana', LONG_POST);
     const threadAfter = await expectFitted(page, threadFrame, '#thread');
     expect(threadAfter).toBeGreaterThan(Math.max(threadBefore, 480));
