@@ -20,6 +20,7 @@ rmSync(join(root, 'packages', 'kit', 'dist'), { recursive: true, force: true });
 step('packages (tsc)', 'node', ['scripts/workspace.mjs', 'tsc']);
 step('custom-elements manifests', 'node', ['scripts/manifest.mjs']);
 step('script-tag bundle', 'npx', ['vite', 'build', '--logLevel', 'warn', '-c', 'packages/kit/vite.config.ts']);
+step('embed pages', 'npx', ['vite', 'build', '--logLevel', 'warn', '-c', 'packages/embed/vite.config.ts']);
 const { deploySettings, writeHostingDemo } = await import('./static-demo.mjs');
 // The hosted demo has no emulators: it talks to the project named at build time, or runs in preview mode.
 const project = deploySettings(process.env);

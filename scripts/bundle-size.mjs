@@ -13,7 +13,10 @@ export const distDir = join(root, 'packages', 'kit', 'dist');
 export const BUDGET = {
   firstPaintBytes: 20 * 1024,
   firebaseBytes: 135 * 1024,
+  resizerBytes: 1024,
 };
+/** resizer.js, the one script a host page includes to size the embed frames (built with the embed pages). */
+const resizerFile = join(root, 'packages', 'embed', 'dist', 'web', 'resizer.js');
 
 const gzipped = (file) => gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length;
 
@@ -55,7 +58,8 @@ export function measureBundle() {
   const firebase = { files: firebaseFiles, bytes: sumGzipped(firebaseFiles) };
   // The script tag itself (and anything it imports statically): what every page pays before any element.
   const entryBytes = sumGzipped(entryFiles);
-  return { entryBytes, entryFileBytes: gzipped(entry.file), entryFiles, widgets, firebase };
+  const resizerBytes = gzipSync(readFileSync(resizerFile), { level: 9 }).length;
+  return { entryBytes, entryFileBytes: gzipped(entry.file), entryFiles, widgets, firebase, resizerBytes };
 }
 
 export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -70,6 +74,15 @@ export function checkBudget(measured = measureBundle()) {
   }
   if (measured.firebase.bytes > BUDGET.firebaseBytes) {
     failures.push(`Firebase chunk is ${kb(measured.firebase.bytes)} gzipped (budget ${kb(BUDGET.firebaseBytes)})`);
+  }
+  // SCORM code loads with <cohort-scorm> alone: a page that holds no SCORM package never paints with it.
+  for (const [tag, { files }] of Object.entries(measured.widgets)) {
+    const scorm = files.filter((file) => /(^|\/)(cohort-)?scorm[-.]/.test(file));
+    if (tag !== 'cohort-scorm' && scorm.length)
+      failures.push(`<${tag}> first paint loads SCORM code (${scorm.join(', ')})`);
+  }
+  if (measured.resizerBytes > BUDGET.resizerBytes) {
+    failures.push(`resizer.js is ${kb(measured.resizerBytes)} gzipped (budget ${kb(BUDGET.resizerBytes)})`);
   }
   // The kit finds widgets by their registration files; one the build missed would never load on a page.
   const missing = widgetTags().filter((tag) => !measured.widgets[tag]);
@@ -92,6 +105,7 @@ export function describeBundle(measured) {
   }
   lines.push(
     `Firebase chunk (Firestore + Auth), lazy: ${kb(measured.firebase.bytes)} gzipped (budget ${kb(BUDGET.firebaseBytes)})`,
+    `resizer.js (embed hosts): ${measured.resizerBytes} bytes gzipped (budget ${BUDGET.resizerBytes})`,
   );
   return lines;
 }

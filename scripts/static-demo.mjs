@@ -3,11 +3,12 @@
 // tests, the benchmark and the hosting build. Run `npm run build` first.
 import { createServer } from 'node:http';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const kitDist = join(root, 'packages', 'kit', 'dist');
+const embedDist = join(root, 'packages', 'embed', 'dist', 'web');
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -117,6 +118,43 @@ export function hostingHeaders(path) {
 const CONSOLE_PAGE = 'console/index.html';
 
 /**
+ * The embed pages, served at /embed/ (the iframe page) and /embed/builder/: the kit's script tag as in any demo page,
+ * their own scripts from the embed package's build beside them, with the kit's manifest and its list of files.
+ */
+const EMBED_PAGES = { 'index.html': '', 'builder/index.html': '../' };
+
+export function renderEmbedPage(file, { env = process.env } = {}) {
+  const up = EMBED_PAGES[file];
+  return renderDemoPage(`embed/${file}`, { env, kitUrl: `${up}../kit/cohort-kit.js` }).replace(
+    /(\.\.\/)+packages\/embed\/src\/([\w-]+)\.ts/g,
+    (_, _up, name) => `${up || './'}${name}.js`,
+  );
+}
+
+/** The kit's files an embed package carries: its modules, without source maps or the build manifest. */
+export function kitFiles(dir = kitDist) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.endsWith('.map'))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .filter((file) => !file.startsWith('.vite/'))
+    .sort();
+}
+
+/** An /embed/ path's body and type, or undefined when there is none. */
+function embedResponse(path, env) {
+  const name = path.slice('/embed/'.length);
+  if (name === '' || name === 'index.html') return [renderEmbedPage('index.html', { env }), TYPES['.html']];
+  if (name === 'builder/' || name === 'builder/index.html')
+    return [renderEmbedPage('builder/index.html', { env }), TYPES['.html']];
+  if (name === 'custom-elements.json')
+    return [readFileSync(join(root, 'packages', 'kit', 'custom-elements.json')), TYPES['.json']];
+  if (name === 'kit-files.json') return [JSON.stringify(kitFiles()), TYPES['.json']];
+  const file = normalize(join(embedDist, name));
+  if (!file.startsWith(embedDist) || !existsSync(file)) return undefined;
+  return [readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream'];
+}
+
+/**
  * Serves /demo/* (rendered pages and assets), /console/ (the owner console) and /kit/* (the built kit) on 127.0.0.1,
  * with firebase.json's headers.
  */
@@ -132,6 +170,14 @@ export async function startStaticDemo({ port = 5174, env = process.env, extraPag
       if (extraPages[path]) return send(200, extraPages[path], TYPES['.html']);
       if (path === '/console/' || path === '/console/index.html') {
         return send(200, renderDemoPage(CONSOLE_PAGE, { env }), TYPES['.html']);
+      }
+      if (path === '/embed' || path === '/embed/builder') {
+        response.writeHead(301, { location: `${path}/` });
+        return response.end();
+      }
+      if (path.startsWith('/embed/')) {
+        const found = embedResponse(path, env);
+        return found ? send(200, ...found) : send(404, 'not found');
       }
       if (path.startsWith('/kit/')) {
         const file = normalize(join(kitDist, path.slice('/kit/'.length)));
@@ -179,6 +225,7 @@ const ROOT_INDEX = `<!doctype html>
     <p><a href="demo/badge.html">The cohort badge</a>: a numbered, limited-edition badge earned by taking part</p>
     <p><a href="demo/space.html">Try a space</a>: a test page for any space, named in the address (?space=)</p>
     <p><a href="console/">Owner console</a>: create and manage spaces</p>
+    <p><a href="embed/builder/">Embed builder</a>: a script tag, an iframe, a web object or a SCORM package for any element</p>
     <p>The kit itself: <a href="kit/cohort-kit.js">kit/cohort-kit.js</a></p>
   </body>
 </html>
@@ -195,8 +242,14 @@ export function writeHostingDemo(outDir = join(root, 'demo-dist'), env = {}, { k
   writeFileSync(join(outDir, 'index.html'), ROOT_INDEX);
   mkdirSync(join(outDir, 'console'), { recursive: true });
   writeFileSync(join(outDir, CONSOLE_PAGE), renderDemoPage(CONSOLE_PAGE, { env }));
+  mkdirSync(join(outDir, 'embed', 'builder'), { recursive: true });
+  for (const page of Object.keys(EMBED_PAGES))
+    writeFileSync(join(outDir, 'embed', page), renderEmbedPage(page, { env }));
+  cpSync(embedDist, join(outDir, 'embed'), { recursive: true, filter: (file) => !file.endsWith('.map') });
+  cpSync(join(root, 'packages', 'kit', 'custom-elements.json'), join(outDir, 'embed', 'custom-elements.json'));
+  writeFileSync(join(outDir, 'embed', 'kit-files.json'), JSON.stringify(kitFiles(kitDir)));
   for (const name of readdirSync(join(root, 'demo'))) {
-    if (name === 'console') continue; // written above, at the hosting root
+    if (name === 'console' || name === 'embed') continue; // written at the hosting root
     const target = join(outDir, 'demo', name);
     if (name.endsWith('.html')) writeFileSync(target, renderDemoPage(name, { env }));
     else cpSync(join(root, 'demo', name), target);

@@ -6,6 +6,7 @@ import ids from '@cohort-kit/core/ids.json' with { type: 'json' };
 import { UsageError } from './errors.mjs';
 import { BADGE_COMMANDS, BADGE_FLAGS, isBadgeCommand, parseBadgeCommand } from './badge-commands.mjs';
 import { FEEDBACK_COMMANDS, FEEDBACK_FLAGS, isFeedbackCommand, parseFeedbackCommand } from './feedback-commands.mjs';
+import { EMBED_COMMANDS, EMBED_FLAGS, isEmbedCommand, parseEmbedCommand } from './embed-commands.mjs';
 
 /** @typedef {'owner' | 'facilitator' | 'mentor' | 'learner'} Role */
 
@@ -51,6 +52,7 @@ export const LIMITS = {
 const FLAGS = /** @type {const} */ ({
   ...BADGE_FLAGS,
   ...FEEDBACK_FLAGS,
+  ...EMBED_FLAGS,
   space: { type: 'string' },
   name: { type: 'string' },
   'cohort-label': { type: 'string' },
@@ -140,6 +142,7 @@ const COMMANDS = {
   },
   ...BADGE_COMMANDS,
   ...FEEDBACK_COMMANDS,
+  ...EMBED_COMMANDS,
   'add-owner': {
     flags: ['email'],
     synopsis: ['--email ADDRESS'],
@@ -276,6 +279,7 @@ export function parseCommandLine(argv, { readFile = (path) => readFileSync(path,
     return parseBadgeCommand(command, values, { project, spaceId, requireText, idPattern: SPACE_ID_PATTERN });
   if (isFeedbackCommand(command))
     return parseFeedbackCommand(command, values, { project, spaceId, idPattern: SPACE_ID_PATTERN });
+  if (isEmbedCommand(command)) return parseEmbedCommand(command, values, { project, spaceId });
 
   switch (command) {
     case 'create-space': {

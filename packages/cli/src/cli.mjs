@@ -4,6 +4,7 @@ import { commandUsage, parseCommandLine, USAGE } from './args.mjs';
 import { CliError, UsageError } from './errors.mjs';
 import { executeBadgeCommand, isBadgeCommand } from './badge-commands.mjs';
 import { executeFeedbackCommand, isFeedbackCommand } from './feedback-commands.mjs';
+import { executeEmbedCommand, isEmbedCommand } from './embed-commands.mjs';
 import {
   addOwner,
   createSpace,
@@ -70,6 +71,7 @@ export async function run(
 async function execute(parsed, { db, auth }) {
   if (isBadgeCommand(parsed.command)) return executeBadgeCommand(parsed, db);
   if (isFeedbackCommand(parsed.command)) return executeFeedbackCommand(parsed, db);
+  if (isEmbedCommand(parsed.command)) return executeEmbedCommand(/** @type {any} */ (parsed), db);
   switch (parsed.command) {
     case 'create-space': {
       const { spaceId } = parsed.input;
