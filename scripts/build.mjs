@@ -20,6 +20,7 @@ function step(title, command, args) {
 rmSync(join(root, 'packages', 'kit', 'dist'), { recursive: true, force: true });
 step('packages (tsc)', 'node', ['scripts/workspace.mjs', 'tsc']);
 step('custom-elements manifests', 'node', ['scripts/manifest.mjs']);
+step('React and Vue typings', 'node', ['packages/kit/scripts/framework-types.mjs']);
 step('script-tag bundle', 'npx', ['vite', 'build', '--logLevel', 'warn', '-c', 'packages/kit/vite.config.ts']);
 
 // The CDN folder: the bundle under its version, so a course page pins one release and its integrity hash holds.
@@ -28,7 +29,7 @@ const kitDist = join(root, 'packages', 'kit', 'dist');
 const { version } = JSON.parse(readFileSync(join(root, 'packages', 'kit', 'package.json'), 'utf8'));
 const versioned = `cohort-kit@${version}`;
 // The bundle, its chunks and source maps; not the build manifest, the typings or an older copy.
-for (const name of readdirSync(kitDist).filter((each) => !/^(\.vite|types|cohort-kit@.*)$/.test(each))) {
+for (const name of readdirSync(kitDist).filter((each) => !/^(\.vite|types|frameworks|cohort-kit@.*)$/.test(each))) {
   cpSync(join(kitDist, name), join(kitDist, versioned, name), { recursive: true });
 }
 const integrity = `sha384-${createHash('sha384')
