@@ -35,6 +35,7 @@ beforeAll(async () => {
   );
   pages['/demo/xapi-retry.html'] = page('Retry', `${emulators()} ${xapi}`, poll('xapi-retry'));
   pages['/demo/xapi-offline.html'] = page('Offline', `${emulators()} ${xapi}`, poll('xapi-offline'));
+  pages['/demo/xapi-tabs.html'] = page('Tabs', `${emulators()} ${xapi}`, poll('xapi-tabs'));
   pages['/demo/xapi-scorm.html'] = page('SCORM', `${emulators()} ${xapi}`, poll('xapi-scorm'));
   pages['/demo/xapi-configure.html'] = page(
     'Configured',
@@ -92,13 +93,41 @@ async function storedFor(objectPart: string, count: number) {
   return [...lrs.stored.values()].filter((s) => s.object.id.includes(objectPart));
 }
 
+/** The ids of the statements waiting in the page's queue (IndexedDB, shared by the site's tabs). */
+const queue = (tab: Page) =>
+  tab.evaluate(async () => {
+    const info = (await indexedDB.databases()).find((db) => db.name?.startsWith('cohort-kit-xapi:'));
+    if (!info) return [];
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(info.name!);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = await new Promise<{ id: string }[]>((resolve, reject) => {
+      const request = db.transaction('queue').objectStore('queue').getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return all.map((statement) => statement.id);
+  });
+
+/** The id of the one statement waiting in the page's queue, once it is there. */
+async function queuedId(tab: Page): Promise<string> {
+  await expect.poll(() => queue(tab), { timeout: 30000 }).toHaveLength(1);
+  return (await queue(tab))[0]!;
+}
+
 const requestsFor = (id: string) => lrs.requests.filter((request) => request.statementId === id);
 
 describe('xAPI statements', () => {
   it('a vote and a post each arrive once, valid xAPI 1.0.3, with actor, space and course page', async () => {
+    await adminDb().recursiveDelete(adminDb().doc(`spaces/${SPACE}/threads/xapi-acts`));
     const tab = await open('/demo/xapi-acts.html');
     await vote(tab, 'xapi-acts');
     const thread = tab.locator('cohort-thread');
+    // The composer is ready once the thread has loaded.
+    await thread.getByText('No one has replied yet.').waitFor({ timeout: 60000 });
     await thread.locator('#composer-text').fill('Hello, cohort!');
     await thread.getByRole('button', { name: 'Post', exact: true }).click();
     const posted = thread.locator('article').filter({ hasText: 'Hello, cohort!' }).first();
@@ -145,21 +174,14 @@ describe('xAPI statements', () => {
     expect(requests[0]!.body).toEqual(requests[1]!.body);
     expect(statementProblems(requests[1]!)).toEqual([]);
     // Nothing is left waiting once the LRS has it.
-    await expect
-      .poll(() => tab.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('xapi'))))
-      .toEqual([]);
+    await expect.poll(() => queue(tab)).toEqual([]);
   });
 
   it('keeps a statement made while the LRS is unreachable across a reload, then sends it once', async () => {
     const tab = await open('/demo/xapi-offline.html');
     await tab.route(`${lrs.endpoint}**`, (route) => route.abort('internetdisconnected'));
     await vote(tab, 'xapi-offline');
-    const queued = await tab.waitForFunction(() => {
-      const key = Object.keys(localStorage).find((k) => k.startsWith('cohort-kit:xapi-queue:'));
-      const list = key ? JSON.parse(localStorage.getItem(key)!) : [];
-      return list.length === 1 ? list[0].id : undefined;
-    });
-    const id = (await queued.jsonValue()) as string;
+    const id = await queuedId(tab);
     await tab.reload();
     await tab.locator('cohort-poll').getByRole('radio', { name: /Yes/, checked: true }).waitFor({ timeout: 60000 });
     expect(lrs.stored.has(id)).toBe(false);
@@ -167,6 +189,26 @@ describe('xAPI statements', () => {
     const [statement] = await storedFor('/polls/xapi-offline', 1);
     expect(statement!.id).toBe(id);
     expect(requestsFor(id).filter((request) => request.status === 204)).toHaveLength(1);
+  });
+
+  it('sends a queued statement once when three tabs of the course all try at once', async () => {
+    const tab = await open('/demo/xapi-tabs.html');
+    const context = tab.context();
+    await context.route(`${lrs.endpoint}**`, (route) => route.abort('internetdisconnected'));
+    await vote(tab, 'xapi-tabs');
+    const id = await queuedId(tab);
+    // Two more tabs of the same course: each finds the statement in the shared queue and tries to send it.
+    const others = await Promise.all([context.newPage(), context.newPage()]);
+    await Promise.all(others.map((other) => other.goto(`${base}/demo/xapi-tabs.html`)));
+    for (const other of others) await queuedId(other);
+    await context.unroute(`${lrs.endpoint}**`);
+    await others[0]!.evaluate(() => dispatchEvent(new Event('online')));
+    await others[1]!.evaluate(() => dispatchEvent(new Event('online')));
+    await tab.evaluate(() => dispatchEvent(new Event('online')));
+    await storedFor('/polls/xapi-tabs', 1);
+    // Every tab's retry timer has fired by now too.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(requestsFor(id).map((request) => request.status)).toEqual([204]);
   });
 
   it("uses the learner id the SCORM runtime announces as the actor's account", async () => {

@@ -36,20 +36,20 @@ describe('the xAPI outbox', () => {
     expect(sent[0]!.headers['X-Experience-API-Version']).to.equal('1.0.3');
     expect(sent[0]!.headers.Authorization).to.equal('Basic abc');
     expect(JSON.parse(sent[0]!.body)).to.deep.equal(one);
-    expect(box.queued()).to.deep.equal([]);
+    expect(await box.queued()).to.deep.equal([]);
   });
 
   it('keeps a statement the LRS could not take, for a later page too, and sends it with the same id', async () => {
     answers = [503];
     const one = statement();
     await new Outbox({ endpoint }).add(one);
-    expect(new Outbox({ endpoint }).queued().map((s) => s.id)).to.deep.equal([one.id]);
+    expect((await new Outbox({ endpoint }).queued()).map((s) => s.id)).to.deep.equal([one.id]);
     answers = [0];
     await new Outbox({ endpoint }).flush();
-    expect(new Outbox({ endpoint }).queued()).to.have.length(1);
+    expect(await new Outbox({ endpoint }).queued()).to.have.length(1);
     await new Outbox({ endpoint }).flush();
     expect(sent.map((each) => each.url.split('=')[1])).to.deep.equal([one.id, one.id, one.id]);
-    expect(new Outbox({ endpoint }).queued()).to.deep.equal([]);
+    expect(await new Outbox({ endpoint }).queued()).to.deep.equal([]);
   });
 
   it('counts a 409 (the LRS has that id already) as sent, and drops a 400 it can never take', async () => {
@@ -57,7 +57,7 @@ describe('the xAPI outbox', () => {
     const box = new Outbox({ endpoint });
     await box.add(statement());
     await box.add(statement());
-    expect(box.queued()).to.deep.equal([]);
+    expect(await box.queued()).to.deep.equal([]);
   });
 
   it('sends what was queued in order, one at a time, none twice, when acts come faster than replies', async () => {
@@ -66,5 +66,24 @@ describe('the xAPI outbox', () => {
     await Promise.all(all.map((each) => box.add(each)));
     await box.flush();
     expect(sent.map((each) => JSON.parse(each.body).id)).to.deep.equal(all.map((each) => each.id));
+  });
+
+  it('keeps the queue in memory where the page may not store anything (a sandboxed frame)', async () => {
+    const open = indexedDB.open;
+    indexedDB.open = () => {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    };
+    try {
+      answers = [503];
+      const box = new Outbox({ endpoint });
+      const one = statement();
+      await box.add(one);
+      expect((await box.queued()).map((s) => s.id)).to.deep.equal([one.id]);
+      await box.flush();
+      expect(await box.queued()).to.deep.equal([]);
+      expect(sent.map((each) => JSON.parse(each.body).id)).to.deep.equal([one.id, one.id]);
+    } finally {
+      indexedDB.open = open;
+    }
   });
 });
