@@ -155,8 +155,9 @@ describe('xAPI statements', () => {
     // The actor is the anonymous account that voted: the vote document is stored under its uid.
     const uid = answered!.actor.account.name;
     expect(commented!.actor.account.name).toBe(uid);
-    const voteDoc = await adminDb().doc(`spaces/${SPACE}/polls/xapi-acts/votes/${uid}`).get();
-    expect(voteDoc.exists).toBe(true);
+    // (The event fires once the vote shows; the server may take a moment longer to hold it.)
+    const voteDoc = adminDb().doc(`spaces/${SPACE}/polls/xapi-acts/votes/${uid}`);
+    await expect.poll(async () => (await voteDoc.get()).exists, { timeout: 30000 }).toBe(true);
   });
 
   it('retries after the LRS answers 503, with the same statement id, and stores it once', async () => {
