@@ -10,6 +10,9 @@ import { widgetTags } from './workspace.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const distDir = join(root, 'packages', 'kit', 'dist');
 
+/** Features a page opts into, by the sources their chunks come from: none may weigh on a first paint. */
+const OPTIONAL = { xAPI: /^src\/xapi\// };
+
 export const BUDGET = {
   firstPaintBytes: 20 * 1024,
   firebaseBytes: 135 * 1024,
@@ -56,10 +59,17 @@ export function measureBundle() {
     .map((chunk) => chunk.file)
     .filter((file) => /chunks\/firebase(-auth)?-[\w-]+\.js$/.test(file));
   const firebase = { files: firebaseFiles, bytes: sumGzipped(firebaseFiles) };
+  // Code only some pages use (xAPI), loaded only when configured: the chunks made from its sources.
+  const optional = {};
+  for (const [name, pattern] of Object.entries(OPTIONAL)) {
+    const keys = Object.keys(manifest).filter((key) => pattern.test(key));
+    const files = [...new Set(keys.map((key) => manifest[key].file))];
+    optional[name] = { files, bytes: sumGzipped(files) };
+  }
   // The script tag itself (and anything it imports statically): what every page pays before any element.
   const entryBytes = sumGzipped(entryFiles);
   const resizerBytes = gzipSync(readFileSync(resizerFile), { level: 9 }).length;
-  return { entryBytes, entryFileBytes: gzipped(entry.file), entryFiles, widgets, firebase, resizerBytes };
+  return { entryBytes, entryFileBytes: gzipped(entry.file), entryFiles, widgets, firebase, optional, resizerBytes };
 }
 
 export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -84,6 +94,12 @@ export function checkBudget(measured = measureBundle()) {
   if (measured.resizerBytes > BUDGET.resizerBytes) {
     failures.push(`resizer.js is ${kb(measured.resizerBytes)} gzipped (budget ${kb(BUDGET.resizerBytes)})`);
   }
+  for (const [name, { files }] of Object.entries(measured.optional ?? {})) {
+    if (!files.length) failures.push(`no ${name} chunk in the build: is it still loaded lazily?`);
+    const firstPaint = new Set([measured.entryFiles, ...Object.values(measured.widgets).map((w) => w.files)].flat());
+    const early = files.filter((file) => firstPaint.has(file));
+    if (early.length) failures.push(`${name} is in a first paint (${early.join(', ')}); load it only when configured`);
+  }
   // The kit finds widgets by their registration files; one the build missed would never load on a page.
   const missing = widgetTags().filter((tag) => !measured.widgets[tag]);
   if (missing.length) failures.push(`no chunk in the build for ${missing.map((tag) => `<${tag}>`).join(', ')}`);
@@ -102,6 +118,9 @@ export function describeBundle(measured) {
       `<${tag}> before first paint: ${kb(bytes)} gzipped (budget ${kb(BUDGET.firstPaintBytes)}); ` +
         `adds ${kb(added)} beyond the script tag (${addedFiles.join(', ')})`,
     );
+  }
+  for (const [name, { files, bytes }] of Object.entries(measured.optional ?? {})) {
+    lines.push(`${name}, lazy, only when configured: ${kb(bytes)} gzipped (${files.join(', ')}), in no first paint`);
   }
   lines.push(
     `Firebase chunk (Firestore + Auth), lazy: ${kb(measured.firebase.bytes)} gzipped (budget ${kb(BUDGET.firebaseBytes)})`,

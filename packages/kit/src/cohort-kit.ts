@@ -4,11 +4,12 @@
  * and any Cohort Kit element. This module reads nothing from the network by itself: it watches the
  * page for `cohort-*` tags and loads each element's code the first time the tag appears.
  */
-import { completeFacilitatorSignIn, setKitScriptUrl } from '@cohort-kit/core';
+import { completeFacilitatorSignIn, configure as configureCore, setKitScriptUrl } from '@cohort-kit/core';
+import type { CohortConfig } from '@cohort-kit/core';
 import { elementLoaders } from './elements.js';
+import type { XapiConfig } from './xapi/statements.js';
 
 export {
-  configure,
   useCustomTokens,
   setCohortLocale,
   sendFacilitatorSignInLink,
@@ -16,9 +17,30 @@ export {
   documentReads,
 } from '@cohort-kit/core';
 export type { CohortConfig, CustomTokenProvider } from '@cohort-kit/core';
+export type { XapiConfig } from './xapi/statements.js';
+
+/** The kit's settings: Firebase's (see CohortConfig) and, to send xAPI statements to an LRS, `xapi`. */
+export interface KitConfig extends CohortConfig {
+  xapi?: XapiConfig;
+}
+
+/** The xAPI recorder, loaded only when an LRS is configured: a page without one never downloads it. */
+const recorder = () => import('./xapi/recorder.js');
+
+/**
+ * Sets the settings from code (for authors who bundle the kit): call it before adding elements. `xapi` starts
+ * sending statements to that LRS.
+ */
+export function configure({ xapi, ...firebase }: KitConfig): void {
+  configureCore(firebase);
+  if (xapi) void recorder().then((module) => module.startRecording(xapi));
+}
 
 // Settings come from this module's own script tag, even if another vendor's tag also has data-space.
 setKitScriptUrl(import.meta.url);
+
+const xapiTag = document.querySelector<HTMLScriptElement>('script[data-xapi-endpoint]');
+if (xapiTag) void recorder().then((module) => module.startRecording(module.scriptTagConfig(xapiTag)));
 
 const requested = new Set<string>();
 
