@@ -79,6 +79,10 @@ export const pulseStyles = css`
     inline-size: 100%;
     block-size: 4rem;
   }
+  /* Time runs the way the page reads, as the table beside it does. */
+  .chart:dir(rtl) {
+    transform: scaleX(-1);
+  }
   .chart__bar {
     fill: var(--_accent);
   }

@@ -10,9 +10,10 @@ export const MAX_MENTIONS = 10;
 
 /** The friendly opening the facilitator edits: each learner's name after an '@', as the thread stores mentions. */
 export function defaultNudge(names: readonly string[]): string {
-  const greeting = names.map((name) => `@${name}`).join(', ');
+  // Before the names, a space when there are any: "Hi @Ana, @Ben!", or "Hi!" with nobody chosen yet.
+  const greeting = names.length ? ` ${names.map((name) => `@${name}`).join(', ')}` : '';
   return msg(
-    str`Hi ${greeting}! We haven't heard from you for a few days, and we'd love to. What is one thing you tried this week, or one question you have? A short reply is plenty.`,
+    str`Hi${greeting}! We haven't heard from you for a few days, and we'd love to. What is one thing you tried this week, or one question you have? A short reply is plenty.`,
     { id: 'pulse.nudge-default' },
   );
 }
