@@ -2,7 +2,7 @@ import { expect, fixture } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { connect, documentReads, resetDocumentReads } from '@cohort-kit/core';
 import { createSpace, grantRole, uniqueId, useEmulators, waitFor } from '@cohort-kit/core/testing';
-import { PulseHarness } from '../test/pulse-harness.js';
+import { openAdminConnection, PulseHarness } from '../test/pulse-harness.js';
 import { learnerDocuments, madeUpCohort } from './made-up-cohort.js';
 import './cohort-pulse.js';
 
@@ -17,6 +17,7 @@ for (const size of [20, 200]) {
     const ledgers = cohort.filter((learner) => learner.activity.length).length;
 
     before(async () => {
+      await openAdminConnection();
       await createSpace(space, { name: 'Reads' });
       const runtime = await connect();
       if (runtime.mode !== 'live') throw new Error('these tests need the emulators');

@@ -2,7 +2,7 @@ import { expect, fixture } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { connect, documentReads, resetDocumentReads } from '@cohort-kit/core';
 import { createSpace, grantRole, peerApp, uniqueId, useEmulators, waitFor } from '@cohort-kit/core/testing';
-import { PulseHarness } from '../test/pulse-harness.js';
+import { openAdminConnection, PulseHarness } from '../test/pulse-harness.js';
 import { learnerDocuments, madeUpCohort } from './made-up-cohort.js';
 import './cohort-pulse.js';
 import '@cohort-kit/thread/cohort-thread.js';
@@ -28,6 +28,7 @@ async function seed(learners: typeof COHORT, now = Date.now()) {
 }
 
 before(async () => {
+  await openAdminConnection();
   await createSpace(space, { name: 'Leadership cohort' });
   const runtime = await connect();
   if (runtime.mode !== 'live') throw new Error('these tests need the emulators');
@@ -130,7 +131,8 @@ describe('<cohort-pulse> for a facilitator', () => {
     expect(lines).to.have.length(12);
     expect(lines.filter((line) => line.includes(',yes,')).length).to.be.greaterThan(0);
     expect(weeks!.split('\r\n')[0]).to.equal('week_starting,active_learners,joined');
-    expect(pulse.announcement()).to.match(/^Downloaded .*-weekly\.csv\.$/);
+    // The live region is cleared first and then given the text, so it is spoken even when it repeats.
+    await waitFor(() => /^Downloaded .*-weekly\.csv\.$/.test(pulse.announcement()), 'the download is announced');
   });
 });
 

@@ -1,5 +1,6 @@
 // <cohort-pulse> as a facilitator meets it: the metrics by their labels, the quiet learners by name, the nudge form
 // by its labels and the buttons by their names.
+import { executeServerCommand } from '@web/test-runner-commands';
 import { WidgetHarness, waitFor } from '@cohort-kit/core/testing';
 import type { CohortPulse } from '../src/pulse.js';
 
@@ -59,4 +60,13 @@ export class PulseHarness extends WidgetHarness<CohortPulse> {
     send.click();
     await waitFor(() => this.announcement().startsWith('Nudge posted'), 'the nudge is announced', 30000);
   }
+}
+
+/**
+ * Opens the test runner's firebase-admin connection to the emulators. The first command pays for it, which on a
+ * loaded machine can take longer than the runner waits for a command's answer (20 s); the connection still opens,
+ * and the commands after it answer at once.
+ */
+export async function openAdminConnection(): Promise<void> {
+  await executeServerCommand('cohort-read', { path: 'spaces/warm-up' }).catch(() => undefined);
 }
