@@ -87,7 +87,7 @@ export async function measure({ db, page, pages, visit, row, median, runs }) {
     pages[`/demo/bench-pulse-${size}.html`] = page(markup('week-1', `space="${space}"`));
     const views = [];
     for (let i = 0; i < Math.min(runs, 3); i++)
-      // A reload shows anyone's note until the stored session is back; the settle waits for the facilitator's view.
+      // A reload shows anyone's note until the stored sign-in is back; the settle waits for the facilitator's view.
       views.push(
         await visit(`/demo/bench-pulse-${size}.html`, { member: signInAsFacilitator(db, space), settle: 6000 }),
       );
