@@ -1,6 +1,7 @@
 // The activity ledger: one document per member per space, spaces/{space}/ledger/{uid}, counting what the learner
-// has contributed by kind, with the UTC days they contributed on and the time of the last contribution. Badges and
-// the facilitator pulse read it instead of every widget's collections.
+// has contributed by kind, with the UTC days they contributed on, the last such day for each kind (`lastDays`, so the
+// pulse can tell a recent check-in from an old one) and the time of the last contribution. Badges and the facilitator
+// pulse read it instead of every widget's collections. Ledgers written before `lastDays` existed simply lack it.
 //
 // Every contribution writes its +1 in its own batch. `lastRef` names the contribution that pays for it (a path
 // under the space), and the rules check both directions: the ledger moves by exactly one only with that
@@ -48,6 +49,7 @@ export function addContribution(
     {
       counts: { [kind]: increment(1) },
       days: arrayUnion(utcDay(now)),
+      lastDays: { [kind]: utcDay(now) },
       lastAt: serverTimestamp(),
       lastKind: kind,
       lastRef: contributionPath,

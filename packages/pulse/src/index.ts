@@ -1,0 +1,2 @@
+export { CohortPulse } from './pulse.js';
+export { CohortNudgeEvent, type CohortNudgeDetail } from './events.js';
