@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import ids from '@cohort-kit/core/ids.json' with { type: 'json' };
 import { UsageError } from './errors.mjs';
 import { BADGE_COMMANDS, BADGE_FLAGS, isBadgeCommand, parseBadgeCommand } from './badge-commands.mjs';
+import { ROUND_COMMANDS, ROUND_FLAGS, isRoundCommand, parseRoundCommand } from './round-commands.mjs';
 
 /** @typedef {'owner' | 'facilitator' | 'mentor' | 'learner'} Role */
 
@@ -49,6 +50,7 @@ export const LIMITS = {
 
 const FLAGS = /** @type {const} */ ({
   ...BADGE_FLAGS,
+  ...ROUND_FLAGS,
   space: { type: 'string' },
   name: { type: 'string' },
   'cohort-label': { type: 'string' },
@@ -137,6 +139,7 @@ const COMMANDS = {
     example: 'cohort-kit members --space leadership-2026',
   },
   ...BADGE_COMMANDS,
+  ...ROUND_COMMANDS,
   'add-owner': {
     flags: ['email'],
     synopsis: ['--email ADDRESS'],
@@ -271,6 +274,8 @@ export function parseCommandLine(argv, { readFile = (path) => readFileSync(path,
   const spaceId = requireSpaceId(values.space);
   if (isBadgeCommand(command))
     return parseBadgeCommand(command, values, { project, spaceId, requireText, idPattern: SPACE_ID_PATTERN });
+  if (isRoundCommand(command))
+    return parseRoundCommand(command, values, { project, spaceId, requireText, idPattern: SPACE_ID_PATTERN });
 
   switch (command) {
     case 'create-space': {

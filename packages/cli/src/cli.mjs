@@ -3,6 +3,7 @@
 import { commandUsage, parseCommandLine, USAGE } from './args.mjs';
 import { CliError, UsageError } from './errors.mjs';
 import { executeBadgeCommand, isBadgeCommand } from './badge-commands.mjs';
+import { executeRoundCommand, isRoundCommand } from './round-commands.mjs';
 import {
   addOwner,
   createSpace,
@@ -68,6 +69,7 @@ export async function run(
  */
 async function execute(parsed, { db, auth }) {
   if (isBadgeCommand(parsed.command)) return executeBadgeCommand(parsed, db);
+  if (isRoundCommand(parsed.command)) return executeRoundCommand(parsed, db);
   switch (parsed.command) {
     case 'create-space': {
       const { spaceId } = parsed.input;
