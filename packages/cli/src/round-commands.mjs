@@ -119,7 +119,7 @@ export function parseRoundCommand(command, values, { project, spaceId, requireTe
  * @param {Firestore} db
  */
 function bulk(db) {
-  const writer = bulk(db);
+  const writer = db.bulkWriter();
   /** @type {Promise<unknown>[]} */
   const writes = [];
   return {
@@ -128,7 +128,7 @@ function bulk(db) {
     create: (/** @type {any} */ ref, /** @type {Record<string, unknown>} */ data) =>
       writes.push(writer.create(ref, data)),
     done: async () => {
-      await writer.done();
+      await writer.close();
       await Promise.all(writes);
     },
   };
@@ -240,8 +240,15 @@ const NAME_FIELDS = new Set(['displayName', 'authorName', 'ownerName', 'reviewer
 const TEXT_FIELDS = new Set(['body', 'text', 'why', 'firstStep', 'note', 'thanks', 'label', 'link', 'answers']);
 const OWNER_FIELDS = ['authorId', 'ownerId', 'createdBy', 'by', 'reviewerId', 'uid'];
 
-/** Replaces names and text at any depth of a document's data; returns the changed fields, or null. */
-function scrubbed(/** @type {Record<string, any>} */ data, /** @type {string} */ path) {
+/**
+ * Replaces names and text at any depth of a document's data, but for the fields in `others` (someone else's writing
+ * in the same document); returns the changed fields, or null.
+ */
+function scrubbed(
+  /** @type {Record<string, any>} */ data,
+  /** @type {string} */ path,
+  /** @type {string[]} */ others = [],
+) {
   /** @type {Record<string, unknown>} */
   const changes = {};
   const scrub = (/** @type {any} */ value, /** @type {string} */ key) => {
@@ -259,6 +266,7 @@ function scrubbed(/** @type {Record<string, any>} */ data, /** @type {string} */
     return value;
   };
   for (const [key, value] of Object.entries(data)) {
+    if (others.includes(key)) continue;
     const after = scrub(value, key);
     if (JSON.stringify(after) !== JSON.stringify(value)) changes[key] = after;
   }
@@ -280,12 +288,26 @@ export async function forgetLearner(db, { spaceId, uid }) {
   const member = await ref.collection('members').doc(uid).get();
   const ownName = member.exists ? member.get('displayName') : undefined;
   let documents = 0;
+  /** @type {Set<string>} round/author/review of each review this learner wrote */
+  const reviewsByThem = new Set();
   const writer = bulk(db);
   await walkSpace(db, spaceId, (doc) => {
     const data = doc.data() ?? {};
-    const theirs = doc.id === uid || OWNER_FIELDS.some((field) => data[field] === uid);
+    // A review in an anonymous round names no reviewer: their claim on the work, one level up, says which is theirs
+    // (the walk reads a level before the one below it).
+    const claim = /\/feedbackRounds\/([^/]+)\/claims\/[^/]+$/.exec(doc.ref.path);
+    if (claim && data.reviewerId === uid && data.reviewId)
+      reviewsByThem.add(`${claim[1]}/${data.authorId}/${data.reviewId}`);
+    const review = /\/feedbackRounds\/([^/]+)\/submissions\/([^/]+)\/reviews\/([^/]+)$/.exec(doc.ref.path);
+    const theirs =
+      doc.id === uid ||
+      OWNER_FIELDS.some((field) => data[field] === uid) ||
+      (review !== null && reviewsByThem.has(review.slice(1).join('/')));
+    // A review holds two people's writing: the thanks is the work's author's, the rest its reviewer's.
+    const workAuthor = review?.[2];
     /** @type {Record<string, unknown> | null} */
-    let changes = theirs ? scrubbed(data, doc.ref.path) : null;
+    let changes = theirs ? scrubbed(data, doc.ref.path, workAuthor && workAuthor !== uid ? ['thanks'] : []) : null;
+    if (!theirs && workAuthor === uid && data.thanks) changes = { thanks: FORGOTTEN_TEXT };
     // Recent voters: a map of slots holding names.
     if (!theirs && ownName && data.names && typeof data.names === 'object') {
       const names = mapValues(data.names, (name) => (name === ownName ? FORGOTTEN_NAME : name));

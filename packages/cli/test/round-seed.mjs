@@ -153,6 +153,25 @@ export async function seedRound(db, spaceId, { members = 4, posts = 6 } = {}) {
   });
   count(uids[2], 'feedbackGiven');
   count(uids[1], 'feedbackReceived');
+  // And learner 1 reviews learner 2's work anonymously: only their claim says the review is theirs.
+  set(`feedbackRounds/r1/claims/${uids[1]}_${uids[2]}`, {
+    reviewerId: uids[1],
+    authorId: uids[2],
+    holdId: 'h'.repeat(20),
+    claimedAt: at(43),
+    reviewId: 'v2',
+    done: true,
+  });
+  set(`feedbackRounds/r1/submissions/${uids[2]}/reviews/v2`, {
+    answers: { strength: 'Short', next: 'Say why' },
+    createdAt: at(44),
+    rating: null,
+    thanks: '',
+    ratedAt: null,
+    reported: false,
+    hidden: false,
+  });
+  count(uids[1], 'feedbackGiven');
   set(`badges/founding-voices/holders/${uids[1]}`, { number: 1, name: 'Learner 1 <i>', claimedAt: at(50) });
   set(`badges/founding-voices/holders/${uids[2]}`, { number: 2, name: '', claimedAt: at(51) });
   set('badgeIssuer/profile', { name: 'Leading with Purpose', url: '', publicKeyJwk: { kty: 'OKP' } });
@@ -173,5 +192,5 @@ export async function seedRound(db, spaceId, { members = 4, posts = 6 } = {}) {
     image: '',
   });
   await space.collection('badges').doc('founding-voices').update({ issued: 2 });
-  return { uids, posts, counts: { members, posts, goals: 1, checkIns: 1, reviews: 1, holders: 2 } };
+  return { uids, posts, counts: { members, posts, goals: 1, checkIns: 1, reviews: 2, holders: 2 } };
 }

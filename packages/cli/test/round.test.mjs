@@ -117,7 +117,7 @@ describe('export', () => {
     assert.equal((await lines('posts.csv')).length, counts.posts + 1);
     assert.equal((await lines('badge-holders.csv')).length, counts.holders + 1);
     assert.equal((await lines('check-ins.csv')).length, 2);
-    assert.equal((await lines('feedback.csv')).length, 2);
+    assert.equal((await lines('feedback.csv')).length, counts.reviews + 1);
     // Only the named poll's votes: an anonymous poll's stay out.
     assert.equal((await json('polls.votes.json')).length, counts.members);
     assert.equal((await lines('votes.csv')).length, counts.members + 1);
@@ -200,6 +200,12 @@ describe('forget', () => {
     const review = await data(`spaces/${spaceId}/feedbackRounds/r1/submissions/${forgotten}/reviews/v1`);
     assert.deepEqual(review?.answers, { strength: 'Clear', next: 'Add dates' });
     assert.equal(review?.reviewerName, 'Learner 2 <i>');
+    // An anonymous review they wrote, known by their claim.
+    const anonymous = await data(`spaces/${spaceId}/feedbackRounds/r1/submissions/${other}/reviews/v2`);
+    assert.deepEqual(anonymous?.answers, { strength: FORGOTTEN_TEXT, next: FORGOTTEN_TEXT });
+    // The thanks on it is the forgotten author's own writing.
+    assert.equal(review?.thanks, FORGOTTEN_TEXT);
+    assert.equal(review?.rating, 5);
   });
 });
 
