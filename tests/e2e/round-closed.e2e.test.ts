@@ -47,11 +47,13 @@ describe('a round closed while a course page is open', () => {
     await thread(ana.page).getByText('Before the end: I will block focus time.').waitFor();
 
     // A post written on the page afterwards: refused before it is sent, said aloud, and the text stays where it was.
+    // The thread's own pace (a post every 10 seconds) first, so that the closing is what answers.
+    await expect.poll(() => thread(ana.page).textContent(), { timeout: 30000 }).not.toContain('You can post again');
     const text = 'After the end: this must not be lost.';
     await composer(ana.page).fill(text);
     // Everything the element says aloud from now on (a later message replaces an earlier one in the region).
     await thread(ana.page).evaluate((element) => {
-      const region = element.shadowRoot!.querySelector('.frame > [role="status"][aria-live="polite"]')!;
+      const region = element.shadowRoot!.querySelector('.frame > [aria-live="polite"]')!;
       const heard: string[] = ((window as unknown as { heard: string[] }).heard = []);
       new MutationObserver(() => heard.push(region.textContent ?? '')).observe(region, {
         childList: true,
