@@ -157,7 +157,10 @@ describe('<cohort-poll> suggestions and facilitator tools', () => {
       'cohort label stored',
     );
     await waitFor(() => text(el).includes('This cohort is named "🤝 Find an accountability buddy".'), 'named');
-    expect(liveRegion(el)).to.contain('The cohort is now named "🤝 Find an accountability buddy".');
+    await waitFor(
+      () => liveRegion(el).includes('The cohort is now named "🤝 Find an accountability buddy".'),
+      'announced once stored',
+    );
     // A learner gets no such action.
     await grantRole(space, uid(el), 'learner', 'Ana Learner');
     await waitFor(() => !button(el, 'Reopen poll'), 'learner again');
