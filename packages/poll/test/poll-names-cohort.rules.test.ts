@@ -39,6 +39,9 @@ describe("the cohort's label", () => {
   it('a facilitator changes nothing else with it, and keeps it to 60 characters and the server time', async () => {
     await assertFails(label('fay', 'Labmates', { name: 'Renamed' }));
     await assertFails(label('fay', 'Labmates', { norms: 'None.' }));
+    // Only the time, or the label it already has: no change of the label, so no facilitator's write.
+    await assertFails(updateDoc(doc(signedInAs(env(), 'fay'), 'spaces', space), { updatedAt: serverTimestamp() }));
+    await assertFails(label('fay', ''));
     await assertFails(label('fay', 'x'.repeat(61)));
     await assertFails(updateDoc(doc(signedInAs(env(), 'fay'), 'spaces', space), { cohortLabel: 'Labmates' }));
     await assertSucceeds(label('fay', 'x'.repeat(60)));
