@@ -35,6 +35,7 @@ describe('a round closed while a course page is open', () => {
     await thread(ana.page).getByRole('button', { name: 'Post', exact: true }).click();
     await answerJoinForm(ana.page, 'cohort-thread', 'Ana');
     await expect.poll(storedPosts, { timeout: 30000 }).toBe(1);
+    const firstStored = Date.now();
 
     expect(await cohortKit('close-round', '--space', SPACE)).toMatch(/Closed the round in space/);
     const ended = /This round has ended on \w+ \d{1,2}, \d{4}\./;
@@ -48,6 +49,7 @@ describe('a round closed while a course page is open', () => {
 
     // A post written on the page afterwards: refused before it is sent, said aloud, and the text stays where it was.
     // The thread's own pace (a post every 10 seconds) first, so that the closing is what answers.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, firstStored + 11_000 - Date.now())));
     await expect.poll(() => thread(ana.page).textContent(), { timeout: 30000 }).not.toContain('You can post again');
     const text = 'After the end: this must not be lost.';
     await composer(ana.page).fill(text);
