@@ -2,7 +2,7 @@
 // npm run bench: measured, never assumed. Sizes come from the built bundle; times and reads come from the
 // system Chromium driving the built kit against the real emulators, medians over several fresh visits.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -34,6 +34,14 @@ const widgets = [];
 for (const name of widgetPackages()) {
   const file = join(PACKAGES, name, 'test', 'bench.mjs');
   if (existsSync(file)) widgets.push(await import(pathToFileURL(file).href));
+}
+// Packages without an element (the CLI) add rows too: their test/bench.mjs exports measure() alone.
+const tools = [];
+for (const name of readdirSync(PACKAGES)
+  .filter((each) => !widgetPackages().includes(each))
+  .sort()) {
+  const file = join(PACKAGES, name, 'test', 'bench.mjs');
+  if (existsSync(file)) tools.push(await import(pathToFileURL(file).href));
 }
 
 if (!existsSync(join(root, 'packages', 'kit', 'dist', 'cohort-kit.js')) || process.env.BENCH_BUILD) {
@@ -167,6 +175,7 @@ try {
     console.error(`<${widget.tag}>…`);
     await widget.measure(context);
   }
+  for (const tool of tools) await tool.measure(context);
 } finally {
   await browser.close();
   await server.close();

@@ -7,6 +7,7 @@ import { UsageError } from './errors.mjs';
 import { BADGE_COMMANDS, BADGE_FLAGS, isBadgeCommand, parseBadgeCommand } from './badge-commands.mjs';
 import { FEEDBACK_COMMANDS, FEEDBACK_FLAGS, isFeedbackCommand, parseFeedbackCommand } from './feedback-commands.mjs';
 import { EMBED_COMMANDS, EMBED_FLAGS, isEmbedCommand, parseEmbedCommand } from './embed-commands.mjs';
+import { ROUND_COMMANDS, ROUND_FLAGS, isRoundCommand, parseRoundCommand } from './round-commands.mjs';
 
 /** @typedef {'owner' | 'facilitator' | 'mentor' | 'learner'} Role */
 
@@ -53,6 +54,7 @@ const FLAGS = /** @type {const} */ ({
   ...BADGE_FLAGS,
   ...FEEDBACK_FLAGS,
   ...EMBED_FLAGS,
+  ...ROUND_FLAGS,
   space: { type: 'string' },
   name: { type: 'string' },
   'cohort-label': { type: 'string' },
@@ -143,6 +145,7 @@ const COMMANDS = {
   ...BADGE_COMMANDS,
   ...FEEDBACK_COMMANDS,
   ...EMBED_COMMANDS,
+  ...ROUND_COMMANDS,
   'add-owner': {
     flags: ['email'],
     synopsis: ['--email ADDRESS'],
@@ -280,6 +283,8 @@ export function parseCommandLine(argv, { readFile = (path) => readFileSync(path,
   if (isFeedbackCommand(command))
     return parseFeedbackCommand(command, values, { project, spaceId, idPattern: SPACE_ID_PATTERN });
   if (isEmbedCommand(command)) return parseEmbedCommand(command, values, { project, spaceId });
+  if (isRoundCommand(command))
+    return parseRoundCommand(command, values, { project, spaceId, requireText, idPattern: SPACE_ID_PATTERN });
 
   switch (command) {
     case 'create-space': {

@@ -5,6 +5,7 @@ import { CliError, UsageError } from './errors.mjs';
 import { executeBadgeCommand, isBadgeCommand } from './badge-commands.mjs';
 import { executeFeedbackCommand, isFeedbackCommand } from './feedback-commands.mjs';
 import { executeEmbedCommand, isEmbedCommand } from './embed-commands.mjs';
+import { executeRoundCommand, isRoundCommand } from './round-commands.mjs';
 import {
   addOwner,
   createSpace,
@@ -72,6 +73,7 @@ async function execute(parsed, { db, auth }) {
   if (isBadgeCommand(parsed.command)) return executeBadgeCommand(parsed, db);
   if (isFeedbackCommand(parsed.command)) return executeFeedbackCommand(parsed, db);
   if (isEmbedCommand(parsed.command)) return executeEmbedCommand(/** @type {any} */ (parsed), db);
+  if (isRoundCommand(parsed.command)) return executeRoundCommand(parsed, db);
   switch (parsed.command) {
     case 'create-space': {
       const { spaceId } = parsed.input;

@@ -230,6 +230,8 @@ describe('in Spanish and right to left', () => {
       /data-firestore-emulator y data-auth-emulator van juntos/,
     );
     expect(describeFirestoreError(firestoreError('permission-denied', 'x')).message).to.contain('No se permitió');
+    const { roundEndedMessage } = await import('./element-parts.js');
+    expect(roundEndedMessage(new Date(2026, 5, 15, 12), 'es')).to.equal('Esta edición terminó el 15 de junio de 2026.');
 
     const el = await widget();
     await waitFor(() => Boolean($(el, '.identity')), 'identity line');

@@ -59,6 +59,7 @@ interface JoinRequest {
  * @csspart sign-out - The sign-out button.
  * @csspart sign-in-no-role - Signed in with an email that has no team role in this space.
  * @csspart removed - "You were removed from this cohort", in place of the contribution controls.
+ * @csspart round-ended - "This round has ended on DATE", above the content of a space whose round was closed.
  * @csspart join-busy - A contribution waiting while many people join from the same network.
  *
  * @cssproperty --cohort-font-family - Font (inherits the page's by default).
@@ -339,6 +340,13 @@ export abstract class CohortElement extends LitElement {
     // learner, wait for their membership rather than ask a returning member to join again.
     // Someone taken out of the space is not asked to join again (the rules would refuse it anyway).
     if (this.isRemoved) throw new Error('removed');
+    // A round closed while the page was open: every contribution is refused, so none is started; the text stays.
+    const endedAt = this.#roundEndedAt();
+    if (endedAt && this.#parts) {
+      const message = this.#parts.roundEndedMessage(endedAt, this.locale);
+      this.announcer.announce(message);
+      throw new CohortConnectionError(message, false);
+    }
     const identity = this.runtime?.mode === 'live' ? this.runtime.identity : undefined;
     if (identity && !identity.user && this.#parts) {
       await this.#parts.memberOfReturningLearner(identity, (uid) => this.#memberLoadedFor(uid));
@@ -492,7 +500,19 @@ export abstract class CohortElement extends LitElement {
   async #describeWriteError(error: unknown): Promise<CohortConnectionError> {
     if (error instanceof CohortConnectionError) return error;
     const data = this.data ?? (await import('./data.js'));
-    return data.describeFirestoreError(error);
+    const described = data.describeFirestoreError(error);
+    // A page opened before the round closed: the refusal is the closing, which the server tells at once.
+    if (described.code === 'permission-denied' && this.runtime && this.#parts) {
+      const endedAt = this.#roundEndedAt() ?? (await data.roundEndedAt(this.runtime, this.spaceId));
+      if (endedAt)
+        return new CohortConnectionError(this.#parts.roundEndedMessage(endedAt, this.locale), false, 'round-ended');
+    }
+    return described;
+  }
+
+  /** When the space's round was closed, as this page knows it (undefined while it is open). */
+  #roundEndedAt(): Date | undefined {
+    return this.spaceState?.settings.closedAt?.toDate();
   }
 
   #onJoinCancel() {
@@ -512,7 +532,8 @@ export abstract class CohortElement extends LitElement {
               <p>${this.problem.message}</p>
             </div>`
           : html`${this.spaceState?.stale ? html`<p class="notice" role="status" part="stale">${this.#parts?.unreachableMessage(this.#resolved)}</p>` : nothing}
-            ${this.renderContent()} ${this.isRemoved && this.#parts ? this.#parts.renderRemoved() : nothing}
+            ${this.#renderRoundEnded()} ${this.renderContent()}
+            ${this.isRemoved && this.#parts ? this.#parts.renderRemoved() : nothing}
             ${
               this.signInDelayed && this.#parts
                 ? html`<p class="notice" part="join-busy">${this.#parts.signInDelayMessage(this.widget)}</p>`
@@ -535,6 +556,11 @@ export abstract class CohortElement extends LitElement {
       }
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcer.message}</div>
     </div>`;
+  }
+
+  #renderRoundEnded() {
+    const endedAt = this.#roundEndedAt();
+    return endedAt && this.#parts ? this.#parts.renderRoundEnded(endedAt, this.locale) : nothing;
   }
 
   #configuredPreview(): boolean {

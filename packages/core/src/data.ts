@@ -2,6 +2,7 @@
 // reach it only by dynamic import, after their first paint.
 import {
   doc,
+  getDocFromServer,
   onSnapshot,
   serverTimestamp,
   setDoc,
@@ -62,6 +63,7 @@ export interface WatchHandlers<S> {
 
 /** Turns a Firestore error into a sentence a learner or author can act on. */
 export function describeFirestoreError(error: unknown): CohortConnectionError {
+  if (error instanceof CohortConnectionError) return error;
   const code = (error as FirestoreError)?.code ?? '';
   switch (code) {
     case 'permission-denied':
@@ -244,6 +246,27 @@ export interface SpaceSettings {
   reportThreshold?: number;
   /** Words the space blocks in posts, on top of the built-in list for each language. */
   blockedWords?: string[];
+  /** Set by `cohort-kit close-round`: the rules refuse learners' writes until `reopen-round`. */
+  closedAt?: Timestamp | null;
+}
+
+/** The cohort's label (the badge art, the archive and the pulse show it): facilitators set it, e.g. by a poll's vote. */
+export function setCohortLabel(runtime: FirebaseRuntime, spaceId: string, label: string) {
+  return updateDoc(spaceRef(runtime.db, spaceId), { cohortLabel: label, updatedAt: serverTimestamp() });
+}
+
+/**
+ * When the space's round ended, as the server says now (null while it is open): asked after a refused write, which
+ * a round closed since the page's last snapshot explains.
+ */
+export async function roundEndedAt(runtime: FirebaseRuntime, spaceId: string): Promise<Date | null> {
+  try {
+    const snapshot = await getDocFromServer(spaceRef(runtime.db, spaceId));
+    const closedAt = (snapshot.data() as SpaceSettings | undefined)?.closedAt;
+    return closedAt ? closedAt.toDate() : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A member a facilitator took out keeps their document with this role, so they cannot join again. */

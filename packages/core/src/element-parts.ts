@@ -206,6 +206,17 @@ export class SignInNoticeView {
 }
 
 /** In place of the contribution controls for someone a facilitator took out of the space. */
+/** "This round has ended on 15 June 2026.": what every element of a closed space says, and why a write was refused. */
+export function roundEndedMessage(closedAt: Date, locale: string): string {
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(closedAt);
+  return msg(str`This round has ended on ${date}.`, { id: 'core.round-ended' });
+}
+
+/** Above the content of a closed space's element, which keeps showing it. */
+export function renderRoundEnded(closedAt: Date, locale: string) {
+  return html`<p class="notice" role="status" part="round-ended">${roundEndedMessage(closedAt, locale)}</p>`;
+}
+
 export function renderRemoved() {
   return html`<p class="notice" role="status" part="removed">
     ${msg('You were removed from this cohort', { id: 'core.removed' })}

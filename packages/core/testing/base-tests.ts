@@ -3,6 +3,7 @@
 // first meets the element, so it needs no emulator and can give the element a fresh id each time.
 import { expect, fixture } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { deleteField, doc, setDoc, Timestamp, type Firestore } from 'firebase/firestore';
 import { configure } from '@cohort-kit/core';
 import { uniqueId, waitFor } from './emulators.js';
 import { deepElements, isShown, WidgetHarness } from './harness.js';
@@ -107,6 +108,23 @@ export function runWidgetBaseTests<H extends WidgetHarness>(options: WidgetBaseO
       expect(document.documentElement.scrollWidth).to.be.at.most(REFLOW_WIDTH);
       expect(overflowing(harness.element)).to.deep.equal([]);
       await setViewport({ width: 800, height: 600 });
+    });
+
+    it('says when its round ended, above the content it keeps showing', async function () {
+      const harness = await mount();
+      const element = harness.element as HTMLElement & { spaceId: string; runtime?: { db: Firestore } };
+      // An element that works in no space (the owner console) has no round to end.
+      if (!element.spaceId) return this.skip();
+      await waitFor(() => Boolean(element.runtime), 'connected');
+      const space = doc(element.runtime!.db, 'spaces', element.spaceId);
+      const ended = () => harness.root.querySelector('[part="round-ended"]')?.textContent?.trim() ?? '';
+      // Preview mode: the write lands in this page's cache at once and is never confirmed by a server.
+      void setDoc(space, { closedAt: Timestamp.fromDate(new Date(2026, 5, 15, 12)) }, { merge: true });
+      await waitFor(() => ended() === 'This round has ended on June 15, 2026.', 'the round ended');
+      expect(options.loaded(harness), 'the content stays').to.equal(true);
+      await expect(harness.element).to.be.accessible();
+      void setDoc(space, { closedAt: deleteField() }, { merge: true });
+      await waitFor(() => ended() === '', 'open again');
     });
 
     it('lets the keyboard reach every control with Tab, in order', async () => {

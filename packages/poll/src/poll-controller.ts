@@ -20,6 +20,8 @@ type DataModule = typeof import('@cohort-kit/core/data.js');
 export interface PollPage {
   readonly poll: string;
   readonly results: 'after-vote' | 'always' | 'after-close';
+  /** The poll names the cohort: once closed, facilitators may make its leading option the cohort's label. */
+  readonly namesCohort: boolean;
   /** Question, options, choice limit, anonymity, suggestions and closing time, as the page says. */
   readonly definition: PollDefinition;
 }
@@ -256,8 +258,31 @@ export class PollController implements ReactiveController, FacilitatorActions {
       drift: Boolean(stored && !sameDefinition(stored, this.page.definition, voters > 0)),
       suggestions: options.filter((option) => option.suggested),
       closed: Boolean(stored?.closed),
+      cohortName: this.#cohortName(options),
     };
   }
+
+  /** A closed naming poll's leading option (the first listed of a tie), and whether the cohort already bears it. */
+  #cohortName(options: DisplayedOption[]): FacilitatorState['cohortName'] {
+    if (!this.page.namesCohort || !this.closed) return undefined;
+    const counts = this.snapshot?.counts ?? new Map<string, number>();
+    let leader: DisplayedOption | undefined;
+    for (const option of options)
+      if ((counts.get(option.value) ?? 0) > (leader ? (counts.get(leader.value) ?? 0) : 0)) leader = option;
+    if (!leader) return undefined;
+    // The rules keep a label to 60 characters.
+    const label = [...leader.label.trim()].slice(0, 60).join('').trim();
+    return { label, current: this.host.spaceState?.settings.cohortLabel === label };
+  }
+
+  /** "Use as cohort name": the space's cohort label becomes the leading option's. */
+  readonly useAsCohortName = () =>
+    this.#attempt(async () => {
+      const name = this.#cohortName(this.displayedOptions());
+      if (!name) return;
+      await this.host.settle(pollData.setCohortLabel(this.host.runtime!, this.host.spaceId, name.label));
+      this.host.announce(msg(str`The cohort is now named "${name.label}".`, { id: 'poll.cohort-named' }));
+    });
 
   /** A tap on an option: a vote, or a change of vote, once the poll has loaded. */
   async choose(option: StoredOption, alreadyAnnounced = false) {

@@ -47,6 +47,8 @@ import {
   type ShardedCounter,
 } from '@cohort-kit/core/data.js';
 
+export { setCohortLabel } from '@cohort-kit/core/data.js';
+
 type DataModule = typeof import('@cohort-kit/core/data.js');
 
 export const SHARD_COUNT = 8;

@@ -137,4 +137,33 @@ describe('<cohort-poll> suggestions and facilitator tools', () => {
     // Back to a learner for the other tests in this file.
     await grantRole(space, el['runtime']!.identity.user!.uid, 'learner', 'Ana Learner');
   });
+
+  it('a closed names-cohort poll offers facilitators "Use as cohort name", which sets the space’s cohort label', async () => {
+    const { el } = await poll('names-cohort results="always"');
+    await voteFor(el, 'buddy');
+    await waitFor(() => optionButton(el, 'buddy').getAttribute('aria-checked') === 'true', 'voted');
+    const use = 'Use "🤝 Find an accountability buddy" as cohort name';
+    await grantRole(space, uid(el), 'facilitator', 'Ana Learner');
+    await waitFor(() => Boolean(button(el, 'Close poll')), 'facilitator');
+    // Only once the poll has closed.
+    expect(text(el)).not.to.contain(use);
+    button(el, 'Close poll')!.click();
+    await waitFor(() => Boolean(button(el, use)), 'naming offered once closed');
+    await expect(el).to.be.accessible();
+    button(el, use)!.click();
+    await stored<{ cohortLabel: string }>(
+      `spaces/${space}`,
+      (data) => data?.cohortLabel === '🤝 Find an accountability buddy',
+      'cohort label stored',
+    );
+    await waitFor(() => text(el).includes('This cohort is named "🤝 Find an accountability buddy".'), 'named');
+    await waitFor(
+      () => liveRegion(el).includes('The cohort is now named "🤝 Find an accountability buddy".'),
+      'announced once stored',
+    );
+    // A learner gets no such action.
+    await grantRole(space, uid(el), 'learner', 'Ana Learner');
+    await waitFor(() => !button(el, 'Reopen poll'), 'learner again');
+    expect(text(el)).not.to.contain('as cohort name');
+  });
 });

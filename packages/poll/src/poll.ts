@@ -66,6 +66,11 @@ export class CohortPoll extends CohortElement {
   @property({ type: Boolean, attribute: 'allow-suggestions' }) allowSuggestions = false;
   /** ISO date-time after which no one can vote. */
   @property({ attribute: 'closes-at' }) closesAt = '';
+  /**
+   * The cohort names itself: once the poll closes, facilitators get "Use as cohort name", which makes the leading
+   * option the space's cohort label (the badge art and the archive show it).
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'names-cohort' }) namesCohort = false;
 
   protected readonly widget = 'poll';
 
@@ -85,6 +90,9 @@ export class CohortPoll extends CohortElement {
     },
     get results() {
       return element.results;
+    },
+    get namesCohort() {
+      return element.namesCohort;
     },
     get definition() {
       return element.#definition();

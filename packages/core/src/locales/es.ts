@@ -4,6 +4,7 @@ import { html } from 'lit';
 
 export const templates = {
   'core.preview': 'Vista previa: solo tú puedes ver esto',
+  'core.round-ended': str`Esta edición terminó el ${0}.`,
   'core.loading': 'Cargando…',
   'core.text-bidi': str`${0}: quita los caracteres invisibles de dirección (pueden hacer que el texto se lea distinto).`,
   'core.text-blocked': str`${0}: "${1}" no está permitido en este espacio. Escríbelo de otra forma.`,

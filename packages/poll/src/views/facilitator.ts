@@ -1,4 +1,5 @@
-// The facilitator's tools under the poll: update a drifted stored poll, remove suggestions, close or reopen.
+// The facilitator's tools under the poll: update a drifted stored poll, remove suggestions, close or reopen, and for
+// a closed names-cohort poll, make its leading option the cohort's name.
 // Loaded with the controller after first paint.
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -9,12 +10,15 @@ export interface FacilitatorState {
   drift: boolean;
   suggestions: DisplayedOption[];
   closed: boolean;
+  /** A closed names-cohort poll with a leading option: its label, and whether the cohort already bears it. */
+  cohortName?: { label: string; current: boolean };
 }
 
 export interface FacilitatorActions {
   sync: () => void;
   remove: (option: DisplayedOption) => void;
   toggleClosed: () => void;
+  useAsCohortName: () => void;
 }
 
 export function renderFacilitatorTools(state: FacilitatorState, on: FacilitatorActions): TemplateResult {
@@ -43,7 +47,21 @@ export function renderFacilitatorTools(state: FacilitatorState, on: FacilitatorA
           </ul>`
         : nothing
     }
+    ${
+      state.cohortName?.current
+        ? html`<p class="poll__hint" role="status" dir="auto">
+            ${msg(str`This cohort is named "${state.cohortName.label}".`, { id: 'poll.cohort-name-current' })}
+          </p>`
+        : nothing
+    }
     <div class="actions">
+      ${
+        state.cohortName && !state.cohortName.current
+          ? html`<button class="button" type="button" @click=${on.useAsCohortName}>
+              ${msg(str`Use "${state.cohortName.label}" as cohort name`, { id: 'poll.use-as-cohort-name' })}
+            </button>`
+          : nothing
+      }
       <button class="button button--quiet" type="button" @click=${on.toggleClosed}>
         ${state.closed ? msg('Reopen poll', { id: 'poll.reopen' }) : msg('Close poll', { id: 'poll.close' })}
       </button>
