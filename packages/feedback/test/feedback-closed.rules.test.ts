@@ -22,26 +22,14 @@ const ANSWERS = [
   'I suggest you give step two a day and a length, such as twenty minutes each Tuesday.',
 ];
 
-const settings = async () => data.readRound(await storedData(env(), roundPath));
 const reviewerOf = async (uid: string) => data.readReviewer(await storedData(env(), `${roundPath}/reviewers/${uid}`));
 const slotOf = async (uid: string) => data.readSlot((await storedData(env(), `${roundPath}/slots/${uid}`))!);
 const claimOf = async (reviewer: string, author: string) =>
   data.readClaim(`${reviewer}_${author}`, (await storedData(env(), `${roundPath}/claims/${reviewer}_${author}`))!);
 
-const share = async (uid: string) =>
-  data.share(w(uid), uid.toUpperCase(), WORK, await settings(), await reviewerOf(uid)).commit();
+const share = async (uid: string) => data.share(w(uid), uid.toUpperCase(), WORK).commit();
 const claim = async (reviewer: string, author: string) =>
-  data
-    .claim(
-      w(reviewer),
-      await slotOf(author),
-      await reviewerOf(reviewer),
-      undefined,
-      'hold'.padEnd(20, 'x'),
-      await settings(),
-      false,
-    )
-    .commit();
+  data.claim(w(reviewer), await slotOf(author), await reviewerOf(reviewer), undefined, 'hold'.padEnd(20, 'x')).commit();
 const review = async (reviewer: string, author: string) =>
   data
     .review(
