@@ -22,6 +22,25 @@ process.on('SIGTERM', () => stop(143));
 process.on('SIGHUP', () => stop(129));
 
 let env = {};
+
+/**
+ * Three weeks of a made-up cohort (members and activity ledgers, some gone quiet) for the facilitators' page's
+ * pulse, as packages/pulse's end-to-end test seeds it. Its learners are `history-…`, so a rerun writes over them.
+ */
+async function seedCohortHistory(emulatorEnv) {
+  Object.assign(process.env, emulatorEnv);
+  const { initializeApp } = await import('firebase-admin/app');
+  const { getFirestore } = await import('firebase-admin/firestore');
+  const { madeUpCohort, learnerDocuments } = await import('../packages/pulse/dist/made-up-cohort.js');
+  const { commands } = await import('../packages/pulse/test/seed.mjs');
+  const app = initializeApp({ projectId: emulatorEnv.GCLOUD_PROJECT ?? 'demo-cohort-kit' }, 'demo-history');
+  const now = Date.now();
+  const learners = madeUpCohort(12, 0.25).map((each) => ({
+    uid: `history-${each.uid}`,
+    ...learnerDocuments(each, now),
+  }));
+  await commands['cohort-seed-pulse']({ space: 'leadership-2026-spring', learners }, getFirestore(app));
+}
 try {
   emulators = await startEmulators({ quiet: true });
   env = emulators.env;
@@ -44,6 +63,12 @@ try {
   ];
   const seeded = spawnSync(process.execPath, cli, { env: { ...process.env, ...env }, encoding: 'utf8' });
   if (seeded.status !== 0) console.warn(`Could not create the demo space: ${seeded.stderr || seeded.stdout}`);
+  await seedCohortHistory(env).catch((error) =>
+    console.warn(
+      `No cohort history for the facilitators' pulse (${error.message.split('\n')[0]}): run npm run build once, ` +
+        'then npm start again.',
+    ),
+  );
 } catch (error) {
   if (stopping) process.exit(130);
   console.warn(`Serving the demo in PREVIEW mode: ${error.message.split('\n')[0]}`);
