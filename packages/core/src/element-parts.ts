@@ -205,7 +205,6 @@ export class SignInNoticeView {
   }
 }
 
-/** In place of the contribution controls for someone a facilitator took out of the space. */
 /** "This round has ended on 15 June 2026.": what every element of a closed space says, and why a write was refused. */
 export function roundEndedMessage(closedAt: Date, locale: string): string {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(closedAt);
@@ -217,6 +216,7 @@ export function renderRoundEnded(closedAt: Date, locale: string) {
   return html`<p class="notice" role="status" part="round-ended">${roundEndedMessage(closedAt, locale)}</p>`;
 }
 
+/** In place of the contribution controls for someone a facilitator took out of the space. */
 export function renderRemoved() {
   return html`<p class="notice" role="status" part="removed">
     ${msg('You were removed from this cohort', { id: 'core.removed' })}
