@@ -235,26 +235,6 @@ export class CohortGoals extends CohortElement {
     if (sent) this.reporting = '';
   }
 
-  #renderBuddy({ controller, buddy }: Loaded): TemplateResult {
-    const buddies = controller.buddies;
-    return buddy.renderBuddyPanel(
-      {
-        state: buddies.own?.state ?? 'out',
-        names: [...buddies.buddies.values()],
-        buddyLeft: buddies.buddyLeft,
-        othersWaiting: buddies.othersWaiting,
-        news: buddies.news,
-        busy: controller.busy.has('buddy'),
-        disabled: this.isRemoved,
-      },
-      {
-        find: () => void buddies.findBuddy(),
-        stop: () => void buddies.stop(),
-        joinPair: () => void buddies.joinPair(),
-      },
-    );
-  }
-
   get #setPrompt(): string {
     return (
       (this.mode === 'set' && this.prompt.trim()) || msg('What goal will you work towards?', { id: 'goals.set-prompt' })
@@ -431,7 +411,7 @@ export class CohortGoals extends CohortElement {
     };
     return html`
       <h2 class="goals__title">${msg('Goal board', { id: 'goals.board-title' })}</h2>
-      ${this.#renderBuddy(loaded)} ${this.#renderFilters()}
+      ${loaded.buddy.renderBuddyOf(loaded.controller, this.isRemoved)} ${this.#renderFilters()}
       ${
         goals.length === 0
           ? html`<p class="hint" dir="auto">

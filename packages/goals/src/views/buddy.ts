@@ -2,6 +2,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BuddyState } from '../buddy-data.js';
+import type { GoalsController } from '../goals-controller.js';
 
 export interface BuddyPanelState {
   /** The learner's state: 'out' when they never opted in (or nobody is signed in yet). */
@@ -76,4 +77,25 @@ export function renderBuddyPanel(state: BuddyPanelState, actions: BuddyPanelActi
     <h3 class="buddy__title" id="buddy-title">${msg('Accountability buddy', { id: 'goals.buddy-title' })}</h3>
     ${body}
   </section>`;
+}
+
+/** The panel for the controller's buddy state, its buttons wired to it (here, so the element's first paint is lighter). */
+export function renderBuddyOf(controller: GoalsController, disabled: boolean): TemplateResult {
+  const buddies = controller.buddies;
+  return renderBuddyPanel(
+    {
+      state: buddies.own?.state ?? 'out',
+      names: [...buddies.buddies.values()],
+      buddyLeft: buddies.buddyLeft,
+      othersWaiting: buddies.othersWaiting,
+      news: buddies.news,
+      busy: controller.busy.has('buddy'),
+      disabled,
+    },
+    {
+      find: () => void buddies.findBuddy(),
+      stop: () => void buddies.stop(),
+      joinPair: () => void buddies.joinPair(),
+    },
+  );
 }
