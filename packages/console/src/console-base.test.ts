@@ -13,4 +13,5 @@ runWidgetBaseTests({
     message: 'space="spring 2026" is not a valid id',
   },
   contribute: (console) => console.invite('new.mentor@example.com'),
+  inASpace: false,
 });
