@@ -226,9 +226,16 @@ export class FeedbackController implements ReactiveController {
 
   /** The learner's claim still open and not lapsed. */
   get openClaim(): Claim | undefined {
-    return this.claims.find(
-      (claim) => !claim.done && claim.authorId === this.reviewer.open && !this.#lapsed(claim.claimedAt),
-    );
+    const open = this.claims.filter((claim) => !claim.done && !this.#lapsed(claim.claimedAt));
+    // The rules allow one open claim that has not lapsed. The reviewer document names it too, but a listener started
+    // while the claim was on its way (a reload mid-write) can be told that document is missing: the claim decides.
+    return open.find((claim) => claim.authorId === this.reviewer.open) ?? (this.reviewer.open ? undefined : open[0]);
+  }
+
+  /** The reviewer document as the server holds it now: a claim or a review builds on it. */
+  async #freshReviewer(w: fb.Writer): Promise<ReviewerState> {
+    this.reviewer = await fb.loadReviewer(w.db, w.space, w.round, w.uid);
+    return this.reviewer;
   }
 
   /** Reviews the learner gave. */
@@ -351,7 +358,7 @@ export class FeedbackController implements ReactiveController {
           return msg('No work needs a review right now. Come back later.', { id: 'feedback.nothing' });
         }
         const previous = this.claims.find((claim) => claim.authorId === slot.authorId);
-        const write = fb.claim(w, slot, this.reviewer, previous, fb.newId(w.db)).commit();
+        const write = fb.claim(w, slot, await this.#freshReviewer(w), previous, fb.newId(w.db)).commit();
         const claimed = await this.host
           .settle(source.data.listenAgainAfter(write, fb.reviewerRef(w.db, w.space, w.round, uid)))
           .then(
@@ -381,7 +388,7 @@ export class FeedbackController implements ReactiveController {
       for (let attempt = 0; ; attempt++) {
         const slot = await fb.loadSlot(w.db, w.space, w.round, open.authorId);
         if (!slot) throw new Error(msg('This work was withdrawn.', { id: 'feedback.withdrawn' }));
-        const write = fb.review(w, open, slot, this.reviewer, fb.newId(w.db), answers, named).commit();
+        const write = fb.review(w, open, slot, await this.#freshReviewer(w), fb.newId(w.db), answers, named).commit();
         // The server's answer, not settle()'s short wait: a review refused because the slot moved must be sent
         // again, and the reviewer document it rewrites is listened to again once it lands.
         const sent = await source.data.listenAgainAfter(write, fb.reviewerRef(w.db, w.space, w.round, uid)).then(

@@ -14,6 +14,7 @@ import {
   deleteField,
   doc,
   getDoc,
+  getDocFromServer,
   getDocs,
   limit,
   orderBy,
@@ -413,6 +414,12 @@ export const loadRound = (db: Firestore, space: string, round: string) =>
 export const loadCandidates = (db: Firestore, space: string, round: string, uid: string): Promise<Slot[]> =>
   getDocs(candidatesQuery(db, space, round, uid)).then((snapshot) =>
     snapshot.docs.map((each) => readSlot(each.data({ serverTimestamps: 'estimate' }))),
+  );
+
+/** The learner's reviewer document, read from the server (a listener of it may have been told it is missing). */
+export const loadReviewer = (db: Firestore, space: string, round: string, uid: string) =>
+  getDocFromServer(reviewerRef(db, space, round, uid)).then((snapshot) =>
+    readReviewer(snapshot.data({ serverTimestamps: 'estimate' })),
   );
 
 /** One slot, read from the server. */
