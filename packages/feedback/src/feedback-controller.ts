@@ -232,9 +232,13 @@ export class FeedbackController implements ReactiveController {
     return open.find((claim) => claim.authorId === this.reviewer.open) ?? (this.reviewer.open ? undefined : open[0]);
   }
 
-  /** The reviewer document as the server holds it now: a claim or a review builds on it. */
+  /**
+   * The reviewer document as the server holds it now: a claim or a review builds on it. With no server to ask
+   * (preview mode, offline), the listener's copy.
+   */
   async #freshReviewer(w: fb.Writer): Promise<ReviewerState> {
-    this.reviewer = await fb.loadReviewer(w.db, w.space, w.round, w.uid);
+    if (this.#source?.runtime.mode === 'preview') return this.reviewer;
+    this.reviewer = await fb.loadReviewer(w.db, w.space, w.round, w.uid).catch(() => this.reviewer);
     return this.reviewer;
   }
 
