@@ -198,7 +198,9 @@ export class BadgeController implements ReactiveController {
 
   /** Why claiming is over, from the definition as last seen (or the learner's last claim). */
   get closedReason(): badgeData.ClaimClosed['reason'] | '' {
-    return (this.badge && badgeData.closedReason(this.badge)) || this.closed;
+    const reason = (this.badge && badgeData.closedReason(this.badge)) || this.closed;
+    // The learner's own claim of the last copy, on its way, fills the edition: that is not "all claimed" to them.
+    return reason === 'all-claimed' && this.busy ? '' : reason;
   }
 
   #set(change: Partial<Pick<BadgeController, 'error' | 'busy' | 'closed'>>) {
@@ -232,7 +234,9 @@ export class BadgeController implements ReactiveController {
       // Live, the copy's listener listens again once the claim is confirmed (it may have started while the
       // claim was on its way).
       const claimed = badgeData.claimNext(runtime.db, space, badge, uid, showName ? member.displayName : '', live);
-      const number = await (live ? this.#source!.data.listenAgainAfter(claimed, holder) : claimed);
+      const number = await (live ? this.#source!.data.writingTo(claimed, holder) : claimed);
+      // The server took it: the copy is theirs now, whichever listener tells the page first.
+      this.mine ??= { uid, number, name: showName ? member.displayName : '', claimedAt: null };
       this.host.emit(new CohortBadgeClaimedEvent({ space, badge, number }));
       this.host.announce(
         msg(str`You claimed copy #${number} of ${this.badge?.edition ?? number}.`, { id: 'badge.claimed-said' }),

@@ -2,6 +2,7 @@
 // reach it only by dynamic import, after their first paint.
 import {
   doc,
+  getDocFromCache,
   getDocFromServer,
   onSnapshot,
   serverTimestamp,
@@ -146,23 +147,35 @@ function staleTimer(runtime: FirebaseRuntime, handlers: { stale?: () => void }) 
   return { clear: () => clearTimeout(timer) };
 }
 
-/** Document listeners now running, by path: a document's listeners listen again once a write to it is confirmed. */
-const docListeners = new Map<string, Set<() => void>>();
+/** Writes on their way, by the path of each document they create or rewrite. */
+const writesOnTheirWay = new Map<string, Set<Promise<unknown>>>();
+/** Document listeners now running, by path: each can be asked to wait for a write to its document. */
+const docListeners = new Map<string, Set<{ holdFor: () => void }>>();
 
 /**
- * A write to `ref` that may create it (a membership, a first vote, the first recent voter's name), for the
- * document's listeners: once the server has it, each listener of that document listens again (one more read). The
- * emulator can answer a listener started while such a write is on its way, or just before it, with "no such
- * document", and the SDK then ignores the real document: the page would wait forever for a membership or a vote it
- * made. Returns `write`.
+ * A write that creates or rewrites the documents at `refs` (a membership, a first vote, a pair, a claim), made known
+ * to their listeners. The emulator can answer a listener started while such a write is on its way, or just before
+ * it, with "no such document" stamped later than the write, and the SDK then keeps that answer over the real
+ * document until it changes again: the page would wait forever for a membership, a pair or a claim it made. So a
+ * listener of one of these documents starts only once the write is confirmed (meanwhile it is shown the cache's
+ * copy, the write itself), and one that started a moment ago with no answer from the server yet starts again then.
+ * Returns `write`.
  */
-export function listenAgainAfter<T>(write: Promise<T>, ref: DocumentReference<unknown>): Promise<T> {
-  void write.then(
-    () => {
-      for (const listenAgain of [...(docListeners.get(ref.path) ?? [])]) listenAgain();
-    },
+export function writingTo<T>(write: Promise<T>, ...refs: DocumentReference<unknown>[]): Promise<T> {
+  const settled = write.then(
+    () => {},
     () => {},
   );
+  for (const ref of refs) {
+    let writes = writesOnTheirWay.get(ref.path);
+    if (!writes) writesOnTheirWay.set(ref.path, (writes = new Set()));
+    writes.add(settled);
+    void settled.then(() => {
+      writes.delete(settled);
+      if (!writes.size && writesOnTheirWay.get(ref.path) === writes) writesOnTheirWay.delete(ref.path);
+    });
+    for (const listener of [...(docListeners.get(ref.path) ?? [])]) listener.holdFor();
+  }
   return write;
 }
 
@@ -174,12 +187,16 @@ export function watchDoc<T>(
   handlers: WatchHandlers<DocumentSnapshot<T>>,
 ): () => void {
   const timer = staleTimer(runtime, handlers);
+  let stopped = false;
+  let answered = false;
+  let stop = () => {};
   const listen = () =>
     onSnapshot(
       ref,
       { includeMetadataChanges: true },
       (snapshot) => {
         if (!snapshot.metadata.fromCache) {
+          answered = true;
           timer.clear();
           if (!snapshot.metadata.hasPendingWrites) recordReads(widget, 1);
         }
@@ -190,17 +207,35 @@ export function watchDoc<T>(
         handlers.error(describeFirestoreError(error));
       },
     );
-  let stop = listen();
-  const listenAgain = () => {
+  /** Listens once no write to the document is on its way; until then, shows the cache's copy. */
+  const start = () => {
     stop();
-    stop = listen();
+    stop = () => {};
+    if (stopped) return;
+    const writes = writesOnTheirWay.get(ref.path);
+    if (!writes?.size) {
+      stop = listen();
+      return;
+    }
+    void getDocFromCache(ref).then(
+      (snapshot) => !stopped && !answered && handlers.next(snapshot),
+      () => {},
+    );
+    void Promise.all(writes).then(start);
   };
+  const listener = {
+    holdFor: () => {
+      if (!answered) start();
+    },
+  };
+  start();
   let listeners = docListeners.get(ref.path);
   if (!listeners) docListeners.set(ref.path, (listeners = new Set()));
-  listeners.add(listenAgain);
+  listeners.add(listener);
   return () => {
+    stopped = true;
     stop();
-    listeners.delete(listenAgain);
+    listeners.delete(listener);
     if (!listeners.size && docListeners.get(ref.path) === listeners) docListeners.delete(ref.path);
   };
 }
@@ -427,7 +462,7 @@ export async function saveMembership(
         normsAcknowledgedAt: profile.acknowledgeNorms ? serverTimestamp() : null,
       });
       // The membership listener started at this sign-in, a moment ago: it may never see this document.
-      await listenAgainAfter(join, ref);
+      await writingTo(join, ref);
     } else {
       const patch: Record<string, unknown> = { displayName };
       if (profile.acknowledgeNorms && !existing.normsAcknowledgedAt) patch.normsAcknowledgedAt = serverTimestamp();

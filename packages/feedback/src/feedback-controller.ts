@@ -327,7 +327,7 @@ export class FeedbackController implements ReactiveController {
         return msg('Your work is updated.', { id: 'feedback.edit-done' });
       }
       const write = fb.share(w, name, content).commit();
-      await this.host.settle(source.data.listenAgainAfter(write, fb.submissionRef(w.db, w.space, w.round, uid)));
+      await this.host.settle(source.data.writingTo(write, fb.submissionRef(w.db, w.space, w.round, uid)));
       this.#emitShare('share');
       return msg('Your work is shared. Peers will review it.', { id: 'feedback.share-done' });
     });
@@ -364,7 +364,7 @@ export class FeedbackController implements ReactiveController {
         const previous = this.claims.find((claim) => claim.authorId === slot.authorId);
         const write = fb.claim(w, slot, await this.#freshReviewer(w), previous, fb.newId(w.db)).commit();
         const claimed = await this.host
-          .settle(source.data.listenAgainAfter(write, fb.reviewerRef(w.db, w.space, w.round, uid)))
+          .settle(source.data.writingTo(write, fb.reviewerRef(w.db, w.space, w.round, uid)))
           .then(
             () => true,
             (error: { code?: string }) => {
@@ -389,22 +389,9 @@ export class FeedbackController implements ReactiveController {
       const w = this.#writer(source, uid);
       const named =
         this.settings.reviewers === 'named' ? { name: this.host.spaceState?.member?.displayName ?? '' } : null;
-      for (let attempt = 0; ; attempt++) {
-        const slot = await fb.loadSlot(w.db, w.space, w.round, open.authorId);
-        if (!slot) throw new Error(msg('This work was withdrawn.', { id: 'feedback.withdrawn' }));
-        const write = fb.review(w, open, slot, await this.#freshReviewer(w), fb.newId(w.db), answers, named).commit();
-        // The server's answer, not settle()'s short wait: a review refused because the slot moved must be sent
-        // again, and the reviewer document it rewrites is listened to again once it lands.
-        const sent = await source.data.listenAgainAfter(write, fb.reviewerRef(w.db, w.space, w.round, uid)).then(
-          () => true,
-          (error: { code?: string }) => {
-            // The work's slot moved between reading and writing (another review landed): read it again.
-            if (error?.code === 'permission-denied' && attempt < CLAIM_TRIES - 1) return false;
-            throw error;
-          },
-        );
-        if (sent) break;
-      }
+      const slot = await fb.loadSlot(w.db, w.space, w.round, open.authorId);
+      if (!slot) throw new Error(msg('This work was withdrawn.', { id: 'feedback.withdrawn' }));
+      await this.host.settle(fb.review(w, open, slot, fb.newId(w.db), answers, named).commit());
       this.claimedWork = null;
       this.host.emit(new CohortReviewEvent({ space: w.space, round: w.round, action: 'send' }));
       return msg('Your review is sent. Thank you!', { id: 'feedback.review-done' });

@@ -16,6 +16,7 @@ import {
   getDoc,
   getDocFromServer,
   getDocs,
+  increment,
   limit,
   orderBy,
   query,
@@ -333,13 +334,14 @@ export function claim(
 
 /**
  * The review that closes the reviewer's open claim: the review under a random id, the claim closed with it, the
- * work's hold released and its done count + 1, the reviewer's count, and their ledger's feedback given.
+ * work's hold released and its done count + 1, the reviewer's count, and their ledger's feedback given. It moves
+ * counts by increments, so claims others make on the same work meanwhile never make it stale; `slot` only says
+ * whether the claim's hold is still there (a facilitator may have released it).
  */
 export function review(
   w: Writer,
   open: Claim,
   slot: Slot,
-  reviewer: ReviewerState,
   reviewId: string,
   answers: string[],
   named: { name: string } | null,
@@ -358,18 +360,14 @@ export function review(
     hidden: false,
   });
   batch.update(claimRef(w.db, w.space, w.round, w.uid, open.authorId), { reviewId, done: true });
-  const holds = Object.keys(slot.holdTimes).filter((id) => id !== open.holdId).length;
+  // load = done + holds: the hold's release and the review cancel out, unless the hold was already released.
+  const held = open.holdId in slot.holdTimes;
   batch.update(slotRef(w.db, w.space, w.round, open.authorId), {
     [`holds.${open.holdId}`]: deleteField(),
-    done: slot.done + 1,
-    load: slot.done + 1 + holds,
+    done: increment(1),
+    ...(held ? {} : { load: increment(1) }),
   });
-  batch.set(reviewerRef(w.db, w.space, w.round, w.uid), {
-    claimed: reviewer.claimed,
-    given: reviewer.given + 1,
-    open: '',
-    openAt: null,
-  });
+  batch.update(reviewerRef(w.db, w.space, w.round, w.uid), { given: increment(1), open: '', openAt: null });
   addContribution(batch, w.db, w.space, w.uid, 'feedbackGiven', reviewPath(w.round, open.authorId, reviewId), now);
   return batch;
 }

@@ -31,17 +31,7 @@ const share = async (uid: string) => data.share(w(uid), uid.toUpperCase(), WORK)
 const claim = async (reviewer: string, author: string) =>
   data.claim(w(reviewer), await slotOf(author), await reviewerOf(reviewer), undefined, 'hold'.padEnd(20, 'x')).commit();
 const review = async (reviewer: string, author: string) =>
-  data
-    .review(
-      w(reviewer),
-      await claimOf(reviewer, author),
-      await slotOf(author),
-      await reviewerOf(reviewer),
-      'r1',
-      ANSWERS,
-      null,
-    )
-    .commit();
+  data.review(w(reviewer), await claimOf(reviewer, author), await slotOf(author), 'r1', ANSWERS, null).commit();
 const reviewed = async () => {
   await share('ana');
   await claim('bob', 'ana');

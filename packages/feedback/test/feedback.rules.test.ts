@@ -104,7 +104,7 @@ async function reviewBatch(
 ) {
   const claim = (await claimOf(reviewer, author))!;
   const named = (await settings()).reviewers === 'named' ? { name: reviewer.toUpperCase() } : null;
-  return data.review(w(reviewer, db), claim, await slotOf(author), await reviewerOf(reviewer), id, answers, named);
+  return data.review(w(reviewer, db), claim, await slotOf(author), id, answers, named);
 }
 const reviewAs = async (reviewer: string, author: string, id = `r-${reviewer}`, answers = ANSWERS) =>
   (await reviewBatch(reviewer, author, id, answers)).commit();
@@ -389,15 +389,9 @@ describe('reviewing', () => {
     await assertFails(forged.commit());
     // And an anonymous round refuses a name.
     await storeRound({ reviewers: 'anonymous' });
-    const named = data.review(
-      w('cem'),
-      (await claimOf('cem', 'bob'))!,
-      await slotOf('bob'),
-      await reviewerOf('cem'),
-      'r-cem',
-      ANSWERS,
-      { name: 'CEM' },
-    );
+    const named = data.review(w('cem'), (await claimOf('cem', 'bob'))!, await slotOf('bob'), 'r-cem', ANSWERS, {
+      name: 'CEM',
+    });
     await assertFails(named.commit());
   });
 

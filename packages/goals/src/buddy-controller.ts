@@ -205,7 +205,7 @@ export class BuddyController implements ReactiveController {
       const { runtime, space, board, data } = this.#source!;
       const ref = buddyData.buddyRef(runtime.db, space, board, uid);
       const write = buddyData.lookForBuddy(this.#writer(uid), this.own).commit();
-      await this.host.settle(data.listenAgainAfter(write, ref));
+      await this.host.settle(data.writingTo(write, ref));
       this.news = '';
       return msg('You are looking for a buddy. We will pair you with the next learner who does.', {
         id: 'goals.buddy-waiting-done',
@@ -220,7 +220,7 @@ export class BuddyController implements ReactiveController {
       if (!own || own.state === 'out') return;
       const { runtime, space, board, data } = this.#source!;
       const ref = buddyData.buddyRef(runtime.db, space, board, uid);
-      await this.host.settle(data.listenAgainAfter(buddyData.stopBuddying(this.#writer(uid), own).commit(), ref));
+      await this.host.settle(data.writingTo(buddyData.stopBuddying(this.#writer(uid), own).commit(), ref));
       this.news = '';
       return own.state === 'paired'
         ? msg('You left the pairing.', { id: 'goals.buddy-left-done' })
@@ -236,7 +236,8 @@ export class BuddyController implements ReactiveController {
       const ref = buddyData.buddyRef(runtime.db, space, board, uid);
       for (const pair of pairs.sort(() => Math.random() - 0.5)) {
         try {
-          await this.host.settle(data.listenAgainAfter(buddyData.joinPair(this.#writer(uid), pair.id).commit(), ref));
+          const write = buddyData.joinPair(this.#writer(uid), pair.id).commit();
+          await this.host.settle(data.writingTo(write, ref, buddyData.pairRef(runtime.db, space, board, pair.id)));
           return msg('You joined a pair as its third buddy.', { id: 'goals.buddy-third-done' });
         } catch {
           // That pair became a trio meanwhile: try the next.

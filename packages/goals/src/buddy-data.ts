@@ -17,7 +17,7 @@ import {
   type Firestore,
   type WriteBatch,
 } from 'firebase/firestore';
-import { asDate, listenAgainAfter } from '@cohort-kit/core/data.js';
+import { asDate, writingTo } from '@cohort-kit/core/data.js';
 import { boardRef, goalsOf } from './goals-data.js';
 import { PAGE_SIZE } from './goals-limits.js';
 
@@ -122,10 +122,12 @@ export function stopBuddying(w: BuddyWriter, current: Buddy): WriteBatch {
   return batch;
 }
 
+/** A new pair's document, under a random id. */
+export const newPairRef = (w: BuddyWriter) => doc(collection(boardRef(w.db, w.space, w.board), 'pairs'));
+
 /** Claims a waiting learner as the learner's buddy: a new pair, both paired, in one batch. */
-export function claimBuddy(w: BuddyWriter, other: string): WriteBatch {
+export function claimBuddy(w: BuddyWriter, other: string, pair = newPairRef(w)): WriteBatch {
   const batch = writeBatch(w.db);
-  const pair = doc(collection(boardRef(w.db, w.space, w.board), 'pairs'));
   batch.set(pair, { members: [other, w.uid], left: [], createdAt: serverTimestamp() });
   batch.update(buddyRef(w.db, w.space, w.board, other), { state: 'paired', pairId: pair.id, since: serverTimestamp() });
   batch.set(buddyRef(w.db, w.space, w.board, w.uid), ownBuddy(w, 'paired', pair.id));
@@ -201,9 +203,10 @@ export class BuddyMatcher {
     const tried = this.#waiting;
     let refused = false;
     try {
-      // This learner's own document is listened to while the claim rewrites it: listened to again once it lands.
+      // The learner's own document, and the pair it names at once, are listened to: see writingTo.
       const w = this.writer();
-      await listenAgainAfter(claimBuddy(w, other).commit(), buddyRef(w.db, w.space, w.board, w.uid));
+      const pair = newPairRef(w);
+      await writingTo(claimBuddy(w, other, pair).commit(), buddyRef(w.db, w.space, w.board, w.uid), pair);
     } catch {
       refused = true;
     } finally {

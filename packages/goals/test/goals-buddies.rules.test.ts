@@ -40,7 +40,7 @@ import {
 // No element listens here, so a write needs no listener started again after it.
 vi.mock('@cohort-kit/core/data.js', async () => ({
   ...(await import('../../core/src/rate-document')),
-  listenAgainAfter: <T>(write: Promise<T>) => write,
+  writingTo: <T>(write: Promise<T>) => write,
 }));
 
 let env: RulesTestEnvironment;

@@ -42,7 +42,7 @@ import {
   pickShard as pickAnyShard,
   recordCounted,
   sumShards,
-  listenAgainAfter,
+  writingTo,
   type LearnerMarker,
   type ShardedCounter,
 } from '@cohort-kit/core/data.js';
@@ -381,8 +381,8 @@ export function castVote(
     ledger: named ? { spaceId, kind: 'votes', path: `polls/${pollId}/votes/${uid}` } : undefined,
   });
   const commit = batch.commit();
-  // This page's own vote listener may have started with this learner's sign-in, a moment ago: see listenAgainAfter.
-  if (options.firstVote) listenAgainAfter(commit, doc(votes(runtime.db, spaceId, pollId).markers, uid));
+  // This page's own vote listener may have started with this learner's sign-in, a moment ago: see writingTo.
+  if (options.firstVote) writingTo(commit, doc(votes(runtime.db, spaceId, pollId).markers, uid));
   // Sent now, behind the vote on the same connection (preview mode shows it at once, and the rules see the vote
   // first); a name that cannot be written costs the learner nothing, so its failure is not theirs to see.
   if (named) nameVoter(runtime, spaceId, pollId, uid, options.voterName!, options.recentSlot);
@@ -398,8 +398,8 @@ function nameVoter(runtime: FirebaseRuntime, spaceId: string, pollId: string, ui
     { names: { [String(slot % RECENT_VOTERS)]: name } },
     { merge: true },
   );
-  // The page's recent-voters listener may have started while this was on its way: see listenAgainAfter.
-  listenAgainAfter(batch.commit(), recentVotersRef(runtime.db, spaceId, pollId)).catch(() => {});
+  // The page's recent-voters listener may have started while this was on its way: see writingTo.
+  writingTo(batch.commit(), recentVotersRef(runtime.db, spaceId, pollId)).catch(() => {});
 }
 
 /** A learner's one suggestion, with the marker that keeps it to one; anonymous polls do not record who made it. */
