@@ -44,6 +44,13 @@ const commands = {
       );
     return true;
   },
+  /** payload: { space, closedAt } (an ISO date): the round closed, as `cohort-kit close-round` does */
+  async 'cohort-close-round'(payload) {
+    await db()
+      .doc(`spaces/${payload.space}`)
+      .update({ closedAt: new Date(payload.closedAt) });
+    return true;
+  },
   /** payload: { path } → { data } with the document's data, or data null when it does not exist */
   async 'cohort-read'(payload) {
     const snapshot = await db().doc(payload.path).get();

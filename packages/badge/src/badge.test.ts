@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { fixture } from '@open-wc/testing';
-import { readDocument, uniqueId, useEmulators, waitFor } from '@cohort-kit/core/testing';
+import { listDocuments, readDocument, uniqueId, useEmulators, waitFor } from '@cohort-kit/core/testing';
 import { GoalsHarness } from '../../goals/test/goals-harness.js';
 import '../../goals/src/cohort-goals.js';
 import { defineBadge, mountBadge, peerLearner, retireBadge, seedHolders, seedLedger, uidOf } from '../test/support.js';
@@ -21,8 +21,6 @@ async function newSpace() {
   });
   return space;
 }
-
-const list = async (path: string) => ((await executeServerCommand('cohort-list', { path })) as { ids: string[] }).ids;
 
 describe('<cohort-badge>', () => {
   it("a learner's real goal turns the checklist green live; they claim #1, hear it, and keep it after a reload", async () => {
@@ -107,7 +105,7 @@ describe('<cohort-badge>', () => {
     await waitFor(() => view.text().includes('You hold copy #1 of 5.'), 'the copy');
     // The copy shows once the server confirmed the claim.
     expect((await readDocument(`spaces/${space}/badges/${badge}`))?.issued).to.equal(1);
-    expect(await list(`spaces/${space}/badges/${badge}/holders`)).to.deep.equal([uid]);
+    expect(await listDocuments(`spaces/${space}/badges/${badge}/holders`)).to.deep.equal([uid]);
     expect((await readDocument(`spaces/${space}/badges/${badge}/holders/${uid}`))?.name).to.equal('');
     expect(view.wall()).to.deep.equal(['#1 A cohort member']);
 
@@ -148,7 +146,7 @@ describe('<cohort-badge>', () => {
       expect(peer).to.equal(2);
       expect(view.text()).to.contain('All 2 copies were claimed.');
     }
-    const holders = await list(`spaces/${space}/badges/${badge}/holders`);
+    const holders = await listDocuments(`spaces/${space}/badges/${badge}/holders`);
     expect(holders).to.have.length(2);
     expect((await readDocument(`spaces/${space}/badges/${badge}`))?.issued).to.equal(2);
     await waitFor(

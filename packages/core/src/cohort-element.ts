@@ -326,6 +326,7 @@ export abstract class CohortElement extends LitElement {
     requestUpdate: () => element.requestUpdate(),
     requireMember: (reason) => element.requireMember(reason),
     settle: (write) => element.settle(write),
+    explainRefusal: (error) => element.explainRefusal(error),
     announce: (message) => element.announcer.announce(message),
     emit: (event) => element.emit(event),
     fail: (problem) => element.fail(problem),
@@ -495,6 +496,11 @@ export abstract class CohortElement extends LitElement {
     if (this.#pending) return this.#pending.settle(answer);
     const error = await answer;
     if (error) throw error;
+  }
+
+  /** What a refused write says to the learner: see WidgetHost.explainRefusal. */
+  protected explainRefusal(error: unknown): Promise<Error> {
+    return this.#describeWriteError(error);
   }
 
   async #describeWriteError(error: unknown): Promise<CohortConnectionError> {

@@ -25,6 +25,8 @@ export interface WidgetHost extends ReactiveControllerHost {
   requireMember(reason: string): Promise<Member>;
   /** Waits for a write as far as the widget needs (the server in live mode, the cache offline or in preview). */
   settle(write: Promise<unknown>): Promise<void>;
+  /** What a refused write says to the learner: the round's end once it is closed, else the refusal in words. */
+  explainRefusal(error: unknown): Promise<Error>;
   /** Says `message` politely to screen readers. */
   announce(message: string): void;
   /**

@@ -37,6 +37,11 @@ export async function createSpace(
   await executeServerCommand('cohort-create-space', { space, ...settings });
 }
 
+/** Closes the space's round at `closedAt`, as `cohort-kit close-round` does. */
+export async function closeRound(space: string, closedAt: Date): Promise<void> {
+  await executeServerCommand('cohort-close-round', { space, closedAt: closedAt.toISOString() });
+}
+
 export async function grantRole(
   space: string,
   uid: string,
@@ -51,11 +56,24 @@ export async function readDocument<T = Record<string, unknown>>(path: string): P
   return answer.data;
 }
 
+/** The ids of the documents in a collection, as the server holds them. */
+export async function listDocuments(path: string): Promise<string[]> {
+  return ((await executeServerCommand('cohort-list', { path })) as { ids: string[] }).ids;
+}
+
+/** What the page's elements show, for a timed-out wait: a CI log then says what the learner saw instead. */
+export function onScreen(): string {
+  const shown = [...document.querySelectorAll('*')]
+    .filter((element) => element.localName.startsWith('cohort-') && element.shadowRoot)
+    .map((element) => `<${element.localName}>: ${(element.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ').trim()}`);
+  return shown.length ? `\nOn screen:\n${shown.join('\n').slice(0, 3000)}` : '';
+}
+
 /** Resolves when `check` returns true, polling; rejects with `message` after `timeout` ms. */
 export async function waitFor(check: () => boolean, message: string, timeout = 20000): Promise<void> {
   const deadline = Date.now() + timeout;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out: ${message}`);
+    if (Date.now() > deadline) throw new Error(`Timed out: ${message}.${onScreen()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

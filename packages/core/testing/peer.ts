@@ -11,7 +11,7 @@ import {
   setDoc,
   type Firestore,
 } from 'firebase/firestore';
-import { readDocument, uniqueId, type TestEmulators } from './emulators.js';
+import { onScreen, readDocument, uniqueId, type TestEmulators } from './emulators.js';
 
 export interface Peer {
   uid: string;
@@ -52,7 +52,7 @@ export async function stored<T = Record<string, unknown>>(
   for (const deadline = Date.now() + 20000; ;) {
     const data = await readDocument<T>(path);
     if (ok(data)) return data;
-    if (Date.now() > deadline) throw new Error(`Timed out: ${message}`);
+    if (Date.now() > deadline) throw new Error(`Timed out: ${message}.${onScreen()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
-import { readDocument, useEmulators, waitFor } from '@cohort-kit/core/testing';
+import { listDocuments, readDocument, useEmulators, waitFor } from '@cohort-kit/core/testing';
 import { mountFeedback, newRound, peerLearner, stored, uidOf } from '../test/support.js';
 
 // Each step of a round as the learner takes it, on the emulators: the review form's checks, withdrawing, reviews
@@ -20,8 +19,6 @@ const OTHER_ANSWERS = [
   'I learned that asking one question counts as speaking up too: a gentle way in.',
   'I suggest you write the point on a card before Monday and keep it in front of you.',
 ];
-
-const list = async (path: string) => ((await executeServerCommand('cohort-list', { path })) as { ids: string[] }).ids;
 
 /** A peer who has shared `PEER_WORK` and left (their connection closed). */
 async function peerShares(space: string, round: string, name = 'Bea Peer') {
@@ -64,7 +61,7 @@ describe('<cohort-feedback> step by step', () => {
     await waitFor(() => feedback.text().includes('You have given 1 of 2 reviews.'), 'one review given');
     expect(feedback.findButton('Send review')).to.equal(undefined);
     await stored(claimPath, (claim) => claim?.done === true, 'the claim is closed by the review');
-    const reviews = await list(`spaces/${space}/feedbackRounds/${round}/submissions/${author}/reviews`);
+    const reviews = await listDocuments(`spaces/${space}/feedbackRounds/${round}/submissions/${author}/reviews`);
     expect(reviews).to.have.length(1);
   });
 
@@ -167,7 +164,9 @@ describe('<cohort-feedback> step by step', () => {
       'the ledger counts the review',
     );
     expect(ledger!.counts).to.deep.equal({ feedbackGiven: 1 });
-    expect(await list(`spaces/${space}/feedbackRounds/${round}/submissions/${author}/reviews`)).to.have.length(1);
+    expect(await listDocuments(`spaces/${space}/feedbackRounds/${round}/submissions/${author}/reviews`)).to.have.length(
+      1,
+    );
     expect(feedback.text()).not.to.contain('went wrong');
   });
 });

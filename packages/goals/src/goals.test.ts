@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
-import { createSpace, uniqueId, useEmulators, waitFor } from '@cohort-kit/core/testing';
+import { createSpace, listDocuments, uniqueId, useEmulators, waitFor } from '@cohort-kit/core/testing';
 import { mountGoals, peerLearner, seedGoals, uidOf, stored } from '../test/support.js';
 
 // What a learner sees and does on the board, what a second learner sees live, what survives a reload, and what the
@@ -13,8 +12,6 @@ async function newSpace(settings: { blockedWords?: string[] } = {}) {
   await createSpace(space, { name: 'Leadership cohort', ...settings });
   return space;
 }
-
-const list = async (path: string) => ((await executeServerCommand('cohort-list', { path })) as { ids: string[] }).ids;
 
 describe('<cohort-goals mode="set">', () => {
   it('sets a goal with why and a first step, announces it, counts it in the ledger and keeps it after a reload', async () => {
@@ -60,7 +57,7 @@ describe('<cohort-goals mode="set">', () => {
     submit.click();
     await waitFor(() => Boolean(goals.card('Ask for feedback every Friday')), 'the card');
     await stored(`spaces/${space}/ledger/${uidOf(goals)}`, (data) => data !== null, 'the ledger');
-    expect(await list(`spaces/${space}/goalBoards/${board}/goals`)).to.have.length(1);
+    expect(await listDocuments(`spaces/${space}/goalBoards/${board}/goals`)).to.have.length(1);
     expect(goals.cards()).to.have.length(1);
   });
 
@@ -93,7 +90,7 @@ describe('<cohort-goals mode="set">', () => {
     await goals.setGoal('Get a promotion this year', { private: true });
     expect(goals.cardText('Get a promotion this year')).to.contain('Private');
     await waitFor(() => goals.announcement().includes('Goal set.'), 'saved');
-    const ids = await list(`spaces/${space}/goalBoards/${board}/goals`);
+    const ids = await listDocuments(`spaces/${space}/goalBoards/${board}/goals`);
     expect(ids).to.have.length(1);
     const id = ids[0];
     const peer = await peerLearner(emulators, space, board, 'Bea');
@@ -137,7 +134,9 @@ describe('<cohort-goals> with a second learner', () => {
       'the cheer is stored',
     );
     expect(goal!.cheers).to.equal(1);
-    expect(await list(`spaces/${space}/goalBoards/${board}/goals/${goalId}/cheers`)).to.deep.equal([uidOf(goals)]);
+    expect(await listDocuments(`spaces/${space}/goalBoards/${board}/goals/${goalId}/cheers`)).to.deep.equal([
+      uidOf(goals),
+    ]);
     // The learner's own goal has no cheer button.
     await goals.setGoal('Say no to one meeting a week');
     expect(goals.findButton('Cheer 👏', goals.card('Say no to one meeting a week'))).to.equal(undefined);

@@ -2,7 +2,16 @@ import { aTimeout, expect, fixture, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { disableNetwork, enableNetwork } from 'firebase/firestore';
 import { connect } from '@cohort-kit/core';
-import { createSpace, grantRole, readDocument, uniqueId, useEmulators, waitFor } from '@cohort-kit/core/testing';
+import {
+  closeRound,
+  createSpace,
+  grantRole,
+  listDocuments,
+  readDocument,
+  uniqueId,
+  useEmulators,
+  waitFor,
+} from '@cohort-kit/core/testing';
 import { articleWith, button, mountThread, readerUid, root, storedWhen, text } from '../test/support.js';
 import type { CohortThread } from './thread.js';
 
@@ -19,15 +28,21 @@ async function typeAndPost(el: CohortThread, body: string) {
   await waitFor(() => root(el).querySelector<HTMLTextAreaElement>('#composer-text')!.value === '', 'post taken');
 }
 
+/** A new space and thread, with this page's reader a member of the space. */
+async function learnerInNewThread() {
+  const space = uniqueId('thread-queue');
+  const thread = uniqueId('t');
+  await createSpace(space, { name: 'Leadership cohort' });
+  const uid = await readerUid();
+  await grantRole(space, uid, 'learner', 'Ana Learner');
+  const { db } = await connect();
+  return { space, thread, uid, db };
+}
+
 describe('<cohort-thread> posts on this device', () => {
   it('keeps a post written offline through a new element, as after a reload, and sends each post once', async function () {
     this.timeout(80000); // two posts, each 10 s after the last by the rules, and a reconnect
-    const space = uniqueId('thread-queue');
-    const thread = uniqueId('t');
-    await createSpace(space, { name: 'Leadership cohort' });
-    const uid = await readerUid();
-    await grantRole(space, uid, 'learner', 'Ana Learner');
-    const { db } = await connect();
+    const { space, thread, uid, db } = await learnerInNewThread();
     const first = 'Written on the train.';
     const second = 'Written in the tunnel.';
     const el = await mountThread(space, thread);
@@ -86,5 +101,26 @@ describe('<cohort-thread> posts on this device', () => {
     } finally {
       await enableNetwork(db);
     }
+  });
+
+  it('a post written offline that reaches the server after the round closed says the round ended, and keeps its text', async () => {
+    const { space, thread, db } = await learnerInNewThread();
+    const body = 'Written on the last train of the round.';
+    const el = await mountThread(space, thread);
+    await disableNetwork(db);
+    try {
+      await typeAndPost(el, body);
+      await waitFor(() => text(el).includes('Waiting to send'), 'kept on this device');
+      await closeRound(space, new Date(2026, 5, 15, 12));
+    } finally {
+      await enableNetwork(db);
+    }
+    await waitFor(
+      () => text(el).includes('This post was not sent: This round has ended on June 15, 2026.'),
+      'the refusal names the end of the round',
+    );
+    expect(text(el)).to.contain(body);
+    expect(text(el)).not.to.contain('insufficient permissions');
+    expect(await listDocuments(`spaces/${space}/threads/${thread}/posts`)).to.deep.equal([]);
   });
 });

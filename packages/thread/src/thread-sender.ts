@@ -69,7 +69,8 @@ export abstract class ThreadSender extends ThreadState {
     this.refreshQueue();
     write.then(
       () => this.onSent(next.id, 'stored'),
-      (error: Error) => this.refused(next.id, error.message),
+      // A refusal in words: the round's end, when a post written before it closed reaches the server after.
+      (error: unknown) => void this.host.explainRefusal(error).then((said) => this.refused(next.id, said.message)),
     );
   }
 
