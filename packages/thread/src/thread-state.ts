@@ -213,8 +213,13 @@ export abstract class ThreadState implements ReactiveController {
       ({ space }) => (this.mentionQuery === undefined ? undefined : ([space, this.mentionQuery] as const)),
       ({ runtime, data, store }, [s, prefix]) =>
         store.watchMemberMatches(runtime, data, s, prefix, (members) => {
+          // The same answer again (the server confirming the cache) keeps the member the learner moved to.
+          const active = this.mentionOptions[this.mentionIndex]?.uid;
           this.mentionOptions = members.filter((m) => m.uid !== this.uid);
-          this.mentionIndex = 0;
+          this.mentionIndex = Math.max(
+            0,
+            this.mentionOptions.findIndex((m) => m.uid === active),
+          );
         }),
     );
   }
