@@ -7,7 +7,7 @@ import { connect } from '@cohort-kit/core';
 import { DAY_MS } from './pulse-metrics.js';
 import { learnerDocuments, madeUpCohort, RTL_NAMES, type SeedLearner } from './made-up-cohort.js';
 
-export type PreviewScenario = 'empty' | 'healthy' | 'quiet' | 'many' | 'learner' | 'rtl';
+export type PreviewScenario = 'empty' | 'healthy' | 'quiet' | 'many' | 'learner' | 'rtl' | 'closed';
 
 function scenarioCohort(scenario: PreviewScenario): SeedLearner[] {
   switch (scenario) {
@@ -35,7 +35,13 @@ export async function seedPreviewPulse(space: string, scenario: PreviewScenario)
   const writes: [string[], Record<string, unknown>][] = [
     [
       ['spaces', space],
-      { name: rtl ? 'دفعة القيادة — ربيع 2026' : 'Leading with Purpose', cohortLabel: '', norms: '' },
+      {
+        name: rtl ? 'دفعة القيادة — ربيع 2026' : 'Leading with Purpose',
+        cohortLabel: '',
+        norms: '',
+        // A round closed two days ago (`cohort-kit close-round`): the pulse keeps its record on view.
+        closedAt: scenario === 'closed' ? Timestamp.fromMillis(now - 2 * DAY_MS) : null,
+      },
     ],
     [
       ['spaces', space, 'members', me],

@@ -10,9 +10,7 @@
 import { collection, doc, type Firestore } from 'firebase/firestore';
 import type { FirebaseRuntime } from '@cohort-kit/core';
 import { asDate } from '@cohort-kit/core/data.js';
-// The thread package does not export its data module (only the element, its events and text helpers), so the
-// nudge reaches its write path by the source path; an export of `./thread-data.js` there would make this a package import.
-import { createPost, watchRate, type RateState } from '../../thread/src/thread-data.js';
+import { createPost, watchRate, type RateState } from '@cohort-kit/thread/thread-data.js';
 import { KINDS, type Badge, type Kind, type PulseLedger, type PulseMember } from './pulse-metrics.js';
 
 type DataModule = typeof import('@cohort-kit/core/data.js');

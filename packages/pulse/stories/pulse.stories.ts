@@ -56,7 +56,7 @@ const meta = {
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
     scenario: {
       control: 'select',
-      options: ['empty', 'healthy', 'quiet', 'many', 'learner', 'rtl'],
+      options: ['empty', 'healthy', 'quiet', 'many', 'learner', 'rtl', 'closed'],
       table: { category: 'preview data' },
     },
   },
@@ -124,6 +124,19 @@ export const TwoHundredMembers: Story = {
     await expect(pulse.shadow.getByRole('heading', { name: 'Quiet learners (50)' })).toBeVisible();
     // A nudge mentions ten at most: the first ten are chosen, the rest wait.
     await expect(pulse.shadow.getByRole('button', { name: 'Nudge 10 in the thread' })).toBeVisible();
+  },
+};
+
+export const ClosedRound: Story = {
+  name: 'Closed round',
+  args: { space: 'story-pulse-closed', scenario: 'closed' },
+  play: async ({ canvasElement }) => {
+    const pulse = await shown(canvasElement);
+    // The round's end is said above a record that stays: the metrics, the charts and who went quiet.
+    await expect(pulse.shadow.getByText(/^This round has ended on /)).toBeVisible();
+    await expect(pulse.shadow.getByText(/14 learners · live/)).toBeVisible();
+    await expect(pulse.shadow.getByRole('heading', { name: 'Quiet learners (2)' })).toBeVisible();
+    await expect(pulse.shadow.getAllByRole('table')).toHaveLength(2);
   },
 };
 

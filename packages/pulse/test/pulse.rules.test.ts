@@ -26,7 +26,7 @@ import {
 } from '@cohort-kit/core/testing/rules.js';
 import { utcDay } from '../../core/src/ledger';
 import { firstRate, newPostFields } from '../../thread/test/rules-fixtures';
-import { createPost } from '../../thread/src/thread-data';
+import { createPost } from '@cohort-kit/thread/thread-data.js';
 import { ledgersRef, membersRef } from '../src/pulse-data';
 
 // The data modules' core imports are the built package's in a browser; here the same core sources, read in Node.
