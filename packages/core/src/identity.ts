@@ -130,6 +130,15 @@ export class IdentityService {
     private readonly config: ResolvedConfig,
   ) {
     if (config.mode === 'preview') this.#user = { uid: this.#previewUid(), isAnonymous: true };
+    // Another page of this origin (a second course frame, another tab) signed the learner in: Firestore's tabs share
+    // one connection, run by one of them under its own sign-in, so this page loads Auth and takes the same learner
+    // (else a primary tab with no one signed in asks for the others' member-only data, and is refused).
+    else if (typeof addEventListener === 'function') {
+      addEventListener('storage', (event) => {
+        if (event.key !== this.#signedInKey() || event.newValue !== '1' || this.#auth) return;
+        this.current().catch((error: unknown) => console.error('[cohort-kit] sign-in state:', error));
+      });
+    }
   }
 
   get user(): CohortUser | null {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { adminDb, answerJoinForm, learner, SPACE, useDemo } from '@cohort-kit/core/testing/e2e.js';
 import { frameFit, frameWith, portAfterDemo, serve } from './support.js';
 
@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   const paths = [
-    `spaces/${SPACE}/polls/embed-poll`,
+    ...['embed-poll', 'dark', 'grows', 'week-1', 'week-2'].map((id) => `spaces/${SPACE}/polls/${id}`),
     ...['grows', 'scrolls'].map((id) => `spaces/${SPACE}/threads/${id}`),
   ];
   for (const path of paths) await adminDb().recursiveDelete(adminDb().doc(path));
@@ -23,7 +23,7 @@ beforeEach(async () => {
 
 const embedOrigin = () => new URL(demo.url).origin;
 /** A poll of its own for each test, like the threads below. */
-const pollParams = (id: 'dark' | 'grows') =>
+const pollParams = (id: 'dark' | 'grows' | 'week-1' | 'week-2') =>
   new URLSearchParams([
     ['element', 'cohort-poll'],
     ['space', SPACE],
@@ -152,6 +152,43 @@ describe('the iframe page', () => {
     await expect(poll.getByRole('radio', { name: /SMART goals/ }).textContent()).resolves.toMatch(/1 vote · 100 %/);
     await expectFitted(page, pollFrame, '#poll');
     expect(await expectFitted(page, problemFrame, '#problem')).toBe(problemHeight);
+    await context.close();
+  });
+
+  /** Waits for the poll to count the learner's vote, or says what it shows instead. */
+  const votedIn = (poll: Locator) =>
+    poll
+      .getByText('1 peer voted')
+      .waitFor({ timeout: 30000 })
+      .catch(async (error: Error) => {
+        const says = await poll.evaluate((el) => el.shadowRoot!.textContent);
+        throw new Error(`${error.message}\nThe poll says: ${says?.replace(/\s+/g, ' ')}`);
+      });
+
+  it('two poll frames of the same origin on one course page share one learner: a vote in each counts once', async () => {
+    const url = hostPage(
+      'two-polls.html',
+      { first: pollParams('week-1'), second: pollParams('week-2') },
+      { resizer: true },
+    );
+    const { context, page } = await learner(demo.browser, url);
+    const frames = [await frameWith(page, 'poll=week-1'), await frameWith(page, 'poll=week-2')];
+    const polls = frames.map((frame) => frame.locator('cohort-poll'));
+    for (const poll of polls) await poll.getByRole('radio', { name: /SMART goals/ }).waitFor({ timeout: 60000 });
+    await polls[0]!.getByRole('radio', { name: /SMART goals/ }).click();
+    await answerJoinForm(frames[0] as unknown as Page, 'cohort-poll', 'Ana');
+    await votedIn(polls[0]!);
+    // The second frame knows the learner who joined in the first: no name form, and the vote counts.
+    await polls[1]!.getByRole('radio', { name: /accountability buddy/ }).click();
+    await votedIn(polls[1]!);
+    expect(await polls[1]!.locator('form.join').count()).toBe(0);
+    const votes = async (poll: string) =>
+      (await adminDb().collection(`spaces/${SPACE}/polls/${poll}/votes`).get()).size;
+    // On screen at once; on the server a moment later.
+    await expect.poll(async () => [await votes('week-1'), await votes('week-2')], { timeout: 20000 }).toEqual([1, 1]);
+    await expect(polls[1]!.getByRole('radio', { name: /accountability buddy/ }).textContent()).resolves.toMatch(
+      /1 vote · 100 %/,
+    );
     await context.close();
   });
 
