@@ -4,18 +4,13 @@
 //                                     closesAt, image, retired, retiredAt, issued, createdAt, updatedAt
 //   badges/{badge}/holders/{uid}      number, name ('' = "A cohort member"), claimedAt
 //   badges/{badge}/credentials/{uid}  jwt, number, issuedAt: the holder's signed credential, theirs alone to read
-//   badges/{badge}/queue/{uid}        at: a learner waiting for their turn to claim, while others claim too
 // A claim is one batch: the count + 1 and the holder numbered the new count. Two learners who read the same count
 // ask for the same number; the rules refuse the second batch, which reads the count again and asks for the next.
-// So that a burst of learners does not spend its time refusing each other, each first takes a ticket in the queue
-// and claims in the order the server stamped them; the rules judge the claim alone, whatever the queue says.
 import {
-  deleteDoc,
   doc,
   getDoc,
   getDocFromServer,
   limit,
-  onSnapshot,
   orderBy,
   query,
   serverTimestamp,
@@ -67,9 +62,6 @@ export const holdersOf = (db: Firestore, space: string, badge: string) =>
   collection(badgeRef(db, space, badge), 'holders');
 export const holderRef = (db: Firestore, space: string, badge: string, uid: string) =>
   doc(holdersOf(db, space, badge), uid);
-export const queueOf = (db: Firestore, space: string, badge: string) => collection(badgeRef(db, space, badge), 'queue');
-export const ticketRef = (db: Firestore, space: string, badge: string, uid: string) =>
-  doc(queueOf(db, space, badge), uid);
 export const credentialRef = (db: Firestore, space: string, badge: string, uid: string) =>
   doc(badgeRef(db, space, badge), 'credentials', uid);
 export { ledgerRef } from '@cohort-kit/core/data.js';
@@ -124,13 +116,10 @@ export function claimBatch(
   uid: string,
   number: number,
   name: string,
-  ticket?: DocumentReference,
 ): WriteBatch {
   const batch = writeBatch(db);
   batch.update(badgeRef(db, space, badge), { issued: number });
   batch.set(holderRef(db, space, badge, uid), { number, name, claimedAt: serverTimestamp() });
-  // The learner's ticket leaves the queue with the claim, so the next in line sees their turn with the new count.
-  if (ticket) batch.delete(ticket);
   return batch;
 }
 
@@ -154,75 +143,6 @@ export class ClaimClosed extends Error {
 
 /** How long a claim keeps asking for the next number while others claim at the same moment. */
 export const CLAIM_DEADLINE_MS = 30000;
-
-/** How long the queue ahead may stand still (a page that closed mid-turn) before the learner claims anyway. */
-export const TURN_PATIENCE_MS = 3000;
-/** Tickets this much older than the learner's own belong to pages that left long ago: nobody waits for them. */
-const ABANDONED_AFTER_MS = CLAIM_DEADLINE_MS + 15000;
-/** The queue as far as anyone waits in it (the rules allow no bigger page); those beyond wait out their patience. */
-const QUEUE_PAGE = 50;
-
-/**
- * Resolves when it is the learner's turn to claim: no ticket still waiting was stamped before theirs, claiming is
- * over (the claim then says why), or the queue ahead has not moved for TURN_PATIENCE_MS. It resolves with the
- * badge as the server last told it, when it did: the claim before theirs moved the count and dropped its ticket in
- * one batch, so both answers arrive together.
- */
-function turnOf(db: Firestore, space: string, badge: string, uid: string): Promise<Badge | null> {
-  return new Promise((resolve) => {
-    const stops: (() => void)[] = [];
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let seen: Badge | null = null;
-    let going = false;
-    // After this round of answers: the badge's may come just after the queue's.
-    const go = () => {
-      if (going) return;
-      going = true;
-      clearTimeout(timer);
-      setTimeout(() => {
-        stops.forEach((stop) => stop());
-        resolve(seen);
-      });
-    };
-    const wait = () => {
-      clearTimeout(timer);
-      timer = setTimeout(go, TURN_PATIENCE_MS);
-    };
-    wait();
-    const line = query(queueOf(db, space, badge), orderBy('at'), limit(QUEUE_PAGE));
-    stops.push(
-      onSnapshot(
-        line,
-        (snapshot) => {
-          if (snapshot.metadata.fromCache) return;
-          const at = (id: string): number | undefined =>
-            snapshot.docs
-              .find((each) => each.id === id)
-              ?.get('at')
-              ?.toMillis?.();
-          const mine = at(uid);
-          if (mine === undefined) return;
-          const ahead = snapshot.docs.filter((each) => {
-            const theirs = at(each.id) ?? Infinity;
-            return (theirs < mine || (theirs === mine && each.id < uid)) && mine - theirs < ABANDONED_AFTER_MS;
-          });
-          if (ahead.length) wait();
-          else go();
-        },
-        go,
-      ),
-      onSnapshot(
-        badgeRef(db, space, badge),
-        (snapshot) => {
-          if (snapshot.metadata.fromCache) return;
-          seen = readBadge(badge, snapshot.data() ?? {});
-          if (closedReason(seen)) go();
-        },
-        go,
-      ),
-    );
-  });
-}
 
 /** Refusals that mean another learner's claim went first (the rules see the count moved, or the server aborted). */
 const CONTENDED = new Set(['permission-denied', 'aborted', 'failed-precondition']);
@@ -256,40 +176,25 @@ export async function claimNext(
   }
   const deadline = Date.now() + CLAIM_DEADLINE_MS;
   const read = (path: DocumentReference) => getDocFromServer(path);
-  // A ticket refused (a holder already, a closed round) claims without one: the claim's own answer says why.
-  const ticket = ticketRef(db, space, badge, uid);
-  const queued = await setDoc(ticket, { at: serverTimestamp() }).then(
-    () => true,
-    () => false,
-  );
-  let claimed = false;
-  try {
-    // The first try builds on the count the turn came with; each later one reads it from the server.
-    let known = queued ? await turnOf(db, space, badge, uid) : null;
-    let refused: { issued: number; error: unknown } | undefined;
-    for (let attempt = 0; ; attempt++) {
-      const seen = known ?? readBadge(badge, (await read(ref)).data() ?? {});
-      known = null;
-      const reason = closedReason(seen);
-      if (reason) throw new ClaimClosed(reason, seen);
-      if (refused && refused.issued === seen.issued) {
-        const mine = await read(holderRef(db, space, badge, uid));
-        if (mine.exists()) return readHolder(uid, mine.data()).number;
-        throw refused.error;
-      }
-      try {
-        await claimBatch(db, space, badge, uid, seen.issued + 1, name, queued ? ticket : undefined).commit();
-        claimed = true;
-        return seen.issued + 1;
-      } catch (error) {
-        if (!CONTENDED.has((error as { code?: string }).code ?? '')) throw error;
-        refused = { issued: seen.issued, error };
-        if (Date.now() > deadline) throw new ClaimClosed('busy', seen);
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 50 * 2 ** attempt)));
-      }
+  let refused: { issued: number; error: unknown } | undefined;
+  for (let attempt = 0; ; attempt++) {
+    const seen = readBadge(badge, (await read(ref)).data() ?? {});
+    const reason = closedReason(seen);
+    if (reason) throw new ClaimClosed(reason, seen);
+    if (refused && refused.issued === seen.issued) {
+      const mine = await read(holderRef(db, space, badge, uid));
+      if (mine.exists()) return readHolder(uid, mine.data()).number;
+      throw refused.error;
     }
-  } finally {
-    if (queued && !claimed) void deleteDoc(ticket).catch(() => {});
+    try {
+      await claimBatch(db, space, badge, uid, seen.issued + 1, name).commit();
+      return seen.issued + 1;
+    } catch (error) {
+      if (!CONTENDED.has((error as { code?: string }).code ?? '')) throw error;
+      refused = { issued: seen.issued, error };
+      if (Date.now() > deadline) throw new ClaimClosed('busy', seen);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 50 * 2 ** attempt)));
+    }
   }
 }
 
