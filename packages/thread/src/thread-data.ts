@@ -43,6 +43,7 @@ import {
 export {
   confirmSent,
   countAuthorsSince,
+  rateRef,
   readPost,
   watchArrivals,
   watchMemberMatches,

@@ -67,6 +67,9 @@ export abstract class ThreadSender extends ThreadState {
       return;
     }
     this.refreshQueue();
+    // The rate document this post rewrites is listened to, by this element or the next one on the page (a post kept
+    // offline goes out when the network returns): see writingTo.
+    this.data?.writingTo(write, store.rateRef(runtime.db, this.host.spaceId, member.uid)).catch(() => {});
     write.then(
       () => this.onSent(next.id, 'stored'),
       // A refusal in words: the round's end, when a post written before it closed reaches the server after.
