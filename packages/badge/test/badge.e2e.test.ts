@@ -88,6 +88,59 @@ describe('the demo cohort badge', () => {
     }
   });
 
+  it('on a slow phone (300 ms each way) a double press claims once, and a reload mid-claim loses nothing', async () => {
+    await define({ votes: 1 }, 20);
+    const holders = () => adminDb().collection(`spaces/${SPACE}/badges/${BADGE}/holders`).get();
+    const issued = async () => (await adminDb().doc(`spaces/${SPACE}/badges/${BADGE}`).get()).get('issued');
+    const slowPhone = async (session: Awaited<ReturnType<typeof learner>>) => {
+      const cdp = await session.context.newCDPSession(session.page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 300,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
+    };
+    const qualify = async (session: Awaited<ReturnType<typeof learner>>, name: string) => {
+      await session.page
+        .locator('cohort-poll')
+        .getByRole('radio', { name: /how I lead/ })
+        .click({ timeout: 60000 });
+      await answerJoinForm(session.page, 'cohort-poll', name);
+      await badge(session.page).getByText('Poll votes: 1 of 1').waitFor({ timeout: 30000 });
+    };
+
+    const ana = await learner(demo.browser, `${demo.url}badge.html`);
+    await qualify(ana, 'Ana');
+    await slowPhone(ana);
+    await badge(ana.page).getByRole('button', { name: 'Claim #1 of 20' }).dblclick();
+    await badge(ana.page).getByText('You hold copy #1 of 20.').waitFor({ timeout: 60000 });
+    // The second press neither claimed nor showed a refusal.
+    await expect(badge(ana.page).getByRole('alert').count()).resolves.toBe(0);
+    expect((await holders()).size).toBe(1);
+    expect(await issued()).toBe(1);
+
+    const ben = await learner(demo.browser, `${demo.url}badge.html`);
+    await qualify(ben, 'Ben');
+    await slowPhone(ben);
+    await badge(ben.page).getByRole('button', { name: 'Claim #2 of 20' }).click();
+    await badge(ben.page).getByText('Claiming your copy…').waitFor();
+    await ben.page.reload();
+    // After the reload Ben holds copy #2 (the claim landed), or is offered it again and claims it once.
+    const held = badge(ben.page).getByText('You hold copy #2 of 20.');
+    const offered = badge(ben.page).getByRole('button', { name: 'Claim #2 of 20' });
+    await held.or(offered).waitFor({ timeout: 60000 });
+    if (await offered.isVisible()) await offered.click();
+    await held.waitFor({ timeout: 60000 });
+    const numbers = Object.fromEntries((await holders()).docs.map((each) => [each.get('name'), each.get('number')]));
+    expect(numbers).toEqual({ Ana: 1, Ben: 2 });
+    expect(await issued()).toBe(2);
+    await expect(badge(ben.page).getByRole('alert').count()).resolves.toBe(0);
+    await ana.context.close();
+    await ben.context.close();
+  });
+
   it('the burst: 30 learners claim an edition of 20 at once; exactly 20 hold #1-#20 and the page says so', async () => {
     await define({ posts: 2, replies: 2, feedbackGiven: 2, goals: 1 }, 20);
     const ben = await learner(demo.browser, `${demo.url}badge.html`);
@@ -101,6 +154,8 @@ describe('the demo cohort badge', () => {
     const holders = await adminDb().collection(`spaces/${SPACE}/badges/${BADGE}/holders`).get();
     expect(holders.docs.map((each) => each.get('number')).sort((a, b) => a - b)).toEqual(numbers);
     expect((await adminDb().doc(`spaces/${SPACE}/badges/${BADGE}`).get()).get('issued')).toBe(20);
+    // No ticket is left in the queue to hold up a later claim.
+    expect((await adminDb().collection(`spaces/${SPACE}/badges/${BADGE}/queue`).get()).size).toBe(0);
     await badge(ben.page).getByText('All 20 copies were claimed.').waitFor({ timeout: 30000 });
     await badge(ben.page).locator('.wall__holder').filter({ hasText: '#20 ' }).waitFor();
     await ben.context.close();

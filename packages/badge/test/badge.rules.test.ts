@@ -6,6 +6,7 @@ import {
   collection,
   deleteDoc,
   doc,
+  getCountFromServer,
   getDoc,
   getDocs,
   limit,
@@ -15,6 +16,7 @@ import {
   setDoc,
   Timestamp,
   updateDoc,
+  where,
   writeBatch,
 } from 'firebase/firestore';
 import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
@@ -28,7 +30,7 @@ import {
   storedData,
 } from '@cohort-kit/core/testing/rules.js';
 import { CONTRIBUTION_KINDS } from '../../core/src/ledger';
-import { claimBatch, claimNext, ClaimClosed, wallQuery } from '../src/badge-data';
+import { claimBatch, claimNext, ClaimClosed, queueOf, ticketRef, wallQuery } from '../src/badge-data';
 
 // The badge's data module imports core's data module, built for the browser; here the same core sources, in Node.
 vi.mock('@cohort-kit/core/data.js', async () => ({
@@ -304,5 +306,58 @@ describe('claims at the same moment', () => {
     expect(outcomes.filter((each) => typeof each === 'number').sort()).toEqual([1, 2, 3, 4, 5]);
     expect(outcomes.filter((each) => typeof each !== 'number')).toEqual(['all-claimed', 'all-claimed', 'all-claimed']);
     expect(await issued()).toBe(5);
+    // Every ticket left the queue: with its claim, or when the last copy was gone.
+    await vi.waitFor(async () =>
+      expect((await getDocs(query(queueOf(as('learner-0'), space, badge), limit(50)))).size).toBe(0),
+    );
+  });
+});
+
+describe('the queue', () => {
+  const ticket = (uid: string, by = uid) => ticketRef(as(by), space, badge, uid);
+  const line = (by: string) => queueOf(as(by), space, badge);
+
+  it('a member with no copy stamps their own ticket with the server time, stamps it again, and drops it', async () => {
+    await assertSucceeds(setDoc(ticket('ana'), { at: serverTimestamp() }));
+    await assertSucceeds(setDoc(ticket('ana'), { at: serverTimestamp() }));
+    await assertSucceeds(getDoc(ticket('ana')));
+    await assertSucceeds(getDocs(query(line('bob'), orderBy('at'), limit(50))));
+    // What the element asks: how many tickets wait ahead of theirs.
+    const ahead = query(line('bob'), where('at', '<', Timestamp.now()), limit(50));
+    expect((await assertSucceeds(getCountFromServer(ahead))).data().count).toBe(1);
+    await assertSucceeds(deleteDoc(ticket('ana')));
+    // The claim drops it in its own writes.
+    await setDoc(ticket('ana'), { at: serverTimestamp() });
+    const db = as('ana');
+    await assertSucceeds(
+      claimBatch(db, space, badge, 'ana', 1, 'ANA')
+        .delete(ticketRef(db, space, badge, 'ana'))
+        .commit(),
+    );
+    expect(await storedData(env, `${badgePath}/queue/ana`)).toBeUndefined();
+  });
+
+  it("refuses another's ticket, a forged time, other fields, a holder's, a non-member's and a signed-out one", async () => {
+    await assertFails(setDoc(ticket('bob', 'ana'), { at: serverTimestamp() }));
+    await assertFails(setDoc(ticket('ana'), { at: Timestamp.fromMillis(0) }));
+    await assertFails(setDoc(ticket('ana'), { at: serverTimestamp(), number: 1 }));
+    await assertFails(setDoc(ticket('ana'), {}));
+    await assertFails(setDoc(ticket('stranger'), { at: serverTimestamp() }));
+    await assertFails(setDoc(doc(signedOut(env), `${badgePath}/queue/ana`), { at: serverTimestamp() }));
+    await claimAs('ana', 1);
+    await assertFails(setDoc(ticket('ana'), { at: serverTimestamp() }));
+  });
+
+  it("refuses reading or dropping another's ticket, a list or count without a page or over 50, and a stranger's", async () => {
+    await setDoc(ticket('bob'), { at: serverTimestamp() });
+    await assertFails(getDoc(ticket('bob', 'ana')));
+    await assertFails(deleteDoc(ticket('bob', 'ana')));
+    await assertFails(getDocs(line('ana')));
+    await assertFails(getDocs(query(line('ana'), limit(51))));
+    await assertFails(getCountFromServer(line('ana')));
+    await assertFails(getCountFromServer(query(line('ana'), limit(51))));
+    await assertFails(getDocs(query(line('stranger'), limit(50))));
+    await assertFails(getCountFromServer(query(line('stranger'), limit(50))));
+    expect(await storedData(env, `${badgePath}/queue/bob`)).toHaveProperty('at');
   });
 });
