@@ -157,6 +157,11 @@ export abstract class CohortElement extends LitElement {
     return this.#signIn.renderAccount(this.#signInFlow, this.spaceState, this.offersSignIn);
   }
 
+  /** Whether the space's round has been closed: everything stays to read, and nothing more can be contributed. */
+  get roundEnded(): boolean {
+    return this.#roundEndedAt() !== undefined;
+  }
+
   /** Whether the current learner is a mentor: supports peers, has no moderation actions. */
   get isMentor(): boolean {
     return this.spaceState?.member?.role === 'mentor';

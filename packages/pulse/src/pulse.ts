@@ -257,6 +257,7 @@ export class CohortPulse extends CohortElement {
             text,
             busy: controller.nudging,
             error: controller.error,
+            roundEnded: this.roundEnded,
           },
           {
             toggle: (uid, on) => {

@@ -137,6 +137,10 @@ export const ClosedRound: Story = {
     await expect(pulse.shadow.getByText(/14 learners · live/)).toBeVisible();
     await expect(pulse.shadow.getByRole('heading', { name: 'Quiet learners (2)' })).toBeVisible();
     await expect(pulse.shadow.getAllByRole('table')).toHaveLength(2);
+    // Nobody can be nudged in a round that has ended: the list stays, without choices or a form.
+    await expect(pulse.shadow.getByText('This round has ended, so nudges are off.')).toBeVisible();
+    await expect(pulse.shadow.queryAllByRole('checkbox')).toHaveLength(0);
+    await expect(pulse.shadow.queryByRole('button', { name: /^Nudge/ })).toBeNull();
   },
 };
 

@@ -45,6 +45,7 @@ export const templates = {
   'pulse.norms-def': 'La proporción de participantes que aceptaron las normas del espacio al unirse.',
   'pulse.nudge': str`Recordar a ${0} en el hilo`,
   'pulse.nudge-default': str`¡Hola${0}! Hace unos días que no sabemos de ti y nos encantaría. ¿Qué probaste esta semana, o qué pregunta tienes? Basta con una respuesta corta.`,
+  'pulse.nudge-ended': 'Esta ronda ha terminado, así que los recordatorios están desactivados.',
   'pulse.nudge-posted': str`Recordatorio publicado en ${0}, con ${1} menciones.`,
   'pulse.nudge-text': 'Tu mensaje',
   'pulse.nudge-thread': 'Hilo',

@@ -29,6 +29,8 @@ export interface QuietView {
   text: string;
   busy: boolean;
   error: string;
+  /** The round has ended: the list stays, for the record, and no nudge can be posted. */
+  roundEnded: boolean;
 }
 
 export interface QuietActions {
@@ -59,72 +61,84 @@ export function renderQuiet(view: QuietView, actions: QuietActions): TemplateRes
         ${view.quiet.map(
           (row) =>
             html`<li class="quiet__learner">
-              <label>
-                <input
-                  type="checkbox"
-                  .checked=${view.chosen.has(row.uid)}
-                  ?disabled=${full && !view.chosen.has(row.uid)}
-                  @change=${(event: Event) => actions.toggle(row.uid, (event.target as HTMLInputElement).checked)}
-                />
-                <span class="quiet__name" dir="auto">${row.name}</span>
-              </label>
+              ${
+                view.roundEnded
+                  ? html`<span class="quiet__name" dir="auto">${row.name}</span>`
+                  : html`<label>
+                      <input
+                        type="checkbox"
+                        .checked=${view.chosen.has(row.uid)}
+                        ?disabled=${full && !view.chosen.has(row.uid)}
+                        @change=${(event: Event) => actions.toggle(row.uid, (event.target as HTMLInputElement).checked)}
+                      />
+                      <span class="quiet__name" dir="auto">${row.name}</span>
+                    </label>`
+              }
               <span class="quiet__last">${lastActivity(row, view.locale)}</span>
             </li>`,
         )}
       </ul>
       ${
-        full
+        full && !view.roundEnded
           ? html`<p class="hint">
               ${msg(str`A nudge mentions at most ${MAX_MENTIONS} learners.`, { id: 'pulse.max-mentions' })}
             </p>`
           : nothing
       }
     </fieldset>
-    <form
-      class="nudge"
-      @submit=${(event: SubmitEvent) => {
-        event.preventDefault();
-        actions.send();
-      }}
+    ${
+      view.roundEnded
+        ? html`<p class="hint">${msg('This round has ended, so nudges are off.', { id: 'pulse.nudge-ended' })}</p>`
+        : renderNudge(view, actions)
+    }`;
+}
+
+function renderNudge(view: QuietView, actions: QuietActions): TemplateResult {
+  return html`<form
+    class="nudge"
+    @submit=${(event: SubmitEvent) => {
+      event.preventDefault();
+      actions.send();
+    }}
+  >
+    <label for="nudge-thread">${msg('Thread', { id: 'pulse.nudge-thread' })}</label>
+    ${
+      view.threads.length
+        ? html`<select
+            id="nudge-thread"
+            .value=${view.thread}
+            @change=${(event: Event) => actions.thread((event.target as HTMLSelectElement).value)}
+          >
+            ${view.threads.map((thread) => html`<option value=${thread} ?selected=${thread === view.thread}>${thread}</option>`)}
+          </select>`
+        : html`<input
+            id="nudge-thread"
+            type="text"
+            required
+            autocomplete="off"
+            .value=${view.thread}
+            @input=${(event: Event) => actions.thread((event.target as HTMLInputElement).value)}
+          />`
+    }
+    <label for="nudge-text">${msg('Your message', { id: 'pulse.nudge-text' })}</label>
+    <textarea
+      id="nudge-text"
+      rows="4"
+      dir="auto"
+      .value=${view.text}
+      @input=${(event: Event) => actions.text((event.target as HTMLTextAreaElement).value)}
+    ></textarea>
+    ${view.error ? html`<p class="error" role="alert">${view.error}</p>` : nothing}
+    <button
+      class="button"
+      type="submit"
+      ?disabled=${view.busy || !view.chosen.size || !view.thread || !view.text.trim()}
     >
-      <label for="nudge-thread">${msg('Thread', { id: 'pulse.nudge-thread' })}</label>
       ${
-        view.threads.length
-          ? html`<select
-              id="nudge-thread"
-              .value=${view.thread}
-              @change=${(event: Event) => actions.thread((event.target as HTMLSelectElement).value)}
-            >
-              ${view.threads.map((thread) => html`<option value=${thread} ?selected=${thread === view.thread}>${thread}</option>`)}
-            </select>`
-          : html`<input
-              id="nudge-thread"
-              type="text"
-              required
-              autocomplete="off"
-              .value=${view.thread}
-              @input=${(event: Event) => actions.thread((event.target as HTMLInputElement).value)}
-            />`
+        view.busy
+          ? msg('Posting…', { id: 'pulse.nudging' })
+          : msg(str`Nudge ${view.chosen.size} in the thread`, { id: 'pulse.nudge' })
       }
-      <label for="nudge-text">${msg('Your message', { id: 'pulse.nudge-text' })}</label>
-      <textarea
-        id="nudge-text"
-        rows="4"
-        dir="auto"
-        .value=${view.text}
-        @input=${(event: Event) => actions.text((event.target as HTMLTextAreaElement).value)}
-      ></textarea>
-      ${view.error ? html`<p class="error" role="alert">${view.error}</p>` : nothing}
-      <button
-        class="button"
-        type="submit"
-        ?disabled=${view.busy || !view.chosen.size || !view.thread || !view.text.trim()}
-      >
-        ${
-          view.busy
-            ? msg('Posting…', { id: 'pulse.nudging' })
-            : msg(str`Nudge ${view.chosen.size} in the thread`, { id: 'pulse.nudge' })
-        }
-      </button>
-    </form>`;
+    </button>
+  </form>`;
 }
