@@ -97,6 +97,8 @@ export const Healthy: Story = {
     ).toBeVisible();
     // Each chart has its table.
     await expect(pulse.shadow.getAllByRole('table')).toHaveLength(2);
+    // The page names one badge: its copies claimed, in the singular.
+    await expect(pulse.shadow.getByText('1 badge', { exact: true })).toBeVisible();
   },
 };
 

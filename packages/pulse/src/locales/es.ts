@@ -7,6 +7,7 @@ export const templates = {
   'pulse.badges-def':
     'Copias obtenidas de las insignias de edición limitada que nombra esta página (su atributo badges), frente al tamaño de su edición.',
   'pulse.badges-none': 'Ninguna insignia nombrada',
+  'pulse.badges-one': '1 insignia',
   'pulse.check-ins': 'Metas con un seguimiento reciente',
   'pulse.check-ins-def': 'Participantes con una meta que contaron cómo va en los últimos 7 días.',
   'pulse.check-ins-detail': 'de quienes tienen una meta',

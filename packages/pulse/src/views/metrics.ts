@@ -90,9 +90,12 @@ function cards(metrics: Metrics, locale: string): Card[] {
       id: 'badges',
       label: msg('Badge copies claimed', { id: 'pulse.badges' }),
       value: badges.count ? of({ count: badges.issued, of: badges.edition }) : '—',
-      detail: badges.count
-        ? msg(str`${badges.count} badges`, { id: 'pulse.badges-count' })
-        : msg('No badge named', { id: 'pulse.badges-none' }),
+      detail:
+        badges.count === 1
+          ? msg('1 badge', { id: 'pulse.badges-one' })
+          : badges.count
+            ? msg(str`${badges.count} badges`, { id: 'pulse.badges-count' })
+            : msg('No badge named', { id: 'pulse.badges-none' }),
       definition: msg(
         'Copies claimed of the limited-edition badges this page names (its badges attribute), against their edition size.',
         { id: 'pulse.badges-def' },
