@@ -233,8 +233,10 @@ export class FeedbackController implements ReactiveController {
   }
 
   /**
-   * The reviewer document as the server holds it now: a claim or a review builds on it. With no server to ask
-   * (preview mode, offline), the listener's copy.
+   * The reviewer document as the server last told this page: a claim builds on it. The read shares the page's
+   * listener of the document (the SDK answers from its view), so it does not correct that listener; what it adds is
+   * waiting for the server's first answer when the listener has none yet. With no server to ask (preview mode,
+   * offline), the listener's copy.
    */
   async #freshReviewer(w: fb.Writer): Promise<ReviewerState> {
     if (this.#source?.runtime.mode === 'preview') return this.reviewer;

@@ -414,7 +414,7 @@ export const loadCandidates = (db: Firestore, space: string, round: string, uid:
     snapshot.docs.map((each) => readSlot(each.data({ serverTimestamps: 'estimate' }))),
   );
 
-/** The learner's reviewer document, read from the server (a listener of it may have been told it is missing). */
+/** The learner's reviewer document, from the server (through the page's listener of it, when there is one). */
 export const loadReviewer = (db: Firestore, space: string, round: string, uid: string) =>
   getDocFromServer(reviewerRef(db, space, round, uid)).then((snapshot) =>
     readReviewer(snapshot.data({ serverTimestamps: 'estimate' })),
