@@ -18,14 +18,33 @@ export interface Peer {
   db: Firestore;
   /**
    * Closes the peer's connection: each Firestore instance keeps a request open, and the browser allows six per
-   * server, so peers left open would stall later tests' requests.
+   * server, so peers left open would stall later requests. A test's peers are closed after it in any case.
    */
   close(): Promise<void>;
 }
 
+/** Peers not yet closed, by their close. */
+const openPeers = new Set<() => Promise<void>>();
+
+/** Closes every peer still open. */
+export async function closePeers(): Promise<void> {
+  await Promise.all([...openPeers].map((close) => close()));
+}
+
+// After each test, passed or failed, its peers are closed: a test that fails before its own close would otherwise
+// hold two of the six requests, and the next tests' reads and writes would queue behind them for seconds.
+const mocha = globalThis as { afterEach?: (hook: () => Promise<void>) => void };
+mocha.afterEach?.(closePeers);
+
 /** A signed-in anonymous learner in their own app; with `join`, also a member of `join.space` named `join.name`. */
 export async function peerApp(emulators: TestEmulators, join?: { space: string; name: string }): Promise<Peer> {
   const app = initializeApp({ projectId: emulators.projectId, apiKey: 'test-api-key' }, uniqueId('peer'));
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    openPeers.delete(close);
+    return (closing ??= deleteApp(app));
+  };
+  openPeers.add(close);
   const auth = initializeAuth(app, { persistence: inMemoryPersistence });
   connectAuthEmulator(auth, emulators.authEmulator, { disableWarnings: true });
   const db = initializeFirestore(app, { localCache: memoryLocalCache() });
@@ -40,7 +59,7 @@ export async function peerApp(emulators: TestEmulators, join?: { space: string; 
       normsAcknowledgedAt: null,
     });
   }
-  return { uid: user.uid, db, close: () => deleteApp(app) };
+  return { uid: user.uid, db, close };
 }
 
 /** Reads a document until it passes `ok`: a write shown at once on screen reaches the server a moment later. */

@@ -175,7 +175,8 @@ export class BuddyController implements ReactiveController {
 
   #watchBuddyGoals(space: string, board: string, ids: string[]): () => void {
     const { runtime, data } = this.#source!;
-    let first = true;
+    const since = Date.now();
+    let answered = false;
     return data.watchQuery(runtime, 'goals', buddyData.buddyGoalsQuery(runtime.db, space, board, ids), {
       next: (snapshot) => {
         this.goals = snapshot.docs.map((each) =>
@@ -185,14 +186,18 @@ export class BuddyController implements ReactiveController {
           const latest = goal.lastCheckIn?.id ?? '';
           const seen = this.#seenCheckIns.get(goal.id);
           this.#seenCheckIns.set(goal.id, latest);
-          if (first || !latest || seen === latest || snapshot.metadata.fromCache) continue;
+          if (!latest || seen === latest) continue;
+          // Until the server first answers, the cache may still hold an earlier visit's board, which is no news. But
+          // a check-in made since the page began to watch is, whichever listener brought it into the cache first.
+          const madeSince = (goal.lastCheckIn!.at?.getTime() ?? 0) >= since;
+          if (!answered && !madeSince) continue;
           const name = this.buddies.get(goal.ownerId) ?? goal.ownerName;
           this.news = msg(str`Your buddy ${name} checked in: ${statusLabel(goal.lastCheckIn!.status)}`, {
             id: 'goals.buddy-news',
           });
           this.host.announce(this.news);
         }
-        if (!snapshot.metadata.fromCache) first = false;
+        if (!snapshot.metadata.fromCache) answered = true;
         this.host.requestUpdate();
       },
       error: () => {},

@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { disableNetwork, enableNetwork } from 'firebase/firestore';
+import { connect } from '@cohort-kit/core';
 import { createSpace, readDocument, uniqueId, useEmulators, waitFor } from '@cohort-kit/core/testing';
 import { readGoal } from './goals-data.js';
 import { mountGoals, peerLearner, uidOf, stored } from '../test/support.js';
@@ -78,6 +80,39 @@ describe('<cohort-goals> accountability buddies', () => {
     const peer = await peerLearner(emulators, space, board, 'Cy Late');
     await peer.claim(uidOf(again));
     await waitFor(() => panel(again).includes('Your buddy: Cy Late'), 'paired live');
+    await peer.close();
+  });
+
+  it('tells the learner of a buddy’s check-in made while their reopened board was offline, once it is back', async () => {
+    const space = await newSpace();
+    const board = uniqueId('b');
+    const peer = await peerLearner(emulators, space, board, 'Bo Buddy');
+    const goalId = await peer.setGoal('Ask for feedback every Friday');
+    await peer.checkIn(goalId, 'onTrack', 'Asked twice');
+    let goals = await mountGoals(space, board);
+    await goals.setGoal('Run a weekly one-to-one');
+    await peer.lookForBuddy();
+    goals.button('Find me a buddy').click();
+    await waitFor(() => panel(goals).includes('Your buddy: Bo Buddy'), 'paired with the waiting peer');
+    const paired = (data: Buddy | null) => data?.state === 'paired';
+    await stored<Buddy>(`spaces/${space}/goalBoards/${board}/buddies/${uidOf(goals)}`, paired, 'paired');
+    // The learner reopens the board on a train: it shows the pairing and the buddy's goal from the device.
+    const { db } = await connect();
+    await disableNetwork(db);
+    try {
+      goals.element.parentElement!.remove();
+      goals = await mountGoals(space, board);
+      await waitFor(() => panel(goals).includes('Your buddy: Bo Buddy'), 'the pairing, offline');
+      await waitFor(
+        () => goals.cardText('Ask for feedback every Friday').includes('Asked twice'),
+        'their goal, offline',
+      );
+      await peer.checkIn(goalId, 'behind', 'Forgot last Friday');
+    } finally {
+      await enableNetwork(db);
+    }
+    await waitFor(() => panel(goals).includes('Your buddy Bo Buddy checked in: Behind'), 'the news, once online');
+    await waitFor(() => goals.announcement().includes('Your buddy Bo Buddy checked in'), 'and is announced');
     await peer.close();
   });
 });
