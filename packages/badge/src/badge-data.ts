@@ -163,7 +163,7 @@ export const CLAIM_DEADLINE_MS = 30000;
 /** How long a claim waits for the server to confirm its ticket before it claims without one. */
 const TICKET_WAIT_MS = 5000;
 /** How long the queue ahead may stand still (a page that closed mid-turn) before the learner claims anyway. */
-export const TURN_PATIENCE_MS = 2000;
+const TURN_PATIENCE_MS = 2000;
 /** Tickets this much older than the learner's own belong to pages that left long ago: nobody waits for them. */
 const ABANDONED_AFTER_MS = CLAIM_DEADLINE_MS + 15000;
 /** The queue as far as anyone counts (the rules allow no bigger page): further back, a learner counts this many. */

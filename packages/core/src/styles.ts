@@ -189,10 +189,18 @@ export const baseStyles = css`
     flex-wrap: wrap;
     gap: 0.375rem;
   }
-  /* Kit text in a language the page isn't in (English on a right-to-left page) keeps its own order. */
+  /* Kit text in a language the page isn't in (English on a right-to-left page) keeps its own order, and still
+     lines up with the page's side: its start is the parent's, not its own. */
   p,
   label,
   span {
     unicode-bidi: plaintext;
+    /* Chromium and WebKit know only the prefixed keyword. */
+    text-align: -webkit-match-parent;
+    text-align: match-parent;
+  }
+  /* What people wrote (posts, goals, notes, a badge's hints) lines up the way its own language reads. */
+  [dir='auto'] {
+    text-align: start;
   }
 `;

@@ -547,7 +547,7 @@ export class CohortFeedback extends CohortElement {
     const shownErrors = Object.values(this.errors).flatMap((each) => Object.values(each));
     return html`
       <h2 class="feedback__title">${msg('Peer feedback', { id: 'feedback.title' })}</h2>
-      <p class="feedback__next" dir="auto">${this.#nextStep(controller)}</p>
+      <p class="feedback__next">${this.#nextStep(controller)}</p>
       ${
         controller.error &&
         !shownErrors.includes(controller.error) &&

@@ -297,7 +297,7 @@ export class CohortGoals extends CohortElement {
     if (!controller.canSetGoal) return nothing;
     if (this.mode !== 'set' && !own) {
       return goalForm(
-        html`<p class="hint" dir="auto">
+        html`<p class="hint">
           ${msg('You have no goal on this board yet: set one, then come back to it here.', { id: 'goals.late-joiner' })}
         </p>`,
       );
@@ -414,7 +414,7 @@ export class CohortGoals extends CohortElement {
       ${loaded.buddy.renderBuddyOf(loaded.controller, this.isRemoved)} ${this.#renderFilters()}
       ${
         goals.length === 0
-          ? html`<p class="hint" dir="auto">
+          ? html`<p class="hint">
               ${this.filter === 'all' ? msg('No goals yet. Be the first to set one!', { id: 'goals.empty' }) : msg('No goals to show here.', { id: 'goals.empty-filter' })}
             </p>`
           : html`<ul class="goals__list">

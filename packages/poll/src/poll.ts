@@ -291,8 +291,8 @@ export class CohortPoll extends CohortElement {
           : msg('Loading…', { id: 'core.loading' });
     return html`
       <p class="poll__question" id="poll-question" part="question">${this.#questionText}</p>
-      <p class="poll__hint" id="poll-hint" dir="auto">${hint}</p>
-      ${(controller?.anonymous ?? this.anonymous) ? html`<p class="poll__hint" dir="auto">${msg('Anonymous poll: other learners and facilitators cannot see who voted what.', { id: 'poll.anonymous' })}</p>` : nothing}
+      <p class="poll__hint" id="poll-hint">${hint}</p>
+      ${(controller?.anonymous ?? this.anonymous) ? html`<p class="poll__hint">${msg('Anonymous poll: other learners and facilitators cannot see who voted what.', { id: 'poll.anonymous' })}</p>` : nothing}
       ${renderOptions(
         {
           options,
@@ -318,7 +318,7 @@ export class CohortPoll extends CohortElement {
               <span class="skeleton skeleton--line" aria-hidden="true">&nbsp;</span>
             </p>`
       }
-      ${closesAt && !closed ? html`<p class="poll__hint" dir="auto">${msg(str`Closes ${relativeTime(closesAt, this.locale)}`, { id: 'poll.closes' })}</p>` : nothing}
+      ${closesAt && !closed ? html`<p class="poll__hint">${msg(str`Closes ${relativeTime(closesAt, this.locale)}`, { id: 'poll.closes' })}</p>` : nothing}
       ${conflict && !closed ? loadedParts!.results.conflictNotice() : nothing}
       ${controller?.error ? html`<p class="error" role="alert">${controller.error}</p>` : nothing}
       ${closed ? html`<slot name="after-close"></slot>` : nothing}

@@ -165,6 +165,14 @@ export const RightToLeft: Story = {
     const frame = pulse.root.querySelector<HTMLElement>('[part="base"]')!;
     await expect(getComputedStyle(frame).direction).toBe('rtl');
     await expect(pulse.shadow.getByText('يوسف علي')).toBeVisible();
+    // The kit's English keeps its own word order, and still lines up on the page's side: its last line ends at the
+    // paragraph's right edge, as the Arabic around it does.
+    const hint = pulse.shadow.getByText(/^Joined at least 7 days ago/);
+    const lines = document.createRange();
+    lines.selectNodeContents(hint);
+    const lastLine = [...lines.getClientRects()].at(-1)!;
+    await expect(Math.abs(lastLine.right - hint.getBoundingClientRect().right)).toBeLessThan(2);
+    await expect(lastLine.left - hint.getBoundingClientRect().left).toBeGreaterThan(8);
   },
 };
 

@@ -53,7 +53,7 @@ export function renderChecklist(progress: Progress[], hints: Record<string, stri
       return html`<li class="criterion ${met ? 'criterion--met' : ''}">
         <span class="criterion__mark" aria-hidden="true">${met ? '✓' : '○'}</span>
         <span class="criterion__text">
-          <span class="criterion__count" dir="auto">
+          <span class="criterion__count">
             ${msg(str`${kindLabel(kind)}: ${Math.min(have, need)} of ${need}`, { id: 'badge.progress' })}
             ${met ? html`<span class="criterion__done">${msg('done', { id: 'badge.done' })}</span>` : nothing}
           </span>

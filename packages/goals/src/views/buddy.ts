@@ -41,7 +41,7 @@ export function renderBuddyPanel(state: BuddyPanelState, actions: BuddyPanelActi
     </button>`;
   let body: TemplateResult;
   if (state.state === 'paired' && !state.buddyLeft) {
-    body = html`<p dir="auto">
+    body = html`<p>
         ${
           state.names.length > 1
             ? msg(str`Your buddies: ${list(state.names)}. Their goals come first on the board.`, {
@@ -50,17 +50,17 @@ export function renderBuddyPanel(state: BuddyPanelState, actions: BuddyPanelActi
             : msg(str`Your buddy: ${list(state.names)}. Their goal comes first on the board.`, { id: 'goals.buddy-is' })
         }
       </p>
-      ${state.news ? html`<p class="buddy__news" dir="auto">${state.news}</p>` : nothing}
+      ${state.news ? html`<p class="buddy__news">${state.news}</p>` : nothing}
       <div class="buddy__actions">
         ${button(msg('Leave the pairing', { id: 'goals.buddy-leave' }), actions.stop, true)}
       </div>`;
   } else if (state.state === 'paired') {
-    body = html`<p dir="auto">${msg('Your buddy left the pairing.', { id: 'goals.buddy-gone' })}</p>
+    body = html`<p>${msg('Your buddy left the pairing.', { id: 'goals.buddy-gone' })}</p>
       <div class="buddy__actions">
         ${button(msg('Find a new buddy', { id: 'goals.buddy-find-new' }), actions.find)}
       </div>`;
   } else if (state.state === 'waiting') {
-    body = html`<p dir="auto">
+    body = html`<p>
         ${msg('Looking for a buddy… You will be paired with the next learner who looks too.', { id: 'goals.buddy-looking' })}
       </p>
       <div class="buddy__actions">
@@ -68,7 +68,7 @@ export function renderBuddyPanel(state: BuddyPanelState, actions: BuddyPanelActi
         ${button(msg('Stop looking', { id: 'goals.buddy-stop' }), actions.stop, true)}
       </div>`;
   } else {
-    body = html`<p class="hint" dir="auto">
+    body = html`<p class="hint">
         ${msg('Pair up with a peer: you see each other’s goal first and hear when the other checks in.', { id: 'goals.buddy-pitch' })}
       </p>
       ${state.disabled ? nothing : html`<div class="buddy__actions">${button(msg('Find me a buddy', { id: 'goals.buddy-find' }), actions.find)}</div>`}`;

@@ -67,10 +67,10 @@ const when = (date: Date | null, locale: string) =>
   date ? relativeTime(date, locale) : msg('just now', { id: 'goals.just-now' });
 
 function renderCheckIn(entry: CheckIn, locale: string) {
-  return html`<p class="check-in check-in--${entry.status}" dir="auto">
+  return html`<p class="check-in check-in--${entry.status}">
     <span class="check-in__status">${statusLabel(entry.status)}</span>
     <span class="check-in__when">· ${when(entry.at, locale)}</span>
-    ${entry.note ? html`<span class="check-in__note">${entry.note}</span>` : nothing}
+    ${entry.note ? html`<span class="check-in__note" dir="auto">${entry.note}</span>` : nothing}
     ${entry.cheers > 0 ? html`<span class="check-in__cheers">· ${cheersText(entry.cheers)}</span>` : nothing}
   </p>`;
 }
@@ -147,7 +147,7 @@ export function renderCard(state: CardState, actions: CardActions): TemplateResu
     ${goal.targetDate ? html`<p class="card__meta">${msg(str`By ${goal.targetDate}`, { id: 'goals.by-date' })}</p>` : nothing}
     ${goal.reflection ? html`<p class="card__reflection" dir="auto"><strong>${msg('Reflection:', { id: 'goals.reflection-label' })}</strong> ${goal.reflection.text}</p>` : nothing}
     ${goal.lastCheckIn ? renderLatestCheckIn(state, goal.lastCheckIn, actions) : nothing}
-    ${state.nudge ? html`<p class="card__nudge" dir="auto">${state.nudge}</p>` : nothing}
+    ${state.nudge ? html`<p class="card__nudge">${state.nudge}</p>` : nothing}
     ${
       mine && (goal.reportCount > 0 || goal.hidden) && !state.facilitator
         ? html`<p class="card__meta">${msg('Under review by a facilitator', { id: 'goals.under-review' })}</p>`

@@ -49,7 +49,7 @@ export function renderFacilitatorTools(state: FacilitatorState, on: FacilitatorA
     }
     ${
       state.cohortName?.current
-        ? html`<p class="poll__hint" role="status" dir="auto">
+        ? html`<p class="poll__hint" role="status">
             ${msg(str`This cohort is named "${state.cohortName.label}".`, { id: 'poll.cohort-name-current' })}
           </p>`
         : nothing

@@ -5,7 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { StoredOption } from '../poll-data.js';
 
 export function conflictNotice(): TemplateResult {
-  return html`<p class="notice" role="status" dir="auto">
+  return html`<p class="notice" role="status">
     ${msg(
       "This poll's saved settings differ from this page, so it can't take votes until the course team updates it.",
       { id: 'poll.conflict' },
@@ -52,7 +52,7 @@ export function renderParticipation(voters: number, closed: boolean, recent: str
         ? msg('1 peer voted', { id: 'poll.peer-voted' })
         : msg(str`${voters} peers voted`, { id: 'poll.peers-voted' });
   const names = recent.length ? new Intl.ListFormat(locale, { type: 'conjunction' }).format(recent) : '';
-  return html`<p class="poll__participation" part="participation" dir="auto">
+  return html`<p class="poll__participation" part="participation">
     ${who}${names ? html` <span class="muted">— ${msg(str`recently ${names}`, { id: 'poll.recent' })}</span>` : nothing}
   </p>`;
 }
