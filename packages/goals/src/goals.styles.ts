@@ -78,11 +78,6 @@ export const goalsStyles = css`
   .check-in__when {
     color: var(--_muted);
   }
-  /* "· yesterday" reads in the page's direction, so the dot sits between the status and the time. */
-  .check-in__when,
-  .check-in__cheers {
-    unicode-bidi: isolate;
-  }
   .check-in__note {
     flex-basis: 100%;
   }

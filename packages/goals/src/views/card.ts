@@ -66,12 +66,13 @@ const cheersText = (count: number) =>
 const when = (date: Date | null, locale: string) =>
   date ? relativeTime(date, locale) : msg('just now', { id: 'goals.just-now' });
 
+/** A check-in's line. The dots stand between the parts, so they read in the page's direction. */
 function renderCheckIn(entry: CheckIn, locale: string) {
   return html`<p class="check-in check-in--${entry.status}">
     <span class="check-in__status">${statusLabel(entry.status)}</span>
-    <span class="check-in__when">· ${when(entry.at, locale)}</span>
+    · <span class="check-in__when">${when(entry.at, locale)}</span>
     ${entry.note ? html`<span class="check-in__note" dir="auto">${entry.note}</span>` : nothing}
-    ${entry.cheers > 0 ? html`<span class="check-in__cheers">· ${cheersText(entry.cheers)}</span>` : nothing}
+    ${entry.cheers > 0 ? html`· <span class="check-in__cheers">${cheersText(entry.cheers)}</span>` : nothing}
   </p>`;
 }
 
