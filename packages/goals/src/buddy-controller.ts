@@ -41,6 +41,8 @@ export class BuddyController implements ReactiveController {
   #matcher?: buddyData.BuddyMatcher;
   /** Each buddy goal's latest check-in as last seen: a new one is news. */
   readonly #seenCheckIns = new Map<string, string>();
+  /** When the page began to watch (the device's clock): a check-in made since is news, one made before is not. */
+  #watchingSince = 0;
   readonly #ownWatch: KeyedSubscription<readonly [string, string, string]>;
   readonly #pairingWatch: KeyedSubscription<readonly [string, string, string, string, string]>;
   readonly #goalsWatch: KeyedSubscription<string[]>;
@@ -86,6 +88,7 @@ export class BuddyController implements ReactiveController {
 
   start(source: BuddySource): () => void {
     this.#source = source;
+    this.#watchingSince ||= Date.now();
     this.#refresh();
     return () => {
       if (this.#source !== source) return;
@@ -175,7 +178,7 @@ export class BuddyController implements ReactiveController {
 
   #watchBuddyGoals(space: string, board: string, ids: string[]): () => void {
     const { runtime, data } = this.#source!;
-    const since = Date.now();
+    const listening = Date.now();
     let answered = false;
     return data.watchQuery(runtime, 'goals', buddyData.buddyGoalsQuery(runtime.db, space, board, ids), {
       next: (snapshot) => {
@@ -187,10 +190,14 @@ export class BuddyController implements ReactiveController {
           const seen = this.#seenCheckIns.get(goal.id);
           this.#seenCheckIns.set(goal.id, latest);
           if (!latest || seen === latest) continue;
-          // Until the server first answers, the cache may still hold an earlier visit's board, which is no news. But
-          // a check-in made since the page began to watch is, whichever listener brought it into the cache first.
-          const madeSince = (goal.lastCheckIn!.at?.getTime() ?? 0) >= since;
-          if (!answered && !madeSince) continue;
+          // Until this listener's first answer from the server, the cache may still hold an earlier visit's board:
+          // a check-in made before the page began to watch is no news, one made since is, whichever listener
+          // brought it in first. A goal seen for the first time (a new buddy's, or one made public) brings its last
+          // check-in along: news only if made since this listener started. The server's time is compared with the
+          // device's: a clock a minute slow calls a check-in made a minute before the page opened news, one a
+          // minute fast misses news made in that minute before the first answer.
+          const at = goal.lastCheckIn!.at?.getTime() ?? 0;
+          if (seen === undefined ? at < listening : !answered && at < this.#watchingSince) continue;
           const name = this.buddies.get(goal.ownerId) ?? goal.ownerName;
           this.news = msg(str`Your buddy ${name} checked in: ${statusLabel(goal.lastCheckIn!.status)}`, {
             id: 'goals.buddy-news',

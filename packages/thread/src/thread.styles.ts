@@ -117,8 +117,10 @@ export const threadStyles = css`
   .post > .link-button {
     justify-self: start;
   }
+  /* Each paragraph of a post lines up the way its own language reads (a post may mix two). */
   .post__body p {
     margin-block: 0 0.5rem;
+    text-align: start;
   }
   .post__body p:last-child {
     margin-block-end: 0;
