@@ -40,10 +40,10 @@ mocha.afterEach?.(closePeers);
 /** A signed-in anonymous learner in their own app; with `join`, also a member of `join.space` named `join.name`. */
 export async function peerApp(emulators: TestEmulators, join?: { space: string; name: string }): Promise<Peer> {
   const app = initializeApp({ projectId: emulators.projectId, apiKey: 'test-api-key' }, uniqueId('peer'));
-  let closing: Promise<void> | undefined;
+  // A second close is harmless: deleteApp does nothing for an app already deleted.
   const close = () => {
     openPeers.delete(close);
-    return (closing ??= deleteApp(app));
+    return deleteApp(app);
   };
   openPeers.add(close);
   const auth = initializeAuth(app, { persistence: inMemoryPersistence });
