@@ -43,7 +43,10 @@ describe('many learners joining from one network', () => {
     expect(accepted).toBe(1);
     // The second attempt came after the first wait (2 s), not at once.
     expect(refusedAt[1]! - refusedAt[0]!).toBeGreaterThanOrEqual(1900);
-    const votes = await adminDb().collection(`${pollPath}/votes`).get();
+    // The notice going says the vote left the device, not that the server holds it: wait for the server.
+    const storedVotes = () => adminDb().collection(`${pollPath}/votes`).get();
+    await expect.poll(async () => (await storedVotes()).size, { timeout: 20000 }).toBeGreaterThan(0);
+    const votes = await storedVotes();
     expect(votes.size).toBe(1);
     expect(votes.docs[0]!.data().choices).toEqual(['buddy']);
     await context.close();
