@@ -44,10 +44,14 @@ beforeEach(async () => {
   }
 });
 
-/** One learner's "Review a peer", as the controller does it: read, pick, claim; a refused claim reads again. */
+/**
+ * One learner's "Review a peer", as the controller does it: read, pick, claim; a refused claim reads again. A claim
+ * is refused only when another learner's claim on the same work landed after this one's read, and each try reads
+ * afresh: so in a round of 12, the 12th try cannot be refused, and one that is has found a fault.
+ */
 async function claimAndReview(db: Firestore, uid: string) {
   const w = { db, space, round, uid };
-  for (let attempt = 0; attempt < 10; attempt++) {
+  for (let attempt = 0; attempt < learners.length; attempt++) {
     const reviewer = data.readReviewer(
       await storedData(env, `spaces/${space}/feedbackRounds/${round}/reviewers/${uid}`),
     );
