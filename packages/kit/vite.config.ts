@@ -67,7 +67,7 @@ export default defineConfig({
             // The core modules every element needs before first paint, in one file rather than five.
             {
               name: 'core',
-              test: /packages[\\/]core[\\/]src[\\/](?!data|firebase-runtime|auth-runtime|identity\.|join-form|scorm|locales|names|sign-in-link|sign-in-url|element-parts|config-check|text-checks|ledger|when-ready|sharded-counter|rate-limit|rate-document|contribution-queue|keyed-subscription|invites|sign-in-form|report-form|text-problem)/,
+              test: /packages[\\/]core[\\/]src[\\/](?!data|firebase-runtime|auth-runtime|identity\.|join-form|scorm|locales|names|sign-in-link|sign-in-url|element-parts|config-check|text-checks|ledger|when-ready|sharded-counter|rate-limit|rate-document|contribution-queue|keyed-subscription|invites|sign-in-form|report-form|text-problem|name-list)/,
               priority: 4,
             },
           ],

@@ -71,3 +71,5 @@ export async function expectProblem(canvasElement: HTMLElement, message: string,
   await expect(alert).toHaveTextContent(message);
   return handle;
 }
+
+export { textBox } from './text-box.js';

@@ -411,7 +411,7 @@ export class CohortGoals extends CohortElement {
     };
     return html`
       <h2 class="goals__title">${msg('Goal board', { id: 'goals.board-title' })}</h2>
-      ${loaded.buddy.renderBuddyOf(loaded.controller, this.isRemoved)} ${this.#renderFilters()}
+      ${loaded.buddy.renderBuddyOf(loaded.controller, this.isRemoved, this.locale)} ${this.#renderFilters()}
       ${
         goals.length === 0
           ? html`<p class="hint">

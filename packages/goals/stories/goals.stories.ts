@@ -4,7 +4,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, waitFor } from 'storybook/test';
-import { DATA_TIMEOUT, element } from '@cohort-kit/core/testing/stories.js';
+import { DATA_TIMEOUT, element, textBox } from '@cohort-kit/core/testing/stories.js';
 
 /** Args are the attributes an author writes (kebab-case, as in the manifest's Controls), plus the preview data. */
 interface GoalsArgs {
@@ -222,9 +222,15 @@ export const BuddyPaired: Story = {
   args: { space: 'story-goals-buddy-paired', scenario: 'buddy-paired' },
   play: async ({ canvasElement }) => {
     const goals = await shown(canvasElement);
-    await waitFor(() => expect(goals.shadow.getByText(/Your buddy: Bruno Díaz\./)).toBeVisible(), {
-      timeout: DATA_TIMEOUT,
-    });
+    // The name sits in its own <bdi>, so the sentence is read from the paragraph's whole text.
+    await waitFor(
+      () =>
+        expect(goals.root.querySelector('.buddy p')).toHaveTextContent(
+          'Your buddy: Bruno Díaz. Their goal comes first on the board.',
+        ),
+      { timeout: DATA_TIMEOUT },
+    );
+    await expect(goals.root.querySelector('.buddy p')).toBeVisible();
     // The buddy's goal comes first on the board, marked as theirs.
     const first = goals.root.querySelector('.goals__list article')!;
     await expect(first).toHaveTextContent('Delegate the monthly report by March');
@@ -262,6 +268,9 @@ export const RightToLeft: Story = {
   play: async ({ canvasElement }) => {
     const peer = await card(canvasElement, 'أن أعقد اجتماعًا');
     await expect(getComputedStyle(peer).direction).toBe('rtl');
+    // "ليلى حسن's goal": the English reads on from the Arabic name, not before it.
+    const heading = peer.querySelector('h3')!;
+    await expect(textBox(heading, 's goal').left).toBeGreaterThanOrEqual(textBox(heading, 'ليلى حسن').right - 1);
   },
 };
 

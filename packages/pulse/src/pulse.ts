@@ -224,7 +224,9 @@ export class CohortPulse extends CohortElement {
     ];
     return html`
       <h2 class="pulse__title">${msg('Cohort pulse', { id: 'pulse.title' })}</h2>
-      <p class="hint">${msg(str`${cohort} · ${pulse.metrics.learners} learners · live`, { id: 'pulse.subtitle' })}</p>
+      <p class="hint">
+        ${msg(html`<bdi>${cohort}</bdi> · ${pulse.metrics.learners} learners · live`, { id: 'pulse.subtitle' })}
+      </p>
       ${
         pulse.metrics.learners === 0
           ? html`<p class="notice">

@@ -4,7 +4,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
-import { DATA_TIMEOUT, expectAnnounced, ready } from '@cohort-kit/core/testing/stories.js';
+import { DATA_TIMEOUT, expectAnnounced, ready, textBox } from '@cohort-kit/core/testing/stories.js';
 
 /** Args are the attributes an author writes (kebab-case, as in the manifest's Controls), plus the preview data. */
 interface PulseArgs {
@@ -165,6 +165,10 @@ export const RightToLeft: Story = {
     const frame = pulse.root.querySelector<HTMLElement>('[part="base"]')!;
     await expect(getComputedStyle(frame).direction).toBe('rtl');
     await expect(pulse.shadow.getByText('يوسف علي')).toBeVisible();
+    // "دفعة القيادة — ربيع 2026 · 5 learners · live": the cohort's Arabic name stays whole, and the English after it
+    // reads on from it, left to right.
+    const subtitle = [...pulse.root.querySelectorAll('.hint')].find((hint) => hint.textContent!.includes('· live'))!;
+    await expect(textBox(subtitle, 'learners').left).toBeGreaterThan(textBox(subtitle, 'دفعة القيادة').right);
     // The kit's English keeps its own word order, and still lines up on the page's side: its last line ends at the
     // paragraph's right edge, as the Arabic around it does.
     const hint = pulse.shadow.getByText(/^Joined at least 7 days ago/);

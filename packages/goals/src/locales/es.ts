@@ -1,5 +1,6 @@
-// Spanish for <cohort-goals>. `${0}` marks the first value of a str template.
+// Spanish for <cohort-goals>. `${0}` marks the first value of a str or html template.
 import { str } from '@lit/localize';
+import { html } from 'lit';
 
 export const templates = {
   'goals.badge-done': 'Cumplida 🎉',
@@ -76,19 +77,18 @@ export const templates = {
   'goals.step-placeholder': 'Cuando …, voy a …',
   'goals.still-loading': 'El tablero aún se está cargando. Inténtalo de nuevo en un momento.',
   'goals.text-hint': str`Hasta ${0} caracteres.`,
-  'goals.their-goal': str`Meta de ${0}`,
+  'goals.their-goal': html`Meta de <bdi>${0}</bdi>`,
   'goals.timeline': str`Seguimientos (${0})`,
   'goals.visible-private': 'Solo yo y el equipo facilitador podemos verla',
   'goals.why': 'Por qué te importa (opcional)',
   'goals.why-label': 'Por qué:',
   'goals.your-goal': 'Tu meta',
-  'goals.and': str`${0} y ${1}`,
-  'goals.buddies-are': str`Tus compañeros: ${0}. Sus metas aparecen primero en el tablero.`,
+  'goals.buddies-are': html`Tus compañeros: ${0}. Sus metas aparecen primero en el tablero.`,
   'goals.buddy-badge': 'Tu compañero',
   'goals.buddy-find': 'Buscarme un compañero',
   'goals.buddy-find-new': 'Buscar un compañero nuevo',
   'goals.buddy-gone': 'Tu compañero dejó la pareja.',
-  'goals.buddy-is': str`Tu compañero: ${0}. Su meta aparece primero en el tablero.`,
+  'goals.buddy-is': html`Tu compañero: ${0}. Su meta aparece primero en el tablero.`,
   'goals.buddy-join-pair': 'Unirme a una pareja como tercero',
   'goals.buddy-leave': 'Dejar la pareja',
   'goals.buddy-left-done': 'Dejaste la pareja.',

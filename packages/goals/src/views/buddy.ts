@@ -1,5 +1,6 @@
 // The accountability buddy panel: opt in, wait, see who the buddy is and what they did last, leave. Render only.
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
+import { nameList } from '@cohort-kit/core/name-list.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BuddyState } from '../buddy-data.js';
 import type { GoalsController } from '../goals-controller.js';
@@ -9,6 +10,7 @@ export interface BuddyPanelState {
   state: BuddyState;
   /** The buddies' names, when paired. */
   names: string[];
+  locale: string;
   /** Paired, but the buddy left. */
   buddyLeft: boolean;
   /** Others waiting now (while the learner waits). */
@@ -26,9 +28,6 @@ export interface BuddyPanelActions {
   joinPair(): void;
 }
 
-const list = (names: string[]) =>
-  names.length === 1 ? names[0]! : msg(str`${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`, { id: 'goals.and' });
-
 export function renderBuddyPanel(state: BuddyPanelState, actions: BuddyPanelActions): TemplateResult {
   const button = (label: string, onClick: () => void, quiet = false) =>
     html`<button
@@ -44,10 +43,12 @@ export function renderBuddyPanel(state: BuddyPanelState, actions: BuddyPanelActi
     body = html`<p>
         ${
           state.names.length > 1
-            ? msg(str`Your buddies: ${list(state.names)}. Their goals come first on the board.`, {
+            ? msg(html`Your buddies: ${nameList(state.names, state.locale)}. Their goals come first on the board.`, {
                 id: 'goals.buddies-are',
               })
-            : msg(str`Your buddy: ${list(state.names)}. Their goal comes first on the board.`, { id: 'goals.buddy-is' })
+            : msg(html`Your buddy: ${nameList(state.names, state.locale)}. Their goal comes first on the board.`, {
+                id: 'goals.buddy-is',
+              })
         }
       </p>
       ${state.news ? html`<p class="buddy__news">${state.news}</p>` : nothing}
@@ -80,12 +81,13 @@ export function renderBuddyPanel(state: BuddyPanelState, actions: BuddyPanelActi
 }
 
 /** The panel for the controller's buddy state, its buttons wired to it (here, so the element's first paint is lighter). */
-export function renderBuddyOf(controller: GoalsController, disabled: boolean): TemplateResult {
+export function renderBuddyOf(controller: GoalsController, disabled: boolean, locale: string): TemplateResult {
   const buddies = controller.buddies;
   return renderBuddyPanel(
     {
       state: buddies.own?.state ?? 'out',
       names: [...buddies.buddies.values()],
+      locale,
       buddyLeft: buddies.buddyLeft,
       othersWaiting: buddies.othersWaiting,
       news: buddies.news,

@@ -126,7 +126,7 @@ export function renderCard(state: CardState, actions: CardActions): TemplateResu
   const headingId = `goal-${goal.id}`;
   const heading = mine
     ? msg('Your goal', { id: 'goals.your-goal' })
-    : msg(str`${goal.ownerName}'s goal`, { id: 'goals.their-goal' });
+    : msg(html`<bdi>${goal.ownerName}</bdi>'s goal`, { id: 'goals.their-goal' });
   const badge =
     goal.status === 'done'
       ? html`<span class="badge badge--done">${msg('Done 🎉', { id: 'goals.badge-done' })}</span>`
@@ -135,8 +135,8 @@ export function renderCard(state: CardState, actions: CardActions): TemplateResu
         : nothing;
   const timeline = state.timeline;
   return html`<article class="card ${mine ? 'card--mine' : ''}" aria-labelledby=${headingId} part="card">
-    <h3 class="card__heading" id=${headingId} dir="auto">
-      ${heading} ${badge}
+    <h3 class="card__heading" id=${headingId}>
+      <span>${heading}</span> ${badge}
       ${state.buddy ? html`<span class="badge badge--buddy">${msg('Your buddy', { id: 'goals.buddy-badge' })}</span>` : nothing}
       ${goal.visibility === 'private' ? html`<span class="badge">${msg('Private', { id: 'goals.private' })}</span>` : nothing}
       ${goal.hidden ? html`<span class="badge">${msg('Hidden', { id: 'goals.hidden' })}</span>` : nothing}

@@ -1,5 +1,6 @@
-// Spanish for <cohort-poll>. `${0}` marks the first value of a str template.
+// Spanish for <cohort-poll>. `${0}` marks the first value of a str or html template.
 import { str } from '@lit/localize';
+import { html } from 'lit';
 
 export const templates = {
   'poll.id-missing':
@@ -44,7 +45,7 @@ export const templates = {
   'poll.no-votes': 'Nadie ha votado todavía. ¡Sé la primera persona!',
   'poll.peer-voted': '1 compañero ha votado',
   'poll.peers-voted': str`${0} compañeros han votado`,
-  'poll.recent': str`recientemente ${0}`,
+  'poll.recent': html`recientemente ${0}`,
   'poll.suggest': 'Sugerir una opción',
   'poll.suggest-submit': 'Añadir',
   'poll.drift': 'La encuesta de esta página no coincide con la encuesta guardada.',

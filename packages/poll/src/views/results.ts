@@ -1,6 +1,7 @@
 // What the poll says once its data is there: the hint, the counts, participation and the conflict notice.
 // Loaded with the controller after first paint, so they cost nothing before it.
 import { msg, str } from '@lit/localize';
+import { nameList } from '@cohort-kit/core/name-list.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { StoredOption } from '../poll-data.js';
 
@@ -51,9 +52,12 @@ export function renderParticipation(voters: number, closed: boolean, recent: str
       : voters === 1
         ? msg('1 peer voted', { id: 'poll.peer-voted' })
         : msg(str`${voters} peers voted`, { id: 'poll.peers-voted' });
-  const names = recent.length ? new Intl.ListFormat(locale, { type: 'conjunction' }).format(recent) : '';
   return html`<p class="poll__participation" part="participation">
-    ${who}${names ? html` <span class="muted">— ${msg(str`recently ${names}`, { id: 'poll.recent' })}</span>` : nothing}
+    ${who}${
+      recent.length
+        ? html` <span class="muted">— ${msg(html`recently ${nameList(recent, locale)}`, { id: 'poll.recent' })}</span>`
+        : nothing
+    }
   </p>`;
 }
 

@@ -1,5 +1,6 @@
-// Spanish for <cohort-pulse>. `${0}` marks the first value of a str template.
+// Spanish for <cohort-pulse>. `${0}` marks the first value of a str or html template.
 import { str } from '@lit/localize';
+import { html } from 'lit';
 
 export const templates = {
   'pulse.badges': 'Copias de insignia obtenidas',
@@ -62,7 +63,7 @@ export const templates = {
   'pulse.ratio-detail': str`${0} sustanciales, ${1} de un toque`,
   'pulse.repeat': 'Participación repetida',
   'pulse.repeat-def': 'La proporción de participantes que aportaron en 2 o más días distintos.',
-  'pulse.subtitle': str`${0} · ${1} participantes · en vivo`,
+  'pulse.subtitle': html`<bdi>${0}</bdi> · ${1} participantes · en vivo`,
   'pulse.title': 'Pulso de la cohorte',
   'pulse.trend-active': 'Participantes que aportaron, por semana',
   'pulse.trend-joined': 'Participantes que se unieron, por semana',
