@@ -85,12 +85,28 @@ describe('the demo course goal board', () => {
     await frameA.locator('.buddy').getByText('Looking for a buddy').waitFor({ timeout: 30000 });
     await frameB.getByRole('button', { name: 'Find me a buddy' }).click({ timeout: 60000 });
     await join(frameB, 'Ben');
-    await frameB.locator('.buddy').getByText('Your buddy: Ana.').waitFor({ timeout: 30000 });
-    await frameA.locator('.buddy').getByText('Your buddy: Ben.').waitFor({ timeout: 30000 });
+    // A wait that times out says what each learner's board showed.
+    const buddyPanelShows = async (frame: typeof frameA, text: string) => {
+      try {
+        await frame.locator('.buddy').getByText(text).waitFor({ timeout: 30000 });
+      } catch (error) {
+        const boards = await Promise.all(
+          [frameA, frameB].map((each) =>
+            each
+              .evaluate((board) => board.shadowRoot?.textContent ?? '', null, { timeout: 2000 })
+              .catch(() => '(not shown)'),
+          ),
+        );
+        const [ana, ben] = boards.map((text) => text.replace(/\s+/g, ' ').slice(0, 1500));
+        throw new Error(`${(error as Error).message}\nAna's board: ${ana}\nBen's board: ${ben}`);
+      }
+    };
+    await buddyPanelShows(frameB, 'Your buddy: Ana.');
+    await buddyPanelShows(frameA, 'Your buddy: Ben.');
     // Ana's page asks how her goal is going; her answer reaches Ben's frame as it happens.
     await frameA.getByRole('radio', { name: 'On track' }).check();
     await frameA.getByRole('button', { name: 'Save check-in' }).click();
-    await frameB.locator('.buddy').getByText('Your buddy Ana checked in: On track').waitFor({ timeout: 30000 });
+    await buddyPanelShows(frameB, 'Your buddy Ana checked in: On track');
     await context.close();
   });
 });
