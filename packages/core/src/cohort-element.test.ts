@@ -88,6 +88,23 @@ describe('display names', () => {
     expect($<HTMLInputElement>(el, '#join-name')!.value).to.equal('\u3164\u00A0\u2800');
   });
 
+  it('a press while the name form is open, or while the name is on its way, waits for that name: each press counts', async () => {
+    const ownSpace = uniqueId('core-test');
+    await createSpace(ownSpace, { name: 'Core cohort' });
+    const el = await widget(ownSpace);
+    const sayHello = () => $<HTMLButtonElement>(el, '.button')!.click();
+    sayHello();
+    await waitFor(() => Boolean($(el, 'form.join')), 'join form');
+    sayHello();
+    $<HTMLInputElement>(el, '#join-name')!.value = 'Hurried Ana';
+    $<HTMLFormElement>(el, 'form.join')!.requestSubmit();
+    sayHello();
+    await waitFor(() => el.contributed === 3, 'three contributions after one name');
+    await el.updateComplete;
+    expect($(el, 'form.join')).to.equal(null);
+    expect(text(el)).to.contain('Posting as Hurried Ana');
+  });
+
   it('can be changed later from "Posting as … · Change", by keyboard, and the change is announced', async () => {
     const el = await widget();
     $<HTMLButtonElement>(el, '.button')!.click();

@@ -94,6 +94,7 @@ export abstract class CohortElement extends LitElement {
   @state() protected problem?: Problem;
   /** A contribution waiting for the learner to pick a name or acknowledge norms. */
   @state() private joinRequest?: JoinRequest;
+  #joinAnswer?: Promise<Member>;
   @state() private joinError = '';
   @state() private joinBusy = false;
   /** Auth is refusing new accounts from this network for now: a first contribution waits on this device. */
@@ -343,7 +344,8 @@ export abstract class CohortElement extends LitElement {
    */
   protected async requireMember(reason: string): Promise<Member> {
     // A reader has no Auth loaded (reads are public): load it now, and if this device already has a
-    // learner, wait for their membership rather than ask a returning member to join again.
+    // learner, wait for their membership (also when it is still loading, a press early in a slow page's life)
+    // rather than ask a returning member to join again.
     // Someone taken out of the space is not asked to join again (the rules would refuse it anyway).
     if (this.isRemoved) throw new Error('removed');
     // A round closed while the page was open: every contribution is refused, so none is started; the text stays.
@@ -354,7 +356,7 @@ export abstract class CohortElement extends LitElement {
       throw new CohortConnectionError(message, false);
     }
     const identity = this.runtime?.mode === 'live' ? this.runtime.identity : undefined;
-    if (identity && !identity.user && this.#parts) {
+    if (identity && !this.#memberLoadedFor(identity.user?.uid ?? '') && this.#parts) {
       await this.#parts.memberOfReturningLearner(identity, (uid) => this.#memberLoadedFor(uid));
     }
     const state = this.spaceState;
@@ -370,13 +372,16 @@ export abstract class CohortElement extends LitElement {
 
   async #openJoinForm(reason: string, mode: JoinRequest['mode']): Promise<Member> {
     this.#joinForm ??= await import('./join-form.js');
+    // Another contribution pressed while the name form is open, or its answer on its way, waits for that answer:
+    // a new form would drop the first contribution.
+    if (mode === 'join' && this.joinRequest?.mode === 'join') return this.#joinAnswer!;
     this.joinRequest?.reject(new Error('Replaced by a newer request.'));
-    const answered = new Promise<Member>((resolve, reject) => {
+    const answered = (this.#joinAnswer = new Promise<Member>((resolve, reject) => {
       this.joinError = '';
       this.joinRequest = { resolve, reject, reason, mode };
     }).finally(() => {
       this.joinRequest = undefined;
-    });
+    }));
     // The form appears below the content: take keyboard and screen-reader users to it.
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#join-name')?.focus());
     return answered;

@@ -156,10 +156,10 @@ const docListeners = new Map<string, Set<{ holdFor: () => void }>>();
  * A write that creates or rewrites the documents at `refs` (a membership, a first vote, a pair, a claim), made known
  * to their listeners. The emulator can answer a listener started while such a write is on its way, or just before
  * it, with "no such document" stamped later than the write, and the SDK then keeps that answer over the real
- * document until it changes again: the page would wait forever for a membership, a pair or a claim it made. So a
- * listener of one of these documents starts only once the write is confirmed (meanwhile it is shown the cache's
- * copy, the write itself), and one that started a moment ago with no answer from the server yet starts again then.
- * Returns `write`.
+ * document until it changes again: the page would wait forever for a membership, a pair or a claim it made. A
+ * listener that had its answer a moment before the write can miss the write the same way (a learner told "You are
+ * looking for a buddy" saw the panel turn back). So every listener of one of these documents starts (again) once
+ * the write is confirmed, and meanwhile is shown the cache's copy, the write itself. Returns `write`.
  */
 export function writingTo<T>(write: Promise<T>, ...refs: DocumentReference<unknown>[]): Promise<T> {
   const settled = write.then(
@@ -188,7 +188,6 @@ export function watchDoc<T>(
 ): () => void {
   const timer = staleTimer(runtime, handlers);
   let stopped = false;
-  let answered = false;
   let stop = () => {};
   const listen = () =>
     onSnapshot(
@@ -196,7 +195,6 @@ export function watchDoc<T>(
       { includeMetadataChanges: true },
       (snapshot) => {
         if (!snapshot.metadata.fromCache) {
-          answered = true;
           timer.clear();
           if (!snapshot.metadata.hasPendingWrites) recordReads(widget, 1);
         }
@@ -218,16 +216,12 @@ export function watchDoc<T>(
       return;
     }
     void getDocFromCache(ref).then(
-      (snapshot) => !stopped && !answered && handlers.next(snapshot),
+      (snapshot) => !stopped && handlers.next(snapshot),
       () => {},
     );
     void Promise.all(writes).then(start);
   };
-  const listener = {
-    holdFor: () => {
-      if (!answered) start();
-    },
-  };
+  const listener = { holdFor: start };
   start();
   let listeners = docListeners.get(ref.path);
   if (!listeners) docListeners.set(ref.path, (listeners = new Set()));
