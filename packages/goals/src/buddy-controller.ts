@@ -13,6 +13,9 @@ import { statusLabel } from './views/card.js';
 
 type DataModule = typeof import('@cohort-kit/core/data.js');
 
+/** How long before a buddy's name that could not be read is read again. */
+const NAME_RETRY_MS = 3000;
+
 export interface BuddySource {
   runtime: FirebaseRuntime;
   data: DataModule;
@@ -154,26 +157,46 @@ export class BuddyController implements ReactiveController {
   #watchPair(space: string, board: string, pairId: string): () => void {
     const { runtime, data } = this.#source!;
     const me = this.host.spaceState?.user?.uid;
-    const stop = data.watchDoc(runtime, 'goals', buddyData.pairRef(runtime.db, space, board, pairId), {
-      next: async (snapshot) => {
-        this.pair = buddyData.readPair(pairId, snapshot.data());
-        const others = this.pair.members.filter((each) => each !== me);
-        for (const uid of [...this.buddies.keys()]) if (!others.includes(uid)) this.buddies.delete(uid);
-        for (const uid of others) {
-          if (this.buddies.has(uid)) continue;
-          this.buddies.set(uid, await buddyData.loadBuddyName(runtime.db, space, board, uid));
+    let stopped = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    // A name that could not be read (a dropped connection) is read again, not left blank for the visit.
+    const loadNames = async () => {
+      for (const uid of this.pair?.members ?? []) {
+        if (uid === me || this.buddies.get(uid)) continue;
+        const name = await buddyData.loadBuddyName(runtime.db, space, board, uid);
+        if (stopped || !this.pair?.members.includes(uid)) return;
+        this.buddies.set(uid, name ?? '');
+        if (name === undefined) {
+          clearTimeout(retry);
+          retry = setTimeout(() => void loadNames(), NAME_RETRY_MS);
         }
-        this.#refresh();
-        this.host.requestUpdate();
+      }
+      this.#refresh();
+      this.host.requestUpdate();
+    };
+    const stop = data.watchDoc(runtime, 'goals', buddyData.pairRef(runtime.db, space, board, pairId), {
+      next: (snapshot) => {
+        this.pair = buddyData.readPair(pairId, snapshot.data());
+        for (const uid of [...this.buddies.keys()]) if (!this.pair.members.includes(uid)) this.buddies.delete(uid);
+        void loadNames();
       },
       error: () => {},
     });
     return () => {
+      stopped = true;
+      clearTimeout(retry);
       stop();
       this.pair = null;
       this.buddies.clear();
       this.goals = [];
     };
+  }
+
+  /** The buddies' names: while a name cannot be read, the one on their goal, if it is on the board. */
+  get buddyNames(): string[] {
+    return [...this.buddies].map(
+      ([uid, name]) => name || this.goals.find((goal) => goal.ownerId === uid)?.ownerName || '',
+    );
   }
 
   #watchBuddyGoals(space: string, board: string, ids: string[]): () => void {

@@ -142,11 +142,11 @@ export function joinPair(w: BuddyWriter, pairId: string): WriteBatch {
   return batch;
 }
 
-/** A buddy's name as they gave it when they opted in ('' when it cannot be read). */
+/** A buddy's name as they gave it when they opted in (undefined when it cannot be read now). */
 export const loadBuddyName = (db: Firestore, space: string, board: string, uid: string) =>
   getDoc(buddyRef(db, space, board, uid)).then(
-    (snapshot) => readBuddy(uid, snapshot.data()).name,
-    () => '',
+    (snapshot): string | undefined => readBuddy(uid, snapshot.data()).name,
+    () => undefined,
   );
 
 /** Pairs of two the learner could join as a third, newest first (none when they cannot be read). */

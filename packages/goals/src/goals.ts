@@ -12,8 +12,8 @@ import {
 import { goalsStyles } from './goals.styles.js';
 import type { GoalsController, GoalsPage } from './goals-controller.js';
 import type { Goal } from './goals-data.js';
+import type { CheckedField } from './views/forms.js';
 import { daysSince, everyDays } from './goals-checks.js';
-import * as LIMITS from './goals-limits.js';
 
 export type {
   CohortGoalDetail,
@@ -158,13 +158,8 @@ export class CohortGoals extends CohortElement {
   }
 
   /** The learner's text, checked as the rules will: a message names the field, and nothing typed is lost. */
-  #problem(fields: [label: string, text: string, min: number, max: number][]): string {
-    const spaceWords = this.spaceState?.settings.blockedWords ?? [];
-    for (const [label, text, min, max] of fields) {
-      const problem = this.#loaded!.forms.textProblem(text, { label, min, max, locale: this.locale, spaceWords });
-      if (problem) return problem;
-    }
-    return '';
+  #problem(fields: CheckedField[]): string {
+    return this.#loaded!.forms.fieldsProblem(fields, this.locale, this.spaceState?.settings.blockedWords ?? []);
   }
 
   #setError(form: string, error: string) {
@@ -174,12 +169,8 @@ export class CohortGoals extends CohortElement {
   async #submitGoal(form: HTMLFormElement, formId: string, goal?: Goal) {
     const controller = this.#loaded!.controller;
     const { content, visibility } = this.#loaded!.forms.readGoalForm(form);
-    const problem =
-      this.#problem([
-        [msg('Your goal', { id: 'goals.your-goal' }), content.text, 1, LIMITS.GOAL_TEXT_MAX],
-        [msg('Why it matters to you (optional)', { id: 'goals.why' }), content.why, 0, LIMITS.WHY_MAX],
-        [msg('Your first step (optional)', { id: 'goals.step' }), content.firstStep, 0, LIMITS.FIRST_STEP_MAX],
-      ]) || this.#loaded!.forms.dateProblem(content.targetDate);
+    const forms = this.#loaded!.forms;
+    const problem = this.#problem(forms.goalFields(content)) || forms.dateProblem(content.targetDate);
     this.#setError(formId, problem);
     if (problem) return;
     const saved = goal ? await controller.editGoal(goal, content) : await controller.setGoal(content, visibility);
@@ -193,7 +184,7 @@ export class CohortGoals extends CohortElement {
   async #submitCheckIn(form: HTMLFormElement, formId: string, goal: Goal) {
     const controller = this.#loaded!.controller;
     const { status, note } = this.#loaded!.forms.readCheckInForm(form);
-    const problem = this.#problem([[msg('A short note (optional)', { id: 'goals.note' }), note, 0, LIMITS.NOTE_MAX]]);
+    const problem = this.#problem(this.#loaded!.forms.noteFields(note));
     this.#setError(formId, problem);
     if (problem) return;
     const saved = await controller.checkIn(goal, status, note);
@@ -207,7 +198,7 @@ export class CohortGoals extends CohortElement {
   async #submitReflection(form: HTMLFormElement, formId: string, goal: Goal) {
     const controller = this.#loaded!.controller;
     const body = this.#loaded!.forms.readReflectForm(form);
-    const problem = this.#problem([[this.#reflectPrompt, body, 1, LIMITS.REFLECTION_MAX]]);
+    const problem = this.#problem(this.#loaded!.forms.reflectionFields(this.#reflectPrompt, body));
     this.#setError(formId, problem);
     if (problem) return;
     const saved = await controller.reflect(goal, body);
@@ -218,7 +209,7 @@ export class CohortGoals extends CohortElement {
   async #submitCheer(form: HTMLFormElement, formId: string, goal: Goal) {
     const controller = this.#loaded!.controller;
     const note = this.#loaded!.forms.readCheerForm(form);
-    const problem = this.#problem([[msg('A short note', { id: 'goals.cheer-note' }), note, 0, LIMITS.CHEER_NOTE_MAX]]);
+    const problem = this.#problem(this.#loaded!.forms.cheerNoteFields(note));
     this.#setError(formId, problem);
     if (problem) return;
     const sent = await controller.cheer(goal, note);

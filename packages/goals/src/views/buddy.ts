@@ -86,7 +86,7 @@ export function renderBuddyOf(controller: GoalsController, disabled: boolean, lo
   return renderBuddyPanel(
     {
       state: buddies.own?.state ?? 'out',
-      names: [...buddies.buddies.values()],
+      names: buddies.buddyNames,
       locale,
       buddyLeft: buddies.buddyLeft,
       othersWaiting: buddies.othersWaiting,

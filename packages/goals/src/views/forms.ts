@@ -7,8 +7,35 @@ import * as LIMITS from '../goals-limits.js';
 import { CHECK_IN_STATUSES, type CheckInStatus, type Visibility } from '../goals-limits.js';
 import { statusLabel } from './card.js';
 
+import { textProblem } from '@cohort-kit/core/text-problem.js';
 export { dateProblem } from '../goals-input.js';
-export { textProblem } from '@cohort-kit/core/text-problem.js';
+
+/** A field as the rules check it: its label, the text, and the fewest and most characters. */
+export type CheckedField = [label: string, text: string, min: number, max: number];
+
+/** The first field's problem, in words that name it ('' when every field is fine). */
+export function fieldsProblem(fields: CheckedField[], locale: string, spaceWords: readonly string[]): string {
+  for (const [label, text, min, max] of fields) {
+    const problem = textProblem(text, { label, min, max, locale, spaceWords });
+    if (problem) return problem;
+  }
+  return '';
+}
+
+export const goalFields = (content: GoalContent): CheckedField[] => [
+  [msg('Your goal', { id: 'goals.your-goal' }), content.text, 1, LIMITS.GOAL_TEXT_MAX],
+  [msg('Why it matters to you (optional)', { id: 'goals.why' }), content.why, 0, LIMITS.WHY_MAX],
+  [msg('Your first step (optional)', { id: 'goals.step' }), content.firstStep, 0, LIMITS.FIRST_STEP_MAX],
+];
+export const noteFields = (note: string): CheckedField[] => [
+  [msg('A short note (optional)', { id: 'goals.note' }), note, 0, LIMITS.NOTE_MAX],
+];
+export const cheerNoteFields = (note: string): CheckedField[] => [
+  [msg('A short note', { id: 'goals.cheer-note' }), note, 0, LIMITS.CHEER_NOTE_MAX],
+];
+export const reflectionFields = (prompt: string, body: string): CheckedField[] => [
+  [prompt, body, 1, LIMITS.REFLECTION_MAX],
+];
 
 export interface FormState {
   /** A form id, unique in the element: field ids hang from it. */
