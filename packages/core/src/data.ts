@@ -2,7 +2,6 @@
 // reach it only by dynamic import, after their first paint.
 import {
   doc,
-  getDocFromCache,
   getDocFromServer,
   onSnapshot,
   serverTimestamp,
@@ -158,8 +157,9 @@ const docListeners = new Map<string, Set<{ holdFor: () => void }>>();
  * it, with "no such document" stamped later than the write, and the SDK then keeps that answer over the real
  * document until it changes again: the page would wait forever for a membership, a pair or a claim it made. A
  * listener that had its answer a moment before the write can miss the write the same way (a learner told "You are
- * looking for a buddy" saw the panel turn back). So every listener of one of these documents starts (again) once
- * the write is confirmed, and meanwhile is shown the cache's copy, the write itself. Returns `write`.
+ * looking for a buddy" saw the panel turn back). So every listener of one of these documents listens to the server
+ * (again) once the write is confirmed, and meanwhile to this device's cache alone, which holds the write. Returns
+ * `write`.
  */
 export function writingTo<T>(write: Promise<T>, ...refs: DocumentReference<unknown>[]): Promise<T> {
   const settled = write.then(
@@ -189,11 +189,13 @@ export function watchDoc<T>(
   const timer = staleTimer(runtime, handlers);
   let stopped = false;
   let stop = () => {};
-  const listen = () =>
+  const listen = (source: 'default' | 'cache') =>
     onSnapshot(
       ref,
-      { includeMetadataChanges: true },
+      { includeMetadataChanges: true, source },
       (snapshot) => {
+        // A cache that has never held the document knows nothing of it: that is no answer, so it says nothing.
+        if (source === 'cache' && !snapshot.exists() && !snapshot.metadata.hasPendingWrites) return;
         if (!snapshot.metadata.fromCache) {
           timer.clear();
           if (!snapshot.metadata.hasPendingWrites) recordReads(widget, 1);
@@ -205,21 +207,24 @@ export function watchDoc<T>(
         handlers.error(describeFirestoreError(error));
       },
     );
-  /** Listens once no write to the document is on its way; until then, shows the cache's copy. */
+  // Each start supersedes the ones before it: two writes in a row start the server listener once, after both.
+  let starts = 0;
+  /**
+   * Listens to the server once no write to the document is on its way. Until then it listens to this device's cache
+   * only: the write itself, and any change made here meanwhile (offline too), show at once.
+   */
   const start = () => {
+    const current = ++starts;
     stop();
     stop = () => {};
     if (stopped) return;
     const writes = writesOnTheirWay.get(ref.path);
     if (!writes?.size) {
-      stop = listen();
+      stop = listen('default');
       return;
     }
-    void getDocFromCache(ref).then(
-      (snapshot) => !stopped && handlers.next(snapshot),
-      () => {},
-    );
-    void Promise.all(writes).then(start);
+    stop = listen('cache');
+    void Promise.all(writes).then(() => current === starts && start());
   };
   const listener = { holdFor: start };
   start();
