@@ -52,8 +52,21 @@ async function suite(name, command, args, countsFile, readCounts, env) {
   results.push({ name, ...counts, ms: Date.now() - since });
 }
 
-/** Names of failed tests, repeated under the summary so a log's tail says what broke. */
-const failedTestNames = (result) => result.failures ?? [];
+/** Failed tests, repeated under the summary with the start of their message, so a log's tail says what broke and how. */
+const MESSAGE_CHARS = 1500;
+const describeFailure = (failure) => {
+  if (typeof failure === 'string') return failure;
+  // Colour codes and blank lines are noise in a log file.
+  const message = (failure.message ?? '')
+    // eslint-disable-next-line no-control-regex -- the escape that starts a colour code
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter((line) => line.trim())
+    .join('\n');
+  if (!message) return failure.test;
+  const shown = message.length > MESSAGE_CHARS ? `${message.slice(0, MESSAGE_CHARS)}…` : message;
+  return `${failure.test}\n${shown.replace(/^/gm, '      ')}`;
+};
 
 const vitestCounts = (text) => {
   const json = JSON.parse(text);
@@ -61,7 +74,8 @@ const vitestCounts = (text) => {
   for (const file of json.testResults ?? []) {
     const name = relative(process.cwd(), file.name);
     for (const test of file.assertionResults ?? [])
-      if (test.status === 'failed') failures.push(`${name} > ${test.fullName}`);
+      if (test.status === 'failed')
+        failures.push({ test: `${name} > ${test.fullName}`, message: test.failureMessages?.[0] });
     if (file.status === 'failed' && !file.assertionResults?.length) failures.push(`${name}: ${file.message}`);
   }
   return {
@@ -165,7 +179,7 @@ for (const { name, passed, failed, ms } of results) {
   );
 }
 for (const result of results)
-  for (const failure of failedTestNames(result)) console.log(`  ✗ ${result.name}: ${failure}`);
+  for (const failure of result.failures ?? []) console.log(`  ✗ ${result.name}: ${describeFailure(failure)}`);
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);
 const seconds = Math.round((Date.now() - started) / 1000);

@@ -1,4 +1,4 @@
-// Writes passed/failed counts of a web-test-runner run, and the names of failed tests, to $COHORT_COUNTS_FILE
+// Writes passed/failed counts of a web-test-runner run, and the names and messages of failed tests, to $COHORT_COUNTS_FILE
 // for npm test's summary.
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -9,7 +9,7 @@ function count(suite, totals, file, path = []) {
     else if (test.passed) totals.passed++;
     else {
       totals.failed++;
-      totals.failures.push(`${file} > ${[...path, test.name].join(' > ')}`);
+      totals.failures.push({ test: `${file} > ${[...path, test.name].join(' > ')}`, message: test.error?.message });
     }
   }
   for (const child of suite.suites ?? []) count(child, totals, file, [...path, child.name]);
@@ -25,7 +25,7 @@ export function countingReporter() {
         // A file that failed to load has no results but errors: count it as one failure.
         if (!session.passed && (!session.testResults || session.errors?.length) && session.errors?.length) {
           totals.failed += 1;
-          totals.failures.push(`${file}: ${session.errors[0].message ?? 'did not run'}`);
+          totals.failures.push({ test: file, message: session.errors[0].message ?? 'did not run' });
         }
       }
       if (process.env.COHORT_COUNTS_FILE) writeFileSync(process.env.COHORT_COUNTS_FILE, JSON.stringify(totals));
