@@ -81,6 +81,9 @@ async function post(frame: Frame, name: string, body: string) {
   await Promise.race([joining.waitFor({ timeout: 30000 }), posted.waitFor({ timeout: 30000 })]);
   if (await joining.count()) await answerJoinForm(frame as unknown as Page, 'cohort-thread', name);
   await posted.waitFor({ timeout: 30000 });
+  // A sent post shows under "Your posts on this device" until the thread's feed has it, then moves there: wait for
+  // the move, so the post found is the one that stays.
+  await thread.locator('section.queued').waitFor({ state: 'detached', timeout: 30000 });
   return posted;
 }
 
