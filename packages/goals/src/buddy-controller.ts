@@ -6,7 +6,7 @@ import type { ReactiveController } from 'lit';
 import type { FirebaseRuntime, WidgetHost } from '@cohort-kit/core';
 import { KeyedSubscription } from '@cohort-kit/core/data.js';
 import * as buddyData from './buddy-data.js';
-import type { Buddy, Pair } from './buddy-data.js';
+import type { Buddy, BuddyNews, Pair } from './buddy-data.js';
 import * as goalsData from './goals-data.js';
 import type { Goal } from './goals-data.js';
 import { statusLabel } from './views/card.js';
@@ -37,8 +37,8 @@ export class BuddyController implements ReactiveController {
   goals: Goal[] = [];
   /** How many others wait for a buddy on this board (while the learner waits too). */
   othersWaiting = 0;
-  /** "Your buddy Ada checked in: On track", once it happens while the page is open. */
-  news = '';
+  /** Whose check-in is news and how they are doing ("Ada", "On track"), once it happens while the page is open. */
+  news: BuddyNews | undefined;
 
   #source?: BuddySource;
   #matcher?: buddyData.BuddyMatcher;
@@ -222,10 +222,9 @@ export class BuddyController implements ReactiveController {
           const at = goal.lastCheckIn!.at?.getTime() ?? 0;
           if (seen === undefined ? at < listening : !answered && at < this.#watchingSince) continue;
           const name = this.buddies.get(goal.ownerId) ?? goal.ownerName;
-          this.news = msg(str`Your buddy ${name} checked in: ${statusLabel(goal.lastCheckIn!.status)}`, {
-            id: 'goals.buddy-news',
-          });
-          this.host.announce(this.news);
+          const status = statusLabel(goal.lastCheckIn!.status);
+          this.news = { name, status };
+          this.host.announce(msg(str`Your buddy ${name} checked in: ${status}`, { id: 'goals.buddy-news' }));
         }
         if (!snapshot.metadata.fromCache) answered = true;
         this.host.requestUpdate();
@@ -241,7 +240,7 @@ export class BuddyController implements ReactiveController {
       const ref = buddyData.buddyRef(runtime.db, space, board, uid);
       const write = buddyData.lookForBuddy(this.#writer(uid), this.own).commit();
       await this.host.settle(data.writingTo(write, ref));
-      this.news = '';
+      this.news = undefined;
       return msg('You are looking for a buddy. We will pair you with the next learner who does.', {
         id: 'goals.buddy-waiting-done',
       });
@@ -256,7 +255,7 @@ export class BuddyController implements ReactiveController {
       const { runtime, space, board, data } = this.#source!;
       const ref = buddyData.buddyRef(runtime.db, space, board, uid);
       await this.host.settle(data.writingTo(buddyData.stopBuddying(this.#writer(uid), own).commit(), ref));
-      this.news = '';
+      this.news = undefined;
       return own.state === 'paired'
         ? msg('You left the pairing.', { id: 'goals.buddy-left-done' })
         : msg('You stopped looking for a buddy.', { id: 'goals.buddy-stopped-done' });

@@ -33,6 +33,12 @@ export interface Buddy {
   since: Date | null;
 }
 
+/** A buddy's check-in made while the page is open: their name and how they are doing ("On track"). */
+export interface BuddyNews {
+  name: string;
+  status: string;
+}
+
 export interface Pair {
   id: string;
   members: string[];

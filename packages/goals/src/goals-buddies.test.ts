@@ -48,6 +48,8 @@ describe('<cohort-goals> accountability buddies', () => {
     goals.button('All').click();
     await peer.checkIn(goalId, 'behind', 'Forgot last Friday');
     await waitFor(() => panel(goals).includes('Your buddy Bo Buddy checked in: Behind'), 'the news arrives live');
+    // The name is isolated: a right-to-left name cannot reorder the sentence around it.
+    expect(goals.root.querySelector('.buddy__news bdi')?.textContent).to.equal('Bo Buddy');
     await waitFor(() => goals.announcement().includes('Your buddy Bo Buddy checked in'), 'and is announced');
     goals.button('Leave the pairing').click();
     await waitFor(() => panel(goals).includes('Find me a buddy'), 'out of the pairing');

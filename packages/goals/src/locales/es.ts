@@ -94,6 +94,7 @@ export const templates = {
   'goals.buddy-left-done': 'Dejaste la pareja.',
   'goals.buddy-looking': 'Buscando un compañero… Te emparejaremos con la próxima persona que también busque.',
   'goals.buddy-news': str`Tu compañero ${0} registró su avance: ${1}`,
+  'goals.buddy-news-line': html`Tu compañero <bdi>${0}</bdi> registró su avance: ${1}`,
   'goals.buddy-no-pair':
     'Todavía no hay ninguna pareja a la que unirte. Te emparejaremos con la próxima persona que busque compañero.',
   'goals.buddy-pitch':

@@ -2,7 +2,7 @@
 import { msg } from '@lit/localize';
 import { nameList } from '@cohort-kit/core/name-list.js';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { BuddyState } from '../buddy-data.js';
+import type { BuddyNews, BuddyState } from '../buddy-data.js';
 import type { GoalsController } from '../goals-controller.js';
 
 export interface BuddyPanelState {
@@ -15,8 +15,8 @@ export interface BuddyPanelState {
   buddyLeft: boolean;
   /** Others waiting now (while the learner waits). */
   othersWaiting: number;
-  /** "Your buddy Ada checked in: On track", or ''. */
-  news: string;
+  /** A buddy's check-in made while the page is open, if any. */
+  news: BuddyNews | undefined;
   busy: boolean;
   /** The element may not take part (a removed learner). */
   disabled: boolean;
@@ -51,7 +51,15 @@ export function renderBuddyPanel(state: BuddyPanelState, actions: BuddyPanelActi
               })
         }
       </p>
-      ${state.news ? html`<p class="buddy__news">${state.news}</p>` : nothing}
+      ${
+        state.news
+          ? html`<p class="buddy__news">
+              ${msg(html`Your buddy <bdi>${state.news.name}</bdi> checked in: ${state.news.status}`, {
+                id: 'goals.buddy-news-line',
+              })}
+            </p>`
+          : nothing
+      }
       <div class="buddy__actions">
         ${button(msg('Leave the pairing', { id: 'goals.buddy-leave' }), actions.stop, true)}
       </div>`;
