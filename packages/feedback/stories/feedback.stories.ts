@@ -336,6 +336,9 @@ export const NamedReviewers: Story = {
     const [first, second] = await receivedReviews(feedback, 2);
     await expect(first).toHaveTextContent('Review from Amara Okafor');
     await expect(second).toHaveTextContent('Review from Bruno Díaz');
+    // The heading names the card, and the name is isolated so a right-to-left name cannot reorder it.
+    await expect(first).toHaveAccessibleName('Review from Amara Okafor');
+    await expect(first.querySelector('h4 bdi')).toHaveTextContent('Amara Okafor');
   },
 };
 

@@ -157,6 +157,8 @@ describe('<cohort-poll> suggestions and facilitator tools', () => {
       'cohort label stored',
     );
     await waitFor(() => text(el).includes('This cohort is named "🤝 Find an accountability buddy".'), 'named');
+    // The label is isolated: a right-to-left label cannot pull the quotes and the full stop around.
+    expect(el.shadowRoot!.querySelector('.poll__hint bdi')?.textContent).to.equal('🤝 Find an accountability buddy');
     await waitFor(
       () => liveRegion(el).includes('The cohort is now named "🤝 Find an accountability buddy".'),
       'announced once stored',

@@ -1,11 +1,12 @@
 // Spanish for <cohort-feedback>. `${0}` marks the first value of a str template.
 import { str } from '@lit/localize';
+import { html } from 'lit';
 
 export const templates = {
   'feedback.cancel': 'Cancelar',
   'feedback.claim-done': 'Tienes el trabajo de un compañero para revisar.',
-  'feedback.claim-lapsed': str`La revisión reservada por ${0} caducó`,
-  'feedback.claimed-by': str`En revisión por ${0}`,
+  'feedback.claim-lapsed': html`La revisión reservada por <bdi>${0}</bdi> caducó`,
+  'feedback.claimed-by': html`En revisión por <bdi>${0}</bdi>`,
   'feedback.count': str`${0} / ${1} caracteres`,
   'feedback.count-min': str`${0} de al menos ${1} caracteres`,
   'feedback.date-invalid': str`${0}="${1}" no es una fecha y hora, como 2026-05-01T17:00:00Z.`,
@@ -62,11 +63,11 @@ export const templates = {
   'feedback.restored-done': 'Revisión restaurada.',
   'feedback.review-closed': 'El plazo para revisar en esta ronda terminó.',
   'feedback.review-done': 'Tu revisión está enviada. ¡Gracias!',
-  'feedback.review-from': str`Revisión de ${0}`,
+  'feedback.review-from': html`Revisión de <bdi>${0}</bdi>`,
   'feedback.review-n': str`Revisión ${0}`,
   'feedback.review-peer': 'Revisar a un compañero',
   'feedback.review-title': 'Trabajo de un compañero para revisar',
-  'feedback.reviewed-by': str`Revisado por ${0}`,
+  'feedback.reviewed-by': html`Revisado por <bdi>${0}</bdi>`,
   'feedback.reviewers-invalid': str`reviewers="${0}" no es anonymous ni named.`,
   'feedback.reviews-invalid': str`reviews="${0}" debe ser un número entero de 1 a ${1}.`,
   'feedback.round-missing':

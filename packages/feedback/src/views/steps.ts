@@ -275,12 +275,14 @@ export function renderReview(
   },
   actions: { rate: (review: Review, form: HTMLFormElement) => void; report: (review: Review) => void },
 ): TemplateResult {
+  // The heading names the card; the reviewer's name sits in <bdi> so a right-to-left name keeps the sentence's order.
+  const headingId = `review-${review.id}-heading`;
   const heading =
     state.named && review.reviewerName
-      ? msg(str`Review from ${review.reviewerName}`, { id: 'feedback.review-from' })
+      ? msg(html`Review from <bdi>${review.reviewerName}</bdi>`, { id: 'feedback.review-from' })
       : msg(str`Review ${state.index + 1}`, { id: 'feedback.review-n' });
-  return html`<article class="card" part="review" aria-label=${heading}>
-    <h4 class="card__heading" dir="auto">${heading}</h4>
+  return html`<article class="card" part="review" aria-labelledby=${headingId}>
+    <h4 class="card__heading" id=${headingId} dir="auto">${heading}</h4>
     ${
       review.reported && state.mine
         ? html`<p class="hint">
@@ -372,10 +374,16 @@ export function renderFacilitator(
                       html`<li dir="auto">
                         ${
                           claim.done
-                            ? msg(str`Reviewed by ${name(claim.reviewerId)}`, { id: 'feedback.reviewed-by' })
+                            ? msg(html`Reviewed by <bdi>${name(claim.reviewerId)}</bdi>`, {
+                                id: 'feedback.reviewed-by',
+                              })
                             : state.lapsed(claim)
-                              ? msg(str`Claim by ${name(claim.reviewerId)} lapsed`, { id: 'feedback.claim-lapsed' })
-                              : msg(str`Being reviewed by ${name(claim.reviewerId)}`, { id: 'feedback.claimed-by' })
+                              ? msg(html`Claim by <bdi>${name(claim.reviewerId)}</bdi> lapsed`, {
+                                  id: 'feedback.claim-lapsed',
+                                })
+                              : msg(html`Being reviewed by <bdi>${name(claim.reviewerId)}</bdi>`, {
+                                  id: 'feedback.claimed-by',
+                                })
                         }
                         ${
                           state.lapsed(claim)

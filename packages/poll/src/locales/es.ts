@@ -52,8 +52,8 @@ export const templates = {
   'poll.drift-sync': 'Actualizar la encuesta guardada',
   'poll.remove-suggestion': str`Quitar la sugerencia "${0}"`,
   'poll.reopen': 'Reabrir la encuesta',
-  'poll.use-as-cohort-name': str`Usar «${0}» como nombre de la cohorte`,
+  'poll.use-as-cohort-name': html`Usar «<bdi>${0}</bdi>» como nombre de la cohorte`,
   'poll.cohort-named': str`La cohorte se llama ahora «${0}».`,
-  'poll.cohort-name-current': str`Esta cohorte se llama «${0}».`,
+  'poll.cohort-name-current': html`Esta cohorte se llama «<bdi>${0}</bdi>».`,
   'poll.close': 'Cerrar la encuesta',
 };

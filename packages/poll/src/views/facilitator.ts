@@ -50,7 +50,7 @@ export function renderFacilitatorTools(state: FacilitatorState, on: FacilitatorA
     ${
       state.cohortName?.current
         ? html`<p class="poll__hint" role="status">
-            ${msg(str`This cohort is named "${state.cohortName.label}".`, { id: 'poll.cohort-name-current' })}
+            ${msg(html`This cohort is named "<bdi>${state.cohortName.label}</bdi>".`, { id: 'poll.cohort-name-current' })}
           </p>`
         : nothing
     }
@@ -58,7 +58,7 @@ export function renderFacilitatorTools(state: FacilitatorState, on: FacilitatorA
       ${
         state.cohortName && !state.cohortName.current
           ? html`<button class="button" type="button" @click=${on.useAsCohortName}>
-              ${msg(str`Use "${state.cohortName.label}" as cohort name`, { id: 'poll.use-as-cohort-name' })}
+              ${msg(html`Use "<bdi>${state.cohortName.label}</bdi>" as cohort name`, { id: 'poll.use-as-cohort-name' })}
             </button>`
           : nothing
       }
