@@ -30,8 +30,6 @@ export class BuddyController implements ReactiveController {
   /** The learner's own buddy document (null until read, or when they have none). */
   own: Buddy | null = null;
   ownLoaded = false;
-  /** A write to the learner's own buddy document is on its way (it shows at once, from this device). */
-  #ownWriting = false;
   pair: Pair | null = null;
   /** The learner's buddies by uid, with their names. */
   readonly buddies = new Map<string, string>();
@@ -66,10 +64,7 @@ export class BuddyController implements ReactiveController {
     this.#pairingWatch = new KeyedSubscription(host, {
       key: () => {
         const own = this.own;
-        // Not while the learner's own document is on its way: the waiting list holds it, and a query started then can
-        // be answered without it and keep that answer (see core's writingTo). This learner, missing from their own
-        // list, would never claim the buddy before them, and the one before claims nobody.
-        if (!source() || !uid() || !own || own.state === 'out' || this.#ownWriting) return undefined;
+        if (!source() || !uid() || !own || own.state === 'out') return undefined;
         return [source()!.space, source()!.board, uid(), own.state as string, own.pairId ?? ''] as const;
       },
       subscribe: ([space, board, me, state, pairId]) =>
@@ -121,7 +116,6 @@ export class BuddyController implements ReactiveController {
     return data.watchDoc(runtime, 'goals', buddyData.buddyRef(runtime.db, space, board, uid), {
       next: (snapshot) => {
         this.own = snapshot.exists() ? buddyData.readBuddy(uid, snapshot.data({ serverTimestamps: 'estimate' })) : null;
-        this.#ownWriting = snapshot.metadata.hasPendingWrites;
         this.ownLoaded = true;
         this.#matcher?.update({ own: this.own });
         this.#refresh();
