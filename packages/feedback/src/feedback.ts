@@ -499,6 +499,7 @@ export class CohortFeedback extends CohortElement {
                         named: controller.settings.reviewers === 'named',
                         locale: this.locale,
                         mine: !this.isRemoved,
+                        list: 'received',
                         busy: controller.busy,
                         error: this.errors[`rate-${review.id}`]?.form ?? '',
                       },

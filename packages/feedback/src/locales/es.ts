@@ -1,4 +1,4 @@
-// Spanish for <cohort-feedback>. `${0}` marks the first value of a str template.
+// Spanish for <cohort-feedback>. `${0}` marks the first value of a str or html template.
 import { str } from '@lit/localize';
 import { html } from 'lit';
 

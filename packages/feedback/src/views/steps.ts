@@ -270,13 +270,15 @@ export function renderReview(
     locale: string;
     /** The author may rate and report it. */
     mine: boolean;
+    /** Which list shows it: a facilitator who shared work can see one review in both, and ids must not repeat. */
+    list: 'received' | 'moderation';
     busy: ReadonlySet<string>;
     error: string;
   },
   actions: { rate: (review: Review, form: HTMLFormElement) => void; report: (review: Review) => void },
 ): TemplateResult {
   // The heading names the card; the reviewer's name sits in <bdi> so a right-to-left name keeps the sentence's order.
-  const headingId = `review-${review.id}-heading`;
+  const headingId = `${state.list}-${review.id}-heading`;
   const heading =
     state.named && review.reviewerName
       ? msg(html`Review from <bdi>${review.reviewerName}</bdi>`, { id: 'feedback.review-from' })
@@ -413,7 +415,7 @@ export function renderFacilitator(
                     : opened
                       ? opened.map(
                           (review, index) =>
-                            html`${renderReview(review, { index, prompts: state.prompts, named: true, locale: state.locale, mine: false, busy: new Set(), error: '' }, { rate: () => {}, report: () => {} })}
+                            html`${renderReview(review, { index, prompts: state.prompts, named: true, locale: state.locale, mine: false, list: 'moderation', busy: new Set(), error: '' }, { rate: () => {}, report: () => {} })}
                               <p class="hint">
                                 ${review.reported ? msg('Reported by its author.', { id: 'feedback.reported-by-author' }) : nothing}
                                 <button
