@@ -148,8 +148,8 @@ function staleTimer(runtime: FirebaseRuntime, handlers: { stale?: () => void }) 
 
 /** Writes on their way, by the path of each document they create or rewrite. */
 const writesOnTheirWay = new Map<string, Set<Promise<unknown>>>();
-/** Document listeners now running, by path: each can be asked to wait for a write to its document. */
-const docListeners = new Map<string, Set<{ holdFor: () => void }>>();
+/** Listeners now running, by the path of each document they show: each can be asked to wait for a write to it. */
+const heldListeners = new Map<string, Set<{ holdFor: () => void }>>();
 
 /**
  * A write that creates or rewrites the documents at `refs` (a membership, a first vote, a pair, a claim), made known
@@ -157,9 +157,10 @@ const docListeners = new Map<string, Set<{ holdFor: () => void }>>();
  * it, with "no such document" stamped later than the write, and the SDK then keeps that answer over the real
  * document until it changes again: the page would wait forever for a membership, a pair or a claim it made. A
  * listener that had its answer a moment before the write can miss the write the same way (a learner told "You are
- * looking for a buddy" saw the panel turn back). So every listener of one of these documents listens to the server
- * (again) once the write is confirmed, and meanwhile to this device's cache alone, which holds the write. Returns
- * `write`.
+ * looking for a buddy" saw the panel turn back). A query can leave the document out the same way (a learner missing
+ * from the waiting list they just joined). So every listener of one of these documents, or of a query that can hold
+ * one, listens to the server (again) once the write is confirmed, and meanwhile to this device's cache alone, which
+ * holds the write. Returns `write`.
  */
 export function writingTo<T>(write: Promise<T>, ...refs: DocumentReference<unknown>[]): Promise<T> {
   const settled = write.then(
@@ -174,9 +175,50 @@ export function writingTo<T>(write: Promise<T>, ...refs: DocumentReference<unkno
       writes.delete(settled);
       if (!writes.size && writesOnTheirWay.get(ref.path) === writes) writesOnTheirWay.delete(ref.path);
     });
-    for (const listener of [...(docListeners.get(ref.path) ?? [])]) listener.holdFor();
+    for (const listener of [...(heldListeners.get(ref.path) ?? [])]) listener.holdFor();
   }
   return write;
+}
+
+/**
+ * Runs `listen` against the server once no write to the documents at `paths` is on its way (see writingTo), and
+ * until then against this device's cache only: the write itself, and any change made here meanwhile (offline too),
+ * show at once. Each start supersedes the ones before it: two writes in a row start the server listener once, after
+ * both. In preview mode no write settles, and the cache is all there is anyway.
+ */
+function listenHeldForWrites(paths: readonly string[], listen: (source: 'default' | 'cache') => () => void) {
+  let stopped = false;
+  let stop = () => {};
+  let starts = 0;
+  const start = () => {
+    const current = ++starts;
+    stop();
+    stop = () => {};
+    if (stopped) return;
+    const writes = paths.flatMap((path) => [...(writesOnTheirWay.get(path) ?? [])]);
+    if (!writes.length) {
+      stop = listen('default');
+      return;
+    }
+    stop = listen('cache');
+    void Promise.all(writes).then(() => current === starts && start());
+  };
+  const listener = { holdFor: start };
+  start();
+  for (const path of paths) {
+    let listeners = heldListeners.get(path);
+    if (!listeners) heldListeners.set(path, (listeners = new Set()));
+    listeners.add(listener);
+  }
+  return () => {
+    stopped = true;
+    stop();
+    for (const path of paths) {
+      const listeners = heldListeners.get(path);
+      listeners?.delete(listener);
+      if (listeners && !listeners.size) heldListeners.delete(path);
+    }
+  };
 }
 
 /** A metered document listener: `widget` names whose reads these are. */
@@ -187,9 +229,7 @@ export function watchDoc<T>(
   handlers: WatchHandlers<DocumentSnapshot<T>>,
 ): () => void {
   const timer = staleTimer(runtime, handlers);
-  let stopped = false;
-  let stop = () => {};
-  const listen = (source: 'default' | 'cache') =>
+  return listenHeldForWrites([ref.path], (source) =>
     onSnapshot(
       ref,
       { includeMetadataChanges: true, source },
@@ -206,66 +246,48 @@ export function watchDoc<T>(
         timer.clear();
         handlers.error(describeFirestoreError(error));
       },
-    );
-  // Each start supersedes the ones before it: two writes in a row start the server listener once, after both.
-  let starts = 0;
-  /**
-   * Listens to the server once no write to the document is on its way. Until then it listens to this device's cache
-   * only: the write itself, and any change made here meanwhile (offline too), show at once.
-   */
-  const start = () => {
-    const current = ++starts;
-    stop();
-    stop = () => {};
-    if (stopped) return;
-    const writes = writesOnTheirWay.get(ref.path);
-    if (!writes?.size) {
-      stop = listen('default');
-      return;
-    }
-    stop = listen('cache');
-    void Promise.all(writes).then(() => current === starts && start());
-  };
-  const listener = { holdFor: start };
-  start();
-  let listeners = docListeners.get(ref.path);
-  if (!listeners) docListeners.set(ref.path, (listeners = new Set()));
-  listeners.add(listener);
-  return () => {
-    stopped = true;
-    stop();
-    listeners.delete(listener);
-    if (!listeners.size && docListeners.get(ref.path) === listeners) docListeners.delete(ref.path);
-  };
+    ),
+  );
 }
 
-/** A metered query listener. */
+/**
+ * A metered query listener. `holdFor` names documents this page writes (with writingTo) that the query can hold: while
+ * such a write is on its way, the query listens to this device's cache only (see writingTo).
+ */
 export function watchQuery<T>(
   runtime: FirebaseRuntime,
   widget: string,
   query: Query<T>,
   handlers: WatchHandlers<QuerySnapshot<T>>,
+  holdFor: readonly DocumentReference<unknown>[] = [],
 ): () => void {
   const timer = staleTimer(runtime, handlers);
   let sawServer = false;
-  return onSnapshot(
-    query,
-    { includeMetadataChanges: true },
-    (snapshot) => {
-      if (!snapshot.metadata.fromCache) {
+  const listen = (source: 'default' | 'cache') =>
+    onSnapshot(
+      query,
+      { includeMetadataChanges: true, source },
+      (snapshot) => {
+        if (!snapshot.metadata.fromCache) {
+          timer.clear();
+          if (!sawServer) recordReads(widget, Math.max(1, snapshot.size));
+          else
+            recordReads(widget, snapshot.docChanges().filter((change) => !change.doc.metadata.hasPendingWrites).length);
+          sawServer = true;
+        }
+        handlers.next(snapshot);
+      },
+      (error) => {
         timer.clear();
-        if (!sawServer) recordReads(widget, Math.max(1, snapshot.size));
-        else
-          recordReads(widget, snapshot.docChanges().filter((change) => !change.doc.metadata.hasPendingWrites).length);
-        sawServer = true;
-      }
-      handlers.next(snapshot);
-    },
-    (error) => {
-      timer.clear();
-      handlers.error(describeFirestoreError(error));
-    },
-  );
+        handlers.error(describeFirestoreError(error));
+      },
+    );
+  return holdFor.length
+    ? listenHeldForWrites(
+        holdFor.map((ref) => ref.path),
+        listen,
+      )
+    : listen('default');
 }
 
 /** Roles in a space. Only the command-line tool grants any but `learner`; mentors support peers but do not moderate. */

@@ -136,16 +136,25 @@ export class BuddyController implements ReactiveController {
     const matcher = new buddyData.BuddyMatcher(() => this.#writer(uid));
     this.#matcher = matcher;
     matcher.update({ own: this.own });
-    const stop = data.watchQuery(runtime, 'goals', buddyData.waitingQuery(runtime.db, space, board), {
-      next: (snapshot) => {
-        if (snapshot.metadata.fromCache || snapshot.metadata.hasPendingWrites) return;
-        const waiting = snapshot.docs.map((each) => each.id);
-        this.othersWaiting = waiting.filter((each) => each !== uid).length;
-        matcher.update({ waiting });
-        this.host.requestUpdate();
+    // The list holds the learner's own document, which may be on its way now (they just pressed "Find me a buddy"):
+    // a query started then could leave them out of it, and a learner missing from their own list claims nobody.
+    const own = buddyData.buddyRef(runtime.db, space, board, uid);
+    const stop = data.watchQuery(
+      runtime,
+      'goals',
+      buddyData.waitingQuery(runtime.db, space, board),
+      {
+        next: (snapshot) => {
+          if (snapshot.metadata.fromCache || snapshot.metadata.hasPendingWrites) return;
+          const waiting = snapshot.docs.map((each) => each.id);
+          this.othersWaiting = waiting.filter((each) => each !== uid).length;
+          matcher.update({ waiting });
+          this.host.requestUpdate();
+        },
+        error: () => {},
       },
-      error: () => {},
-    });
+      [own],
+    );
     return () => {
       stop();
       matcher.stop();

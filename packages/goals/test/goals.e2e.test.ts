@@ -2,7 +2,7 @@
 // week 2, checks in on it in week 4 and reflects in week 6; a peer in another browser sets his own, becomes her
 // accountability buddy, sees each step live ("Your buddy Ana checked in") and cheers the goal and the check-in.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { adminDb, answerJoinForm, learner, SPACE, useDemo } from '@cohort-kit/core/testing/e2e.js';
 
 const demo = useDemo(`spaces/${SPACE}/goalBoards/leadership-goals`);
@@ -11,6 +11,23 @@ const BEN_GOAL = 'Delegate one decision a week';
 
 const board = (page: Page) => page.locator('cohort-goals');
 const card = (page: Page) => board(page).locator('article').filter({ hasText: GOAL }).first();
+
+/** Waits for a board's buddy panel to show `text`; a wait that times out says what each learner's board showed. */
+async function panelShows(board: Locator, text: string, boards: Record<string, Locator>) {
+  try {
+    await board.locator('.buddy').getByText(text).waitFor({ timeout: 30000 });
+  } catch (error) {
+    const shown = await Promise.all(
+      Object.entries(boards).map(async ([name, each]) => {
+        const seen = await each
+          .evaluate((element) => element.shadowRoot?.textContent ?? '', null, { timeout: 2000 })
+          .catch(() => '(not shown)');
+        return `${name}'s board: ${seen.replace(/\s+/g, ' ').slice(0, 1500)}`;
+      }),
+    );
+    throw new Error([(error as Error).message, ...shown].join('\n'));
+  }
+}
 
 describe('the demo course goal board', () => {
   it('a goal set in week 2 is checked in on in week 4 and reflected on in week 6; the buddy sees each step live', async () => {
@@ -39,8 +56,9 @@ describe('the demo course goal board', () => {
     await board(ana.page).getByRole('button', { name: 'Find me a buddy' }).click();
     await board(ana.page).locator('.buddy').getByText('Looking for a buddy').waitFor({ timeout: 30000 });
     await board(ben.page).getByRole('button', { name: 'Find me a buddy' }).click();
-    await board(ben.page).locator('.buddy').getByText('Your buddy: Ana.').waitFor({ timeout: 30000 });
-    await board(ana.page).locator('.buddy').getByText('Your buddy: Ben.').waitFor({ timeout: 30000 });
+    const boards = { Ana: board(ana.page), Ben: board(ben.page) };
+    await panelShows(board(ben.page), 'Your buddy: Ana.', boards);
+    await panelShows(board(ana.page), 'Your buddy: Ben.', boards);
 
     // Week 4: the page asks Ana how it is going, first thing.
     await ana.page.goto(`${demo.url}week-4.html`);
@@ -77,22 +95,7 @@ describe('the demo course goal board', () => {
       await frame.locator('form.join input[name="displayName"]').fill(name);
       await frame.locator('form.join button[type="submit"]').click();
     };
-    // A wait that times out says what each learner's board showed.
-    const buddyPanelShows = async (frame: typeof frameA, text: string) => {
-      try {
-        await frame.locator('.buddy').getByText(text).waitFor({ timeout: 30000 });
-      } catch (error) {
-        const boards = await Promise.all(
-          [frameA, frameB].map((each) =>
-            each
-              .evaluate((board) => board.shadowRoot?.textContent ?? '', null, { timeout: 2000 })
-              .catch(() => '(not shown)'),
-          ),
-        );
-        const [ana, ben] = boards.map((text) => text.replace(/\s+/g, ' ').slice(0, 1500));
-        throw new Error(`${(error as Error).message}\nAna's board: ${ana}\nBen's board: ${ben}`);
-      }
-    };
+    const buddyPanelShows = (frame: Locator, text: string) => panelShows(frame, text, { Ana: frameA, Ben: frameB });
     // A late joiner on a check-in page is offered to set a goal first.
     await frameA.getByLabel('Your goal').fill('Speak up once in every meeting', { timeout: 60000 });
     await frameA.getByRole('button', { name: 'Set goal' }).click();
