@@ -430,6 +430,8 @@ export const RightToLeft: Story = {
     const [first] = await receivedReviews(feedback, 1);
     await expect(first).toHaveTextContent('تعلمت أن ربط العادة');
     await expect(getComputedStyle(first!).direction).toBe('rtl');
+    // The kit's English heading keeps its own order inside the right-to-left card ("Review 1", not "1 Review").
+    await expect(getComputedStyle(first!.querySelector('.card__heading span')!).direction).toBe('ltr');
     await expect(getComputedStyle(feedback.root.querySelector('[part="base"]')!).direction).toBe('rtl');
     await expectNoSidewaysOverflow(feedback);
   },

@@ -284,7 +284,7 @@ export function renderReview(
       ? msg(html`Review from <bdi>${review.reviewerName}</bdi>`, { id: 'feedback.review-from' })
       : msg(str`Review ${state.index + 1}`, { id: 'feedback.review-n' });
   return html`<article class="card" part="review" aria-labelledby=${headingId}>
-    <h4 class="card__heading" id=${headingId} dir="auto">${heading}</h4>
+    <h4 class="card__heading" id=${headingId}><span dir="auto">${heading}</span></h4>
     ${
       review.reported && state.mine
         ? html`<p class="hint">

@@ -54,9 +54,11 @@ export function renderBuddyPanel(state: BuddyPanelState, actions: BuddyPanelActi
       ${
         state.news
           ? html`<p class="buddy__news">
-              ${msg(html`Your buddy <bdi>${state.news.name}</bdi> checked in: ${state.news.status}`, {
-                id: 'goals.buddy-news-line',
-              })}
+              <span dir="auto"
+                >${msg(html`Your buddy <bdi>${state.news.name}</bdi> checked in: ${state.news.status}`, {
+                  id: 'goals.buddy-news-line',
+                })}</span
+              >
             </p>`
           : nothing
       }

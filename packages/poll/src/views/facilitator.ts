@@ -50,7 +50,9 @@ export function renderFacilitatorTools(state: FacilitatorState, on: FacilitatorA
     ${
       state.cohortName?.current
         ? html`<p class="poll__hint" role="status">
-            ${msg(html`This cohort is named "<bdi>${state.cohortName.label}</bdi>".`, { id: 'poll.cohort-name-current' })}
+            <span dir="auto"
+              >${msg(html`This cohort is named "<bdi>${state.cohortName.label}</bdi>".`, { id: 'poll.cohort-name-current' })}</span
+            >
           </p>`
         : nothing
     }
@@ -58,7 +60,9 @@ export function renderFacilitatorTools(state: FacilitatorState, on: FacilitatorA
       ${
         state.cohortName && !state.cohortName.current
           ? html`<button class="button" type="button" @click=${on.useAsCohortName}>
-              ${msg(html`Use "<bdi>${state.cohortName.label}</bdi>" as cohort name`, { id: 'poll.use-as-cohort-name' })}
+              <span dir="auto"
+                >${msg(html`Use "<bdi>${state.cohortName.label}</bdi>" as cohort name`, { id: 'poll.use-as-cohort-name' })}</span
+              >
             </button>`
           : nothing
       }
