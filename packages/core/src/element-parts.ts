@@ -55,7 +55,7 @@ export async function memberOfReturningLearner(
 /** "Posting as <name> · Change". The name sits in <bdi>, so a right-to-left or odd name cannot reorder the sentence. */
 export function renderIdentity(name: string, onChange: () => void) {
   return html`<p class="identity muted" part="identity">
-    <span dir="auto">${msg(html`Posting as <bdi>${name}</bdi>`, { id: 'core.identity.posting-as' })}</span>
+    <span>${msg(html`Posting as <bdi>${name}</bdi>`, { id: 'core.identity.posting-as' })}</span>
     <span aria-hidden="true">·</span>
     <button
       class="link-button"

@@ -48,7 +48,7 @@ export function renderReportForm(
     }}
   >
     <fieldset>
-      <legend>${state.legend}</legend>
+      <legend><span>${state.legend}</span></legend>
       ${REPORT_REASONS.map(
         (reason) =>
           html`<label class="check"><input type="radio" name="reason" value=${reason} />${labels[reason]}</label>`,

@@ -293,7 +293,7 @@ export function renderAccount(flow: SignInFlow, state: SpaceState | undefined, o
           : nothing
       }
       <p class="identity muted" part="signed-in">
-        <span dir="auto"
+        <span
           >${
             role
               ? msg(html`Signed in as <bdi>${name}</bdi> · ${role}`, { id: 'core.sign-in.as-role' })

@@ -205,11 +205,13 @@ function scenarioOf(name: PreviewScenario, me: string): Scenario {
       return {
         peers: RTL_PEERS,
         mine: MY_RTL_WORK,
+        reviewers: 'named',
         gave: [
           ['layla', 0],
           ['noa', 0],
         ],
-        received: got(RECEIVED_RTL),
+        // Named, so the story shows a right-to-left name inside the kit's heading.
+        received: got(RECEIVED_RTL, (i) => ({ reviewerId: RTL_PEERS[i]!.id, reviewerName: RTL_PEERS[i]!.name })),
       };
   }
 }

@@ -424,14 +424,21 @@ export const LongText: Story = {
 
 export const RightToLeft: Story = {
   name: 'Right to left',
-  args: { space: 'story-feedback-rtl', scenario: 'rtl', dir: 'rtl' },
+  args: { space: 'story-feedback-rtl', scenario: 'rtl', dir: 'rtl', reviewers: 'named' },
   play: async ({ canvasElement }) => {
     const feedback = await shown(canvasElement);
     const [first] = await receivedReviews(feedback, 1);
     await expect(first).toHaveTextContent('تعلمت أن ربط العادة');
     await expect(getComputedStyle(first!).direction).toBe('rtl');
-    // The kit's English heading keeps its own order inside the right-to-left card ("Review 1", not "1 Review").
-    await expect(getComputedStyle(first!.querySelector('.card__heading span')!).direction).toBe('ltr');
+    // The kit's English heading keeps its own order in the right-to-left card: "Review from", then the name.
+    const heading = first!.querySelector('h4')!;
+    await expect(heading).toHaveTextContent('Review from ليلى حسن');
+    const words = document.createRange();
+    const texts = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+    while (texts.nextNode() && !texts.currentNode.textContent?.includes('Review'));
+    words.selectNodeContents(texts.currentNode);
+    const name = heading.querySelector('bdi')!.getBoundingClientRect();
+    await expect(name.left).toBeGreaterThanOrEqual(words.getBoundingClientRect().right - 1);
     await expect(getComputedStyle(feedback.root.querySelector('[part="base"]')!).direction).toBe('rtl');
     await expectNoSidewaysOverflow(feedback);
   },

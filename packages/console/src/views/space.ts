@@ -102,9 +102,7 @@ function renderMember(member: MemberRow, view: SpaceView, actions: SpaceActions)
             </p>
             <div class="console__actions">
               <button class="button console__danger" type="button" @click=${actions.confirmRemove}>
-                <span dir="auto"
-                  >${msg(html`Yes, remove <bdi>${member.displayName}</bdi>`, { id: 'console.confirm-yes' })}</span
-                >
+                <span>${msg(html`Yes, remove <bdi>${member.displayName}</bdi>`, { id: 'console.confirm-yes' })}</span>
               </button>
               <button class="button button--quiet" type="button" @click=${actions.cancelRemove}>
                 ${msg('Cancel', { id: 'console.cancel' })}

@@ -234,7 +234,7 @@ function renderRatingForm(
   };
   return html`<form class="rating" @submit=${submit} novalidate>
     <fieldset class="choices" aria-describedby=${state.error ? `${id}-error` : nothing}>
-      <legend>${msg('How helpful was this?', { id: 'feedback.how-helpful' })}</legend>
+      <legend><span>${msg('How helpful was this?', { id: 'feedback.how-helpful' })}</span></legend>
       ${ratingWords().map((word, i) => html`<label><input type="radio" name="rating" value=${i + 1} />${word}</label>`)}
     </fieldset>
     ${field(
@@ -284,7 +284,7 @@ export function renderReview(
       ? msg(html`Review from <bdi>${review.reviewerName}</bdi>`, { id: 'feedback.review-from' })
       : msg(str`Review ${state.index + 1}`, { id: 'feedback.review-n' });
   return html`<article class="card" part="review" aria-labelledby=${headingId}>
-    <h4 class="card__heading" id=${headingId}><span dir="auto">${heading}</span></h4>
+    <h4 class="card__heading" id=${headingId}><span>${heading}</span></h4>
     ${
       review.reported && state.mine
         ? html`<p class="hint">
@@ -373,20 +373,22 @@ export function renderFacilitator(
                 <ul class="claims">
                   ${claims.map(
                     (claim) =>
-                      html`<li dir="auto">
-                        ${
-                          claim.done
-                            ? msg(html`Reviewed by <bdi>${name(claim.reviewerId)}</bdi>`, {
-                                id: 'feedback.reviewed-by',
-                              })
-                            : state.lapsed(claim)
-                              ? msg(html`Claim by <bdi>${name(claim.reviewerId)}</bdi> lapsed`, {
-                                  id: 'feedback.claim-lapsed',
+                      html`<li>
+                        <span
+                          >${
+                            claim.done
+                              ? msg(html`Reviewed by <bdi>${name(claim.reviewerId)}</bdi>`, {
+                                  id: 'feedback.reviewed-by',
                                 })
-                              : msg(html`Being reviewed by <bdi>${name(claim.reviewerId)}</bdi>`, {
-                                  id: 'feedback.claimed-by',
-                                })
-                        }
+                              : state.lapsed(claim)
+                                ? msg(html`Claim by <bdi>${name(claim.reviewerId)}</bdi> lapsed`, {
+                                    id: 'feedback.claim-lapsed',
+                                  })
+                                : msg(html`Being reviewed by <bdi>${name(claim.reviewerId)}</bdi>`, {
+                                    id: 'feedback.claimed-by',
+                                  })
+                          }</span
+                        >
                         ${
                           state.lapsed(claim)
                             ? html`<button

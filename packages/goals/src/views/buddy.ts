@@ -54,11 +54,9 @@ export function renderBuddyPanel(state: BuddyPanelState, actions: BuddyPanelActi
       ${
         state.news
           ? html`<p class="buddy__news">
-              <span dir="auto"
-                >${msg(html`Your buddy <bdi>${state.news.name}</bdi> checked in: ${state.news.status}`, {
-                  id: 'goals.buddy-news-line',
-                })}</span
-              >
+              ${msg(html`Your buddy <bdi>${state.news.name}</bdi> checked in: ${state.news.status}`, {
+                id: 'goals.buddy-news-line',
+              })}
             </p>`
           : nothing
       }

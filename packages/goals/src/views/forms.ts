@@ -175,7 +175,7 @@ export function renderCheckInForm(
   return html`<form class="goal-form" @submit=${submit} aria-labelledby=${`${id}-title`}>
     <p class="goal-form__prompt" id=${`${id}-title`} dir="auto">${state.title}</p>
     <fieldset class="choices">
-      <legend>${msg('How is it going?', { id: 'goals.how' })}</legend>
+      <legend><span>${msg('How is it going?', { id: 'goals.how' })}</span></legend>
       ${CHECK_IN_STATUSES.map(
         (status, i) =>
           html`<label

@@ -50,9 +50,7 @@ export function renderFacilitatorTools(state: FacilitatorState, on: FacilitatorA
     ${
       state.cohortName?.current
         ? html`<p class="poll__hint" role="status">
-            <span dir="auto"
-              >${msg(html`This cohort is named "<bdi>${state.cohortName.label}</bdi>".`, { id: 'poll.cohort-name-current' })}</span
-            >
+            ${msg(html`This cohort is named "<bdi>${state.cohortName.label}</bdi>".`, { id: 'poll.cohort-name-current' })}
           </p>`
         : nothing
     }
@@ -60,7 +58,7 @@ export function renderFacilitatorTools(state: FacilitatorState, on: FacilitatorA
       ${
         state.cohortName && !state.cohortName.current
           ? html`<button class="button" type="button" @click=${on.useAsCohortName}>
-              <span dir="auto"
+              <span
                 >${msg(html`Use "<bdi>${state.cohortName.label}</bdi>" as cohort name`, { id: 'poll.use-as-cohort-name' })}</span
               >
             </button>`
