@@ -42,6 +42,11 @@ export class BuddyController implements ReactiveController {
 
   #source?: BuddySource;
   #matcher?: buddyData.BuddyMatcher;
+  /**
+   * The learner's matcher, kept while the waiting list is listened to again: a refused claim shows "paired" and turns
+   * back to "waiting", which restarts the list, and the matcher's count of refusals must outlive that.
+   */
+  #matcherFor?: { key: string; matcher: buddyData.BuddyMatcher };
   /** Each buddy goal's latest check-in as last seen: a new one is news. */
   readonly #seenCheckIns = new Map<string, string>();
   /** When the page began to watch (the device's clock): a check-in made since is news, one made before is not. */
@@ -133,7 +138,10 @@ export class BuddyController implements ReactiveController {
   /** While the learner waits: the waiting list, confirmed by the server, drives their matcher. */
   #watchWaiting(space: string, board: string, uid: string): () => void {
     const { runtime, data } = this.#source!;
-    const matcher = new buddyData.BuddyMatcher(() => this.#writer(uid));
+    const key = `${space}/${board}/${uid}`;
+    if (this.#matcherFor?.key !== key)
+      this.#matcherFor = { key, matcher: new buddyData.BuddyMatcher(() => this.#writer(uid)) };
+    const matcher = this.#matcherFor.matcher;
     this.#matcher = matcher;
     matcher.update({ own: this.own });
     // The list holds the learner's own document, which may be on its way now (they just pressed "Find me a buddy"):

@@ -174,18 +174,24 @@ export function buddyToClaim(waiting: readonly string[], uid: string): string | 
   return place > 0 && place % 2 === 1 ? waiting[place - 1] : undefined;
 }
 
+/** How many times in a row a claim on the same learner may be refused before the matcher stops claiming them. */
+const MAX_REFUSALS = 5;
+
 /**
  * Pairs this learner while they wait: given each server-confirmed waiting list and their own state, it claims the
  * learner `buddyToClaim` names. A claim refused (someone else was quicker, or claimed this learner) changes the list
- * or the learner's state, which brings the next decision; one that failed for no such reason is tried again.
+ * or the learner's state, which brings the next decision. One refused while the list names the same learner to
+ * claim (the round closed, or that learner can no longer be claimed) is tried again a few times, a moment apart,
+ * and then not until the list names someone else. The list itself is no guide to that: each try takes both learners
+ * out of this device's list while it is on its way, and a refusal puts them back.
  */
 export class BuddyMatcher {
   #waiting: readonly string[] = [];
   #own: Buddy | null = null;
   #claiming = false;
   #retry?: ReturnType<typeof setTimeout>;
-  /** Claims refused in a row on the same list: after a few, it waits for the list to change. */
-  #refusals = 0;
+  /** The learner whose claim was refused last, and how many times in a row. */
+  #refused?: { other: string; times: number };
 
   /** `writer` is asked at each claim: the learner's name may load after the matcher starts (a reload). */
   constructor(private readonly writer: () => BuddyWriter) {}
@@ -198,13 +204,14 @@ export class BuddyMatcher {
 
   stop(): void {
     clearTimeout(this.#retry);
+    this.#retry = undefined;
     this.#own = null;
   }
 
   async #consider() {
-    if (this.#claiming || this.#own?.state !== 'waiting') return;
+    if (this.#claiming || this.#retry || this.#own?.state !== 'waiting') return;
     const other = buddyToClaim(this.#waiting, this.writer().uid);
-    if (!other) return;
+    if (!other || (this.#refused?.other === other && this.#refused.times >= MAX_REFUSALS)) return;
     this.#claiming = true;
     const tried = this.#waiting;
     let refused = false;
@@ -218,15 +225,20 @@ export class BuddyMatcher {
     } finally {
       this.#claiming = false;
     }
-    clearTimeout(this.#retry);
+    this.#refused = refused
+      ? { other, times: this.#refused?.other === other ? this.#refused.times + 1 : 1 }
+      : undefined;
     // The list moved on while the claim was out: decide again on the new one.
-    if (this.#waiting !== tried) {
-      this.#refusals = 0;
-      void this.#consider();
-    }
+    if (this.#waiting !== tried) void this.#consider();
     // Refused on a list that has not changed (yet): try again after a moment, at a random offset so two learners
     // do not collide again.
-    else if (refused && ++this.#refusals < 5)
-      this.#retry = setTimeout(() => void this.#consider(), 300 + Math.random() * 700);
+    else if (refused)
+      this.#retry = setTimeout(
+        () => {
+          this.#retry = undefined;
+          void this.#consider();
+        },
+        300 + Math.random() * 700,
+      );
   }
 }

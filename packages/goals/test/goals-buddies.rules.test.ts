@@ -302,6 +302,40 @@ describe('a race of learners opting in at once', () => {
     }
   });
 
+  it('a claim the rules always refuse (the round closed) is tried a few times, not forever', async () => {
+    for (const uid of ['r1', 'r2']) await member(uid);
+    await wait('r1');
+    await wait('r2');
+    await seed(env, (db) => updateDoc(doc(db, 'spaces', space), { closedAt: Timestamp.now() }));
+    // R2, second in the list, claims R1. Each try shows on R2's page at once as "paired", then turns back.
+    const w = as('r2');
+    const matcher = new BuddyMatcher(() => w);
+    let tries = 0;
+    let trying = false;
+    const stops = [
+      onSnapshot(doc(w.db, buddyPath('r2')), { includeMetadataChanges: true }, (snapshot) => {
+        const own = readBuddy('r2', snapshot.data());
+        const shownPaired = own.state === 'paired' && snapshot.metadata.hasPendingWrites;
+        if (shownPaired && !trying) tries++;
+        trying = shownPaired;
+        matcher.update({ own });
+      }),
+      onSnapshot(waitingQuery(w.db, space, board), { includeMetadataChanges: true }, (snapshot) => {
+        if (snapshot.metadata.fromCache || snapshot.metadata.hasPendingWrites) return;
+        matcher.update({ waiting: snapshot.docs.map((each) => each.id) });
+      }),
+    ];
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 8000));
+      expect(tries).toBeGreaterThan(0);
+      expect(tries).toBeLessThanOrEqual(5);
+      expect([(await buddyOf('r1')).state, (await buddyOf('r2')).state]).toEqual(['waiting', 'waiting']);
+    } finally {
+      matcher.stop();
+      stops.forEach((stop) => stop());
+    }
+  });
+
   it('the order every waiting learner computes makes disjoint claims', () => {
     const waiting = ['a', 'b', 'c', 'd', 'e'];
     const claims = waiting.map((uid) => buddyToClaim(waiting, uid));
