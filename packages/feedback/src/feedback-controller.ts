@@ -134,18 +134,26 @@ export class FeedbackController implements ReactiveController {
           error: fail,
           stale,
         }),
-        data.watchQuery(runtime, 'feedback', fb.myClaimsQuery(db, space, round, uid), {
-          next: (snapshot) => {
-            this.claims = snapshot.docs.map((each) =>
-              fb.readClaim(each.id, each.data({ serverTimestamps: 'estimate' })),
-            );
-            this.claimsLoaded = true;
-            update();
-            void this.#readClaimed();
+        // A claim is written with the reviewer document (see reviewPeer): while it is on its way this list holds to the
+        // cache, so a listener answered a moment before cannot lose the claim and leave the learner without a form.
+        data.watchQuery(
+          runtime,
+          'feedback',
+          fb.myClaimsQuery(db, space, round, uid),
+          {
+            next: (snapshot) => {
+              this.claims = snapshot.docs.map((each) =>
+                fb.readClaim(each.id, each.data({ serverTimestamps: 'estimate' })),
+              );
+              this.claimsLoaded = true;
+              update();
+              void this.#readClaimed();
+            },
+            error: fail,
+            stale,
           },
-          error: fail,
-          stale,
-        }),
+          [fb.reviewerRef(db, space, round, uid)],
+        ),
         data.watchQuery(runtime, 'feedback', fb.receivedQuery(db, space, round, uid), {
           next: (snapshot) => {
             this.received = snapshot.docs
