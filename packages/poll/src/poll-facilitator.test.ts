@@ -111,9 +111,12 @@ describe('<cohort-poll> suggestions and facilitator tools', () => {
     expect([...el.shadowRoot!.querySelectorAll<HTMLElement>('.option')].map((b) => b.tabIndex)).to.deep.equal([
       0, -1, -1,
     ]);
-    // Close and reopen: voting stops, then starts again.
+    // Close and reopen: voting stops, then starts again. Each is confirmed by the server before the next step: the
+    // poll shows "closed" at once, and a reopen checked before the close arrived would find the poll as it was
+    // (open), and the demotion below could then overtake the reopen, which the rules refuse a learner.
     button(el, 'Close poll')!.click();
     await waitFor(() => text(el).includes('Poll closed. Final results:'), 'closed');
+    await stored<{ closed: boolean }>(`spaces/${space}/polls/${id}`, (data) => data?.closed === true, 'close stored');
     button(el, 'Reopen poll')!.click();
     await waitFor(() => Boolean(button(el, 'Close poll')), 'reopened');
     await stored<{ closed: boolean }>(`spaces/${space}/polls/${id}`, (data) => data?.closed === false, 'reopen stored');
