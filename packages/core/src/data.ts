@@ -282,12 +282,10 @@ export function watchQuery<T>(
         handlers.error(describeFirestoreError(error));
       },
     );
-  return holdFor.length
-    ? listenHeldForWrites(
-        holdFor.map((ref) => ref.path),
-        listen,
-      )
-    : listen('default');
+  return listenHeldForWrites(
+    holdFor.map((ref) => ref.path),
+    listen,
+  );
 }
 
 /** Roles in a space. Only the command-line tool grants any but `learner`; mentors support peers but do not moderate. */

@@ -41,12 +41,12 @@ export class BuddyController implements ReactiveController {
   news: BuddyNews | undefined;
 
   #source?: BuddySource;
-  #matcher?: buddyData.BuddyMatcher;
   /**
    * The learner's matcher, kept while the waiting list is listened to again: a refused claim shows "paired" and turns
-   * back to "waiting", which restarts the list, and the matcher's count of refusals must outlive that.
+   * back to "waiting", which restarts the list, and the matcher's count of refusals must outlive that. Every change of
+   * the learner's state restarts the list, which hands the matcher that state.
    */
-  #matcherFor?: { key: string; matcher: buddyData.BuddyMatcher };
+  #matcher?: { key: string; matcher: buddyData.BuddyMatcher };
   /** Each buddy goal's latest check-in as last seen: a new one is news. */
   readonly #seenCheckIns = new Map<string, string>();
   /** When the page began to watch (the device's clock): a check-in made since is news, one made before is not. */
@@ -122,7 +122,6 @@ export class BuddyController implements ReactiveController {
       next: (snapshot) => {
         this.own = snapshot.exists() ? buddyData.readBuddy(uid, snapshot.data({ serverTimestamps: 'estimate' })) : null;
         this.ownLoaded = true;
-        this.#matcher?.update({ own: this.own });
         this.#refresh();
         this.host.requestUpdate();
       },
@@ -139,10 +138,9 @@ export class BuddyController implements ReactiveController {
   #watchWaiting(space: string, board: string, uid: string): () => void {
     const { runtime, data } = this.#source!;
     const key = `${space}/${board}/${uid}`;
-    if (this.#matcherFor?.key !== key)
-      this.#matcherFor = { key, matcher: new buddyData.BuddyMatcher(() => this.#writer(uid)) };
-    const matcher = this.#matcherFor.matcher;
-    this.#matcher = matcher;
+    if (this.#matcher?.key !== key)
+      this.#matcher = { key, matcher: new buddyData.BuddyMatcher(() => this.#writer(uid)) };
+    const { matcher } = this.#matcher;
     matcher.update({ own: this.own });
     // The list holds the learner's own document, which may be on its way now (they just pressed "Find me a buddy"):
     // a query started then could leave them out of it, and a learner missing from their own list claims nobody.
@@ -166,7 +164,6 @@ export class BuddyController implements ReactiveController {
     return () => {
       stop();
       matcher.stop();
-      if (this.#matcher === matcher) this.#matcher = undefined;
     };
   }
 
